@@ -1,0 +1,139 @@
+import { InputError, type VersionSpec } from '../../src/model.js';
+import { chooseRequest, isToolchainPin, versionFileKind, type VersionSourceFile } from '../../src/plan/source.js';
+
+const mod = (text: string, path = 'go.mod'): VersionSourceFile => ({ path, text, kind: 'go.mod' });
+const work = (text: string, path = 'go.work'): VersionSourceFile => ({ path, text, kind: 'go.work' });
+const choose = (files: VersionSourceFile[], goVersionInput = '', goVersionFileInput = '') =>
+  chooseRequest({ goVersionInput, goVersionFileInput, files });
+
+describe('chooseRequest: go-version input', () => {
+  test('wins over go-version-file, with a warning', () => {
+    const r = choose([mod('module m\ngo 1.21\n')], '1.22', 'go.mod');
+    expect(r.spec).toEqual({ kind: 'minor', lang: '1.22' });
+    expect(r.from).toBe('input go-version');
+    expect(r.raw).toBe('1.22');
+    expect(r.file).toBeUndefined();
+    expect(r.warnings).toHaveLength(1);
+    expect(isToolchainPin(r)).toBe(false);
+  });
+
+  test('alone: no warning, spec parsed', () => {
+    const r = choose([], ' 1.21.0-rc.1 ');
+    expect(r.spec).toEqual({ kind: 'exact', version: '1.21rc1' });
+    expect(r.warnings).toEqual([]);
+  });
+
+  test('malformed -> InputError naming go-version', () => {
+    expect(() => choose([], '1.22.3.4')).toThrow(InputError);
+    expect(() => choose([], '1.22.3.4')).toThrow(/^input go-version: /);
+  });
+});
+
+describe('chooseRequest: go.mod / go.work', () => {
+  test.each<[string, string, VersionSpec, string, number | undefined, boolean]>([
+    ['go line', 'module m\n\ngo 1.22\n', { kind: 'minimum', minimum: '1.22' }, 'go.mod:3 go 1.22', 3, false],
+    ['go line with patch', 'module m\ngo 1.22.3\n', { kind: 'minimum', minimum: '1.22.3' }, 'go.mod:2 go 1.22.3', 2, false],
+    ['go line rc', 'module m\ngo 1.21rc1\n', { kind: 'minimum', minimum: '1.21rc1' }, 'go.mod:2 go 1.21rc1', 2, false],
+    ['go line after a tab, CRLF', 'module m\r\n\r\ngo\t1.21\r\n', { kind: 'minimum', minimum: '1.21' }, 'go.mod:3 go 1.21', 3, false],
+    ['toolchain pin', 'module m\ngo 1.22\ntoolchain go1.23.0\n', { kind: 'exact', version: '1.23.0' }, 'go.mod:3 toolchain go1.23.0', 3, true],
+    ['toolchain rc pin', 'module m\ngo 1.21rc1\ntoolchain go1.21rc2\n', { kind: 'exact', version: '1.21rc2' }, 'go.mod:3 toolchain go1.21rc2', 3, true],
+    ['toolchain equal to go line', 'module m\ngo 1.22.3\ntoolchain go1.22.3\n', { kind: 'exact', version: '1.22.3' }, 'go.mod:3 toolchain go1.22.3', 3, true],
+    ['toolchain with suffix', 'module m\ngo 1.22\ntoolchain go1.22.1-custom\n', { kind: 'exact', version: '1.22.1' }, 'go.mod:3 toolchain go1.22.1-custom', 3, true],
+    ['toolchain older than go line: go line wins', 'module m\ngo 1.22.5\ntoolchain go1.22.1\n', { kind: 'minimum', minimum: '1.22.5' }, 'go.mod:2 go 1.22.5', 2, false],
+    ['toolchain default', 'module m\ngo 1.22\ntoolchain default\n', { kind: 'minimum', minimum: '1.22' }, 'go.mod:2 go 1.22', 2, false],
+    ['no go line', 'module m\n', { kind: 'minimum', minimum: '1.16' }, 'go.mod (no go line: Go assumes 1.16)', undefined, false],
+    ['no go line but a toolchain', 'module m\ntoolchain go1.22.3\n', { kind: 'exact', version: '1.22.3' }, 'go.mod:2 toolchain go1.22.3', 2, true]
+  ])('go.mod %s', (_name, text, spec, from, line, pin) => {
+    const r = choose([mod(text)]);
+    expect(r.spec).toEqual(spec);
+    expect(r.from).toBe(from);
+    expect(r.file).toBe('go.mod');
+    expect(r.line).toBe(line);
+    expect(r.warnings).toEqual([]);
+    expect(isToolchainPin(r)).toBe(pin);
+  });
+
+  test('go.work wins over go.mod by default', () => {
+    const r = choose([mod('module m\ngo 1.21\n'), work('go 1.22.1\n\nuse .\n')]);
+    expect(r.spec).toEqual({ kind: 'minimum', minimum: '1.22.1' });
+    expect(r.from).toBe('go.work:1 go 1.22.1');
+    expect(r.file).toBe('go.work');
+  });
+
+  test('go.work without go line assumes 1.18', () => {
+    const r = choose([work('use ./a\n')]);
+    expect(r.spec).toEqual({ kind: 'minimum', minimum: '1.18' });
+    expect(r.from).toBe('go.work (no go line: Go assumes 1.18)');
+  });
+
+  test('go-version-file names a nested go.mod', () => {
+    const r = choose([mod('module m\ngo 1.20\n', 'svc/api/go.mod')], '', './svc/api/go.mod');
+    expect(r.spec).toEqual({ kind: 'minimum', minimum: '1.20' });
+    expect(r.from).toBe('svc/api/go.mod:2 go 1.20');
+    expect(r.file).toBe('svc/api/go.mod');
+  });
+
+  test('a bad go line is an InputError naming file:line', () => {
+    expect(() => choose([mod('module m\ngo 1.22.x\n')])).toThrow(InputError);
+    expect(() => choose([mod('module m\ngo 1.22.x\n')])).toThrow(/^go\.mod:2: /);
+  });
+
+  test('nothing to go on -> InputError', () => {
+    expect(() => choose([])).toThrow(InputError);
+  });
+});
+
+describe('chooseRequest: other version files', () => {
+  test.each<[VersionSourceFile, VersionSpec, string, string]>([
+    [{ path: '.go-version', text: '1.22.3\n', kind: '.go-version' }, { kind: 'exact', version: '1.22.3' }, '.go-version:1', '1.22.3'],
+    [{ path: '.go-version', text: '# pinned\ngo1.21rc1\n', kind: '.go-version' }, { kind: 'exact', version: '1.21rc1' }, '.go-version:2', 'go1.21rc1'],
+    [{ path: '.go-version', text: '1.22\n', kind: '.go-version' }, { kind: 'minor', lang: '1.22' }, '.go-version:1', '1.22'],
+    [{ path: '.go-version', text: '1.20\n', kind: '.go-version' }, { kind: 'minor', lang: '1.20' }, '.go-version:1', '1.20'],
+    [{ path: '.tool-versions', text: 'nodejs 20.1.0\ngolang 1.22.3\n', kind: '.tool-versions' }, { kind: 'exact', version: '1.22.3' }, '.tool-versions:2', '1.22.3'],
+    [{ path: 'mise.toml', text: '[tools]\ngo = "1.22"\n', kind: 'mise.toml' }, { kind: 'minor', lang: '1.22' }, 'mise.toml:2', '1.22'],
+    [{ path: 'cfg/.mise.toml', text: '[tools]\nnode = "20"\ngo = "1.21.4"\n', kind: 'mise.toml' }, { kind: 'exact', version: '1.21.4' }, 'cfg/.mise.toml:3', '1.21.4']
+  ])('%j', (file, spec, from, raw) => {
+    const r = choose([file], '', file.path);
+    expect(r.spec).toEqual(spec);
+    expect(r.from).toBe(from);
+    expect(r.file).toBe(file.path);
+    expect(r.raw).toBe(raw);
+    expect(isToolchainPin(r)).toBe(false);
+  });
+
+  test.each<[VersionSourceFile]>([
+    [{ path: '.go-version', text: '\n\n', kind: '.go-version' }],
+    [{ path: '.go-version', text: 'one point two\n', kind: '.go-version' }],
+    [{ path: '.tool-versions', text: 'nodejs 20\n', kind: '.tool-versions' }],
+    [{ path: '.tool-versions', text: 'golang latest\n', kind: '.tool-versions' }],
+    [{ path: 'mise.toml', text: '[tools]\nnode = "20"\n', kind: 'mise.toml' }]
+  ])('no usable version in %j -> InputError naming the file', (file) => {
+    expect(() => choose([file], '', file.path)).toThrow(InputError);
+    expect(() => choose([file], '', file.path)).toThrow(new RegExp(`^${file.path.replace('.', '\\.')}`));
+  });
+
+  test('go-version-file not among the files read -> InputError naming the input', () => {
+    const files = [mod('module m\ngo 1.22\n'), mod('module n\ngo 1.21\n', 'b/go.mod')];
+    expect(() => choose(files, '', 'a/go.mod')).toThrow(/^input go-version-file: /);
+  });
+
+  test('a single file read for go-version-file is used whatever its spelling (absolute path)', () => {
+    const r = choose([mod('module m\ngo 1.22\n')], '', '/home/runner/work/r/r/go.mod');
+    expect(r.from).toBe('go.mod:2 go 1.22');
+  });
+});
+
+describe('versionFileKind', () => {
+  test.each([
+    ['go.mod', 'go.mod'],
+    ['svc/go.mod', 'go.mod'],
+    ['C:\\r\\go.work', 'go.work'],
+    ['.tool-versions', '.tool-versions'],
+    ['mise.toml', 'mise.toml'],
+    ['x/.mise.toml', 'mise.toml'],
+    ['.go-version', '.go-version'],
+    ['versions/go.txt', '.go-version']
+  ])('%p -> %p', (path, kind) => {
+    expect(versionFileKind(path)).toBe(kind);
+  });
+});

@@ -1,0 +1,137 @@
+import { InputError, type CheckId, type SeveritySetting } from '../../src/model.js';
+import { parseChecksInput, parseOnMismatch, runChecks } from '../../src/verify/run-checks.js';
+import { CHECKS } from '../../src/verify/checks/index.js';
+import { decl, facts, mod, releases } from './facts-fixture.js';
+
+describe('parseChecksInput', () => {
+  test.each<[string, [CheckId, SeveritySetting][]]>([
+    ['', []],
+    ['go-directive: warning', [['go-directive', 'warning']]],
+    ['\n# comment\nlatest-patch: off\n\n  version-files :  ERROR  # trailing\r\n', [['latest-patch', 'off'], ['version-files', 'error']]],
+    ['vulnerabilities: error\nsupported-release: off', [['vulnerabilities', 'error'], ['supported-release', 'off']]]
+  ])('%j', (text, entries) => {
+    expect([...parseChecksInput(text)]).toEqual(entries);
+  });
+
+  test.each<[string, RegExp]>([
+    ['go-version: off', /^input checks line 1: unknown check "go-version" \(expected one of installed-version, .*vulnerabilities\)$/],
+    ['\ngo-directive: fatal', /^input checks line 2: unknown severity "fatal"/],
+    ['go-directive warning', /^input checks line 1: .*is not "<check-id>: off\|warning\|error"/],
+    ['go-directive: off\ngo-directive: error', /^input checks line 2: go-directive is already set on line 1$/],
+    ['go-directive:', /^input checks line 1: unknown severity ""/]
+  ])('%j is rejected', (text, message) => {
+    expect(() => parseChecksInput(text)).toThrow(InputError);
+    expect(() => parseChecksInput(text)).toThrow(message);
+  });
+});
+
+describe('parseOnMismatch', () => {
+  test.each([
+    ['', 'fail'],
+    ['fail', 'fail'],
+    [' warn ', 'warn'],
+    ['WARN', 'warn']
+  ])('%j -> %s', (text, value) => {
+    expect(parseOnMismatch(text)).toBe(value);
+  });
+
+  test('anything else names the input', () => {
+    expect(() => parseOnMismatch('ignore')).toThrow(/^input on-mismatch: "ignore" is not valid \(expected fail or warn\)$/);
+  });
+});
+
+describe('runChecks', () => {
+  const ahead = facts({
+    releases: releases('1.22.12', '1.21.13'),
+    vulns: { status: 'checked', matches: [], entriesRead: 10 },
+    workspace: {
+      modules: [mod('go.mod', '1.22'), mod('svc/go.mod', '1.23'), mod('old/go.mod')],
+      useTargets: [],
+      declarations: [decl('.go-version', '.go-version', '1.22')]
+    }
+  });
+
+  test('runs every registered check in registry order', () => {
+    const out = runChecks(ahead, new Map(), 'fail');
+    expect(out.results.map((r) => r.id)).toEqual(CHECKS.map((c) => c.id));
+    expect(CHECKS.map((c) => c.id)).toEqual([
+      'installed-version',
+      'environment',
+      'go-directive',
+      'toolchain-directive',
+      'workspace',
+      'version-files',
+      'supported-release',
+      'latest-patch',
+      'vulnerabilities'
+    ]);
+  });
+
+  test('a module ahead of the installed Go fails; the missing go line is a warning', () => {
+    const out = runChecks(ahead, new Map(), 'fail');
+    const gd = out.results.find((r) => r.id === 'go-directive')!;
+    expect(gd.status).toBe('error');
+    expect(gd.findings.map((f) => [f.file, f.severity])).toEqual([
+      ['svc/go.mod', 'error'],
+      ['old/go.mod', 'warning']
+    ]);
+    expect(gd.message).toMatch(/\(\+1 more\)$/);
+    expect(out.consistent).toBe(false);
+    expect(out.errorCount).toBe(1);
+    expect(out.mismatchCount).toBe(1);
+    expect(out.results.filter((r) => r.id !== 'go-directive').map((r) => r.status)).toEqual(Array(8).fill('pass'));
+  });
+
+  test('on-mismatch warn turns errors into warnings but stays inconsistent', () => {
+    const out = runChecks(ahead, new Map(), 'warn');
+    expect(out.findings.every((f) => f.severity === 'warning')).toBe(true);
+    expect(out.results.find((r) => r.id === 'go-directive')!.status).toBe('warning');
+    expect(out.consistent).toBe(false);
+    expect(out.errorCount).toBe(0);
+    expect(out.mismatchCount).toBe(1);
+  });
+
+  test('severity override warning makes the run consistent', () => {
+    const out = runChecks(ahead, new Map([['go-directive', 'warning']]), 'fail');
+    expect(out.consistent).toBe(true);
+    expect(out.errorCount).toBe(0);
+    expect(out.results.find((r) => r.id === 'go-directive')).toMatchObject({ severity: 'warning', status: 'warning' });
+  });
+
+  test('off drops the check and its findings', () => {
+    const out = runChecks(ahead, new Map([['go-directive', 'off']]), 'fail');
+    expect(out.results.find((r) => r.id === 'go-directive')).toMatchObject({ status: 'off', findings: [] });
+    expect(out.findings.some((f) => f.check === 'go-directive')).toBe(false);
+    expect(out.consistent).toBe(true);
+  });
+
+  test('error override raises a warning-default check, not the milder findings of an error-default one', () => {
+    const f = facts({ version: '1.22.3', releases: releases('1.22.12', '1.21.13') });
+    const out = runChecks(f, new Map([['latest-patch', 'error']]), 'fail');
+    expect(out.results.find((r) => r.id === 'latest-patch')!.status).toBe('error');
+    const kept = runChecks(ahead, new Map([['go-directive', 'error']]), 'fail');
+    expect(kept.results.find((r) => r.id === 'go-directive')!.findings.map((x) => x.severity)).toEqual(['error', 'warning']);
+  });
+
+  test.each<[string, Parameters<typeof facts>[0], Partial<Record<string, string>>]>([
+    [
+      'plan mode: no installed Go',
+      { mode: 'plan', installed: undefined },
+      { 'installed-version': 'skipped', environment: 'skipped', vulnerabilities: 'skipped' }
+    ],
+    ['no manifest', { releases: undefined }, { 'supported-release': 'skipped', 'latest-patch': 'skipped' }],
+    ['no vulnerability facts', { vulns: undefined }, { vulnerabilities: 'skipped' }],
+    ['vulnerabilities skipped by the collector', { vulns: { status: 'skipped', reason: 'turned off' } }, { vulnerabilities: 'skipped' }]
+  ])('%s -> skipped with a reason', (_name, over, statuses) => {
+    const out = runChecks(facts({ releases: releases('1.22.12'), vulns: { status: 'checked', matches: [], entriesRead: 1 }, ...over }), new Map(), 'fail');
+    for (const r of out.results) {
+      expect([r.id, r.status]).toEqual([r.id, statuses[r.id] ?? 'pass']);
+      if (r.status === 'skipped') expect(r.message).not.toBe('');
+    }
+  });
+
+  test('the environment result carries the previous Go when it passes', () => {
+    const out = runChecks(facts({ env: { previousGo: { path: '/usr/bin/go', version: '1.21.5' } } }), new Map(), 'fail');
+    expect(out.results.find((r) => r.id === 'environment')!.message).toContain('1.21.5 (/usr/bin/go) -> 1.22.12');
+  });
+});

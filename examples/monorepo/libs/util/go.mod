@@ -1,0 +1,3 @@
+module example.com/monorepo/libs/util
+
+go 1.21

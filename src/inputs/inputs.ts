@@ -1,0 +1,130 @@
+/**
+ * The action's inputs: raw strings (as the runner passes them, defaults from action.yml applied by
+ * the runner) -> typed, validated values. Pure: every bad value is an InputError naming the input.
+ */
+import { InputError, type CheckId, type Mode, type SeveritySetting } from '../model.js';
+import { parseChecksInput, parseOnMismatch } from '../verify/run-checks.js';
+import { parseVulnDbUrl } from '../verify/vulndb.js';
+
+/** Every input of action.yml, in its order. */
+export const INPUT_NAMES = [
+  'go-version',
+  'go-version-file',
+  'check-latest',
+  'token',
+  'architecture',
+  'go-download-base-url',
+  'cache',
+  'cache-dependency-path',
+  'mode',
+  'checks',
+  'on-mismatch',
+  'modules',
+  'report-file',
+  'matrix-range',
+  'vulndb-url',
+  'allow-missing-checksum'
+] as const;
+
+export type InputName = (typeof INPUT_NAMES)[number];
+export type RawInputs = Partial<Record<InputName, string>>;
+
+export type MatrixRange = 'all' | 'supported' | 'minimal-and-latest';
+
+export interface Inputs {
+  goVersion: string;
+  goVersionFile: string;
+  checkLatest: boolean;
+  token: string;
+  /** as given (validated later against the platform module); "" for the runner's */
+  architecture: string;
+  /** without trailing slash: https://go.dev/dl, a mirror, or file:///folder */
+  downloadBaseUrl: string;
+  cache: boolean;
+  cacheDependencyPath: string;
+  mode: Mode;
+  checks: Map<CheckId, SeveritySetting>;
+  onMismatch: 'fail' | 'warn';
+  modules: string[];
+  reportFile: string;
+  matrixRange: MatrixRange;
+  vulndbUrl: string;
+  allowMissingChecksum: boolean;
+}
+
+export const DEFAULT_DOWNLOAD_BASE_URL = 'https://go.dev/dl';
+export const DEFAULT_VULNDB_URL = 'https://vuln.go.dev';
+
+const TRUE = ['true', 'True', 'TRUE'];
+const FALSE = ['false', 'False', 'FALSE'];
+
+/** YAML 1.2 core booleans, as @actions/core's getBooleanInput; empty means the default. */
+export function parseBoolean(name: InputName, value: string | undefined, dflt: boolean): boolean {
+  const v = (value ?? '').trim();
+  if (v === '') return dflt;
+  if (TRUE.includes(v)) return true;
+  if (FALSE.includes(v)) return false;
+  throw new InputError(`input ${name}: "${v}" is not a boolean (expected true or false)`);
+}
+
+function oneOf<T extends string>(name: InputName, value: string | undefined, allowed: readonly T[], dflt: T): T {
+  const v = (value ?? '').trim();
+  if (v === '') return dflt;
+  if ((allowed as readonly string[]).includes(v)) return v as T;
+  throw new InputError(`input ${name}: "${v}" is not valid (expected one of ${allowed.join(', ')})`);
+}
+
+/** A download base URL: http(s):// or file://, trailing slashes removed. */
+export function parseBaseUrl(name: string, value: string): string {
+  const v = value.trim().replace(/\/+$/, '');
+  let url: URL;
+  try {
+    url = new URL(v);
+  } catch {
+    throw new InputError(`${name}: "${value.trim()}" is not a URL (expected https://host/path or file:///folder)`);
+  }
+  if (!['http:', 'https:', 'file:'].includes(url.protocol)) {
+    throw new InputError(`${name}: "${value.trim()}" has an unsupported scheme ${url.protocol} (expected http(s):// or file://)`);
+  }
+  return v;
+}
+
+function lines(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'));
+}
+
+/**
+ * Validates every input. `env` supplies GO_DOWNLOAD_BASE_URL (the input wins over it).
+ * Version specs and files are parsed later by the plan, which knows where they came from.
+ */
+export function parseInputs(raw: RawInputs, env: Record<string, string | undefined> = {}): Inputs {
+  const t = (n: InputName): string => (raw[n] ?? '').trim();
+  const baseInput = t('go-download-base-url');
+  const baseEnv = (env.GO_DOWNLOAD_BASE_URL ?? '').trim();
+  const downloadBaseUrl = baseInput
+    ? parseBaseUrl('input go-download-base-url', baseInput)
+    : baseEnv
+      ? parseBaseUrl('env GO_DOWNLOAD_BASE_URL', baseEnv)
+      : DEFAULT_DOWNLOAD_BASE_URL;
+  return {
+    goVersion: t('go-version'),
+    goVersionFile: t('go-version-file'),
+    checkLatest: parseBoolean('check-latest', raw['check-latest'], false),
+    token: t('token'),
+    architecture: t('architecture'),
+    downloadBaseUrl,
+    cache: parseBoolean('cache', raw.cache, false),
+    cacheDependencyPath: t('cache-dependency-path'),
+    mode: oneOf('mode', raw.mode, ['install', 'verify', 'plan'] as const, 'install'),
+    checks: parseChecksInput(raw.checks ?? ''),
+    onMismatch: parseOnMismatch(raw['on-mismatch'] ?? ''),
+    modules: lines(raw.modules),
+    reportFile: t('report-file'),
+    matrixRange: oneOf('matrix-range', raw['matrix-range'], ['all', 'supported', 'minimal-and-latest'] as const, 'all'),
+    vulndbUrl: t('vulndb-url') ? parseVulnDbUrl(t('vulndb-url')) : DEFAULT_VULNDB_URL,
+    allowMissingChecksum: parseBoolean('allow-missing-checksum', raw['allow-missing-checksum'], false)
+  };
+}

@@ -1,0 +1,151 @@
+/**
+ * Verified downloads: a pass-through stream that counts bytes and computes sha256, failing the
+ * stream when the size or hash differs from the manifest; and a whole-file download built on it
+ * (for zip archives, which must be complete on disk before they can be read).
+ */
+import { createHash, type Hash } from 'node:crypto';
+import { createWriteStream, promises as fs } from 'node:fs';
+import { Transform, type TransformCallback } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { DEFAULT_RETRY, backoffDelay, isTransient, openStream, type FetchOptions } from '../edge/http.js';
+
+export interface ExpectedDownload {
+  /** archive file name, for messages */
+  filename: string;
+  /** 64 hex digits from the manifest; empty or absent means the manifest has none */
+  sha256?: string;
+  /** bytes from the manifest; absent or 0 means unknown */
+  size?: number;
+  /** allow-missing-checksum: accept an archive without a manifest sha256 (never a mismatch) */
+  allowUnverified?: boolean;
+}
+
+export interface DownloadResult {
+  /** sha256 of the bytes seen, lowercase hex */
+  sha256: string;
+  bytes: number;
+}
+
+/** The downloaded bytes are not the ones the manifest names (or no hash to check against). */
+export class ChecksumError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ChecksumError';
+  }
+}
+
+/** Passes bytes through unchanged, counting them and hashing them; fails on size or sha256 mismatch. */
+export class VerifyingStream extends Transform {
+  private readonly hash: Hash = createHash('sha256');
+  private readonly expectedSha: string | undefined;
+  private readonly expectedSize: number | undefined;
+  private readonly filename: string;
+  private bytes = 0;
+  private done: DownloadResult | undefined;
+
+  constructor(expected: ExpectedDownload) {
+    super();
+    this.filename = expected.filename;
+    const sha = (expected.sha256 ?? '').trim().toLowerCase();
+    if (sha === '') {
+      if (!expected.allowUnverified) {
+        throw new ChecksumError(
+          `${expected.filename} has no sha256 in the manifest; refusing to install an unverified archive (set allow-missing-checksum: true to allow it)`
+        );
+      }
+      this.expectedSha = undefined;
+    } else if (!/^[0-9a-f]{64}$/.test(sha)) {
+      throw new ChecksumError(`${expected.filename}: the manifest sha256 "${sha.slice(0, 80)}" is not 64 hex digits`);
+    } else {
+      this.expectedSha = sha;
+    }
+    this.expectedSize = expected.size !== undefined && expected.size > 0 ? expected.size : undefined;
+  }
+
+  /** sha256 and byte count, once the stream has finished without error. */
+  get result(): DownloadResult {
+    if (!this.done) throw new Error(`${this.filename}: download not finished`);
+    return this.done;
+  }
+
+  /** True when a manifest sha256 was checked (false only with allow-missing-checksum). */
+  get verified(): boolean {
+    return this.expectedSha !== undefined;
+  }
+
+  /** Bytes seen so far. */
+  get bytesSeen(): number {
+    return this.bytes;
+  }
+
+  override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
+    this.bytes += chunk.length;
+    if (this.expectedSize !== undefined && this.bytes > this.expectedSize) {
+      cb(
+        new ChecksumError(
+          `${this.filename}: size mismatch: expected ${this.expectedSize} bytes, got at least ${this.bytes}`
+        )
+      );
+      return;
+    }
+    this.hash.update(chunk);
+    cb(null, chunk);
+  }
+
+  override _flush(cb: TransformCallback): void {
+    if (this.expectedSize !== undefined && this.bytes !== this.expectedSize) {
+      cb(
+        new ChecksumError(
+          `${this.filename}: size mismatch: expected ${this.expectedSize} bytes, got ${this.bytes} (download cut short?)`
+        )
+      );
+      return;
+    }
+    const actual = this.hash.digest('hex');
+    if (this.expectedSha !== undefined && actual !== this.expectedSha) {
+      cb(new ChecksumError(`${this.filename}: sha256 mismatch: expected ${this.expectedSha}, got ${actual}`));
+      return;
+    }
+    this.done = { sha256: actual, bytes: this.bytes };
+    cb();
+  }
+}
+
+/** A transfer that may succeed when repeated: transport errors and bodies cut short. */
+function worthRetrying(e: unknown, v: VerifyingStream, expected: ExpectedDownload): boolean {
+  if (isTransient(e)) return true;
+  if (e instanceof ChecksumError) {
+    return expected.size !== undefined && expected.size > 0 && v.bytesSeen < expected.size;
+  }
+  const code = (e as NodeJS.ErrnoException | undefined)?.code ?? '';
+  return ['ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ERR_STREAM_PREMATURE_CLOSE'].includes(code);
+}
+
+/**
+ * Streams `url` into `dest` through a VerifyingStream. The whole transfer is repeated (up to
+ * `retry.tries` times) when it breaks off; a complete body with a wrong sha256 is not retried.
+ * The partial file is removed on failure. Throws ChecksumError at once (before any request) when
+ * the manifest has no sha256 and `allowUnverified` is not set.
+ */
+export async function downloadToFile(
+  url: string,
+  dest: string,
+  expected: ExpectedDownload,
+  opts: FetchOptions = {}
+): Promise<DownloadResult> {
+  new VerifyingStream(expected); // validates the expectation before any request
+  const tries = Math.max(1, Math.floor(opts.retry?.tries ?? DEFAULT_RETRY.tries));
+  const baseDelayMs = opts.retry?.baseDelayMs ?? DEFAULT_RETRY.baseDelayMs;
+  for (let attempt = 1; ; attempt++) {
+    const verifier = new VerifyingStream(expected);
+    try {
+      const { stream } = await openStream(url, opts);
+      await pipeline(stream, verifier, createWriteStream(dest));
+      return verifier.result;
+    } catch (e) {
+      await fs.rm(dest, { force: true }).catch(() => undefined);
+      if (attempt >= tries || !worthRetrying(e, verifier, expected)) throw e;
+      await new Promise(resolve => setTimeout(resolve, backoffDelay(attempt, baseDelayMs, Math.random())));
+    }
+  }
+}

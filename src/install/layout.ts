@@ -1,0 +1,178 @@
+/**
+ * Tool cache layout, compatible with actions/setup-go and @actions/tool-cache (pure):
+ *
+ *   <toolCache>/go/<cacheVersion>/<arch>            the Go tree (GOROOT)
+ *   <toolCache>/go/<cacheVersion>/<arch>.complete   marker, written last
+ *   <toolCache>/go/<cacheVersion>/<arch>.lock       install lock (see lock.ts)
+ *   <installParent>/<arch>.staging-<pid>-<nonce>    extraction folder, beside the destination
+ *
+ * `cacheVersion` is setup-go's semver spelling (`makeSemver`): "1.22.3", "1.20" -> "1.20.0",
+ * "1.21rc1" -> "1.21.0-rc.1". On Windows, when the tool cache is on another drive than
+ * RUNNER_TEMP / GITHUB_WORKSPACE (the fast disk of hosted runners), the tree lives on the fast
+ * drive at the same path and the tool cache folder is a junction to it, as setup-go does.
+ */
+import * as path from 'node:path';
+import { parseGoVersion, semverToGo } from '../go/gover.js';
+import { InputError, type Platform } from '../model.js';
+
+/** The tool's folder name in the tool cache (same as setup-go). */
+export const TOOL_NAME = 'go';
+
+const GO_TO_NODE_ARCH: Record<string, string> = {
+  amd64: 'x64',
+  x86_64: 'x64',
+  '386': 'ia32',
+  x86: 'ia32',
+  aarch64: 'arm64',
+  armv6l: 'arm',
+  armv7l: 'arm'
+};
+
+/** Node-style arch folder name ("x64", "arm64", ...); Go names ("amd64", "386") are mapped. */
+export function archFolder(arch: string): string {
+  const a = arch.trim().toLowerCase();
+  return GO_TO_NODE_ARCH[a] ?? a;
+}
+
+/** path.win32 for Windows, path.posix otherwise, so callers can compute Windows paths anywhere. */
+export function pathFor(platform: Platform): path.PlatformPath {
+  return platform.os === 'win32' ? path.win32 : path.posix;
+}
+
+/**
+ * setup-go's tool cache folder for a Go release: "1.22.3" -> "1.22.3", "1.20" -> "1.20.0",
+ * "1.21rc1" -> "1.21.0-rc.1", "1.8.5beta1" -> "1.8.5-beta.1". A leading "go" is accepted.
+ * A language version without a patch ("1.21") names no release and is refused.
+ */
+export function cacheVersionFolder(version: string): string {
+  const v = version.startsWith('go') ? version.slice(2) : version;
+  const g = parseGoVersion(v);
+  if (!g) throw new InputError(`"${version}" is not a Go version (expected e.g. 1.22.3, 1.21rc1, 1.20)`);
+  if (g.patch === '' && g.kind === '') {
+    throw new InputError(`"${version}" is a language version, not a release (expected e.g. ${v}.0)`);
+  }
+  const base = `${g.major}.${g.minor || '0'}.${g.patch || '0'}`;
+  if (!g.kind) return base;
+  return g.pre ? `${base}-${g.kind}.${g.pre}` : `${base}-${g.kind}`;
+}
+
+/**
+ * Inverse of cacheVersionFolder, in Go's spelling: "1.21.0-rc.1" -> "1.21rc1", "1.20.0" -> "1.20",
+ * "1.22.3" -> "1.22.3". Undefined for folder names that are no Go release.
+ */
+export function versionFromCacheFolder(folder: string): string | undefined {
+  return semverToGo(folder);
+}
+
+export interface LayoutRequest {
+  platform: Platform;
+  /** RUNNER_TOOL_CACHE */
+  toolCache: string;
+  /** RUNNER_TEMP */
+  temp: string;
+  /** GITHUB_WORKSPACE */
+  workspace?: string;
+  /** Go spelling: "1.22.3", "1.21rc1", "1.20" */
+  version: string;
+  /** node-style arch ("x64"); Go names are mapped */
+  arch: string;
+  /** unique part of the staging folder name; default "0-0" (callers pass pid and a random nonce) */
+  pid?: number;
+  nonce?: string;
+  /** allow the Windows fast-disk placement (default true) */
+  fastDisk?: boolean;
+}
+
+export interface InstallLayout {
+  /** <toolCache>/go/<cacheVersion>/<arch>: the GOROOT as seen through the tool cache */
+  toolDir: string;
+  /** <toolDir>.complete */
+  marker: string;
+  /** <toolDir>.lock */
+  lockDir: string;
+  /** <toolCache>/go/<cacheVersion> */
+  versionDir: string;
+  /** <toolCache>/go */
+  toolRoot: string;
+  /** where the real tree goes: toolDir, or its mirror on the Windows fast drive */
+  installDir: string;
+  /** fresh extraction folder beside installDir (same filesystem: the final move is a rename) */
+  stagingDir: string;
+  /** present when installDir != toolDir: make `from` (toolDir) a junction to `to` (installDir) */
+  link?: { from: string; to: string };
+}
+
+/** "C:" for "C:\\x" (upper-cased); undefined for relative or UNC paths. */
+export function driveOf(p: string): string | undefined {
+  const m = /^([a-zA-Z]):[\\/]/.exec(p);
+  return m ? `${m[1].toUpperCase()}:` : undefined;
+}
+
+/**
+ * The drive that should hold the tree on Windows, when it differs from the tool cache's drive:
+ * RUNNER_TEMP's drive, else GITHUB_WORKSPACE's. Undefined when no other drive is in use.
+ */
+export function fastDrive(toolCache: string, temp: string, workspace?: string): string | undefined {
+  const cacheDrive = driveOf(toolCache);
+  if (!cacheDrive) return undefined;
+  for (const p of [temp, workspace]) {
+    const d = p ? driveOf(p) : undefined;
+    if (d && d !== cacheDrive) return d;
+  }
+  return undefined;
+}
+
+/** Prefix of staging folder names for an arch: "x64.staging-". */
+export function stagingPrefix(arch: string): string {
+  return `${archFolder(arch)}.staging-`;
+}
+
+/** The pid encoded in a staging folder name, or undefined when the name is not one. */
+export function stagingOwnerPid(name: string, arch: string): number | undefined {
+  const prefix = stagingPrefix(arch);
+  if (!name.startsWith(prefix)) return undefined;
+  const m = /^(\d+)-[A-Za-z0-9]+$/.exec(name.slice(prefix.length));
+  return m ? Number(m[1]) : undefined;
+}
+
+/** All paths of one install. */
+export function installLayout(req: LayoutRequest): InstallLayout {
+  const p = pathFor(req.platform);
+  const arch = archFolder(req.arch);
+  if (!arch || /[\\/]/.test(arch) || arch === '.' || arch === '..') {
+    throw new InputError(`architecture "${req.arch}" is not a valid folder name`);
+  }
+  const toolCache = p.normalize(req.toolCache);
+  const toolRoot = p.join(toolCache, TOOL_NAME);
+  const versionDir = p.join(toolRoot, cacheVersionFolder(req.version));
+  const toolDir = p.join(versionDir, arch);
+
+  let installDir = toolDir;
+  let link: InstallLayout['link'];
+  if (req.platform.os === 'win32' && req.fastDisk !== false) {
+    const drive = fastDrive(toolCache, req.temp, req.workspace);
+    if (drive) {
+      installDir = drive + toolDir.slice(2);
+      link = { from: toolDir, to: installDir };
+    }
+  }
+  const unique = `${req.pid ?? 0}-${req.nonce ?? '0'}`;
+  if (!/^\d+-[A-Za-z0-9]+$/.test(unique)) throw new InputError(`staging id "${unique}" must be <pid>-<alphanumeric>`);
+  const stagingDir = p.join(p.dirname(installDir), `${stagingPrefix(arch)}${unique}`);
+  return {
+    toolDir,
+    marker: `${toolDir}.complete`,
+    lockDir: `${toolDir}.lock`,
+    versionDir,
+    toolRoot,
+    installDir,
+    stagingDir,
+    ...(link ? { link } : {})
+  };
+}
+
+/** The go executable inside a GOROOT. */
+export function goExecutable(platform: Platform, goRoot: string): string {
+  const p = pathFor(platform);
+  return p.join(goRoot, 'bin', platform.os === 'win32' ? 'go.exe' : 'go');
+}

@@ -1,0 +1,122 @@
+/**
+ * Checks a zip archive (Go's Windows release format) before extraction: reads the central
+ * directory with yauzl (no extraction), compares each entry's name with its local file header
+ * (extractors may read either), reads symlink targets, and applies the archive rules.
+ */
+import yauzl from 'yauzl';
+import { ArchiveError, ArchiveRules, checkPathSyntax, showName, type ArchiveEntry } from './archive-rules.js';
+
+const S_IFMT = 0o170000;
+const S_IFLNK = 0o120000;
+const S_IFDIR = 0o040000;
+const S_IFREG = 0o100000;
+const OTHER_TYPES: Record<number, string> = {
+  0o020000: 'character device',
+  0o060000: 'block device',
+  0o010000: 'fifo',
+  0o140000: 'socket'
+};
+/** MS-DOS directory attribute in the low byte of the external attributes. */
+const DOS_DIR = 0x10;
+const MAX_LINK_TARGET = 4096;
+
+export interface ZipSummary {
+  entries: number;
+  uncompressedBytes: number;
+}
+
+/** Maps a zip entry's name and external attributes to an archive entry (without link target). */
+export function zipEntryType(name: string, externalFileAttributes: number): Pick<ArchiveEntry, 'type' | 'mode' | 'detail'> {
+  const mode = (externalFileAttributes >>> 16) & 0xffff;
+  const fmt = mode & S_IFMT;
+  if (fmt === S_IFLNK) return { type: 'symlink', mode };
+  if (OTHER_TYPES[fmt]) return { type: 'other', mode, detail: OTHER_TYPES[fmt] };
+  if (name.endsWith('/') || fmt === S_IFDIR || (externalFileAttributes & DOS_DIR) !== 0) {
+    return { type: 'dir', mode: mode || undefined };
+  }
+  if (fmt !== 0 && fmt !== S_IFREG) return { type: 'other', mode, detail: `file of mode ${mode.toString(8)}` };
+  return { type: 'file', mode: mode || undefined };
+}
+
+/** Names an entry may be extracted under: the stored name and any Info-ZIP Unicode Path name. */
+function entryNames(flags: number, raw: Buffer, extra: yauzl.ExtraField[]): string[] {
+  const plain = yauzl.getFileNameLowLevel(flags, raw, [], true);
+  const unicode = yauzl.getFileNameLowLevel(flags, raw, extra, true);
+  return unicode === plain ? [plain] : [unicode, plain];
+}
+
+function readAll(stream: NodeJS.ReadableStream, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const parts: Buffer[] = [];
+    let n = 0;
+    stream.on('data', (b: Buffer) => {
+      n += b.length;
+      if (n > limit) {
+        (stream as unknown as { destroy(): void }).destroy();
+        reject(new Error(`longer than ${limit} bytes`));
+        return;
+      }
+      parts.push(b);
+    });
+    stream.on('error', reject);
+    stream.on('end', () => resolve(Buffer.concat(parts)));
+  });
+}
+
+/**
+ * Reads the central directory of `file` and checks every entry; throws ArchiveError on the first
+ * refused entry (or if the zip cannot be read). Returns the entry count and total uncompressed size.
+ */
+export async function checkZipArchive(file: string, opts: { archive?: string } = {}): Promise<ZipSummary> {
+  const archive = opts.archive ?? file.split(/[\\/]/).pop() ?? file;
+  const rules = new ArchiveRules(archive);
+  let zip: yauzl.ZipFile;
+  try {
+    zip = await yauzl.openPromise(file, { lazyEntries: true, autoClose: false, decodeStrings: false, strictFileNames: true });
+  } catch (e) {
+    throw new ArchiveError(`${archive}: not a readable zip archive: ${(e as Error).message}`);
+  }
+  let uncompressedBytes = 0;
+  try {
+    for await (const entry of zip.eachEntry()) {
+      const raw = entry.fileNameRaw;
+      const names = entryNames(entry.generalPurposeBitFlag, raw, entry.extraFields);
+      const name = names[0];
+      const local = await zip.readLocalFileHeaderPromise(entry, {});
+      if (!local.fileName.equals(raw)) {
+        rules.fail(
+          `archive entry ${showName(name)} has a different name in its local header (${showName(local.fileName.toString('utf8'))})`,
+          name
+        );
+      }
+      const localNames = entryNames(local.generalPurposeBitFlag, local.fileName, yauzl.parseExtraFields(local.extraField));
+      for (const alt of new Set([...names.slice(1), ...localNames])) {
+        if (alt === name) continue;
+        try {
+          checkPathSyntax(alt);
+        } catch (e) {
+          if (e instanceof ArchiveError) rules.fail(`${e.message} (alternative name of ${showName(name)})`, name);
+          throw e;
+        }
+      }
+      const kind = zipEntryType(name, entry.externalFileAttributes);
+      const archiveEntry: ArchiveEntry = { path: name, ...kind };
+      if (kind.type === 'symlink') {
+        if (entry.uncompressedSize > MAX_LINK_TARGET) {
+          rules.fail(`archive entry ${showName(name)} is a symlink with a ${entry.uncompressedSize}-byte target`, name);
+        }
+        const target = await readAll(await zip.openReadStreamPromise(entry, {}), MAX_LINK_TARGET);
+        archiveEntry.linkTarget = target.toString('utf8');
+      }
+      rules.check(archiveEntry);
+      uncompressedBytes += entry.uncompressedSize;
+    }
+    rules.finish();
+  } catch (e) {
+    if (e instanceof ArchiveError) throw e;
+    throw new ArchiveError(`${archive}: not a readable zip archive: ${(e as Error).message}`);
+  } finally {
+    zip.close();
+  }
+  return { entries: rules.entries, uncompressedBytes };
+}

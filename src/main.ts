@@ -1,0 +1,69 @@
+/**
+ * The pipeline: inputs -> plan -> install -> verify -> report.
+ * Every failure ends as one error line (naming the input or file:line) and exit code 1.
+ */
+import { InputError } from './model.js';
+import { parseInputs } from './inputs/inputs.js';
+import { currentPlatform, runnerDirs } from './edge/platform.js';
+import { toolCacheArch } from './go/platform-names.js';
+import * as actions from './edge/actions.js';
+import { makePlan } from './stages/plan-stage.js';
+import { environmentBefore, findOnPath, install, type InstallOutcome } from './stages/install-stage.js';
+import { check, collectFacts, ScanErrors } from './stages/verify-stage.js';
+import { publish } from './stages/report-stage.js';
+
+export async function run(): Promise<void> {
+  try {
+    await pipeline();
+  } catch (err) {
+    fail(err);
+  }
+}
+
+async function pipeline(): Promise<void> {
+  const started = Date.now();
+  const env = process.env;
+  const inputs = parseInputs(actions.readRawInputs(), env);
+  actions.setSecret(inputs.token);
+  const platform = currentPlatform(inputs.architecture || undefined);
+  const arch = toolCacheArch(platform);
+  const dirs = runnerDirs(env);
+  if (inputs.cache) {
+    actions.warning('cache: true: module and build caching is not implemented by setup-go-enforced yet; nothing is cached and cache-hit is false');
+  }
+
+  const before = await environmentBefore(env, platform);
+  const plan = await makePlan({ inputs, platform, arch, workspace: dirs.workspace, toolCache: dirs.toolCache, env });
+  for (const w of plan.warnings) actions.warning(w);
+
+  const ictx = { inputs, platform, arch, toolCache: dirs.toolCache, temp: dirs.temp, workspace: dirs.workspace, env };
+  let outcome: InstallOutcome | undefined;
+  if (inputs.mode === 'install') outcome = await install(ictx, plan);
+  else if (inputs.mode === 'verify') outcome = await findOnPath(ictx, plan);
+
+  const facts = await collectFacts({ inputs, workspace: dirs.workspace, env }, plan, before, outcome);
+  const checked = check(facts, inputs);
+  await publish({ inputs, platform, dirs, plan, outcome, facts, checked, before, startedAt: started });
+}
+
+function fail(err: unknown): void {
+  if (err instanceof ScanErrors) {
+    for (const e of err.errors) actions.annotate({ level: 'error', message: oneLine(e.message), file: e.file, line: e.line });
+  } else if (err instanceof InputError && err.file) {
+    actions.annotate({ level: 'error', message: oneLine(err.message), file: err.file, line: err.line });
+  } else {
+    const message = err instanceof Error ? err.message : String(err);
+    if (err instanceof Error && !isExpected(err)) actions.debug(err.stack ?? '');
+    actions.annotate({ level: 'error', message: oneLine(message) });
+  }
+  actions.setExitFailure();
+}
+
+/** Errors with a message meant for users (no stack trace needed). */
+function isExpected(err: Error): boolean {
+  return ['InputError', 'HttpError', 'ChecksumError', 'ArchiveError', 'LockError'].includes(err.name);
+}
+
+function oneLine(s: string): string {
+  return s.replace(/\s*\r?\n\s*/g, ' ').trim();
+}

@@ -1,0 +1,104 @@
+/**
+ * The `matrix`, `minimal` and `latest` outputs, and the support facts the checks use
+ * (supportedMinors, newestPatch). Pure: computed from the go line and the manifest's releases.
+ */
+import { InputError, type Platform, type Release } from '../model.js';
+import { compareGo, isPrerelease, isValidGo, lang } from '../go/gover.js';
+import { findArchive } from '../go/manifest.js';
+
+export type MatrixRange = 'all' | 'supported' | 'minimal-and-latest';
+const RANGES: readonly string[] = ['all', 'supported', 'minimal-and-latest'];
+
+export interface MatrixOutputs {
+  /** ascending Go versions for strategy.matrix */
+  matrix: string[];
+  /** the oldest stable release that satisfies the go line, as Go would pick it (go 1.22 -> 1.22.0) */
+  minimal: string;
+  /** the newest stable release */
+  latest: string;
+}
+
+function newest(list: Release[]): Release | undefined {
+  let best: Release | undefined;
+  for (const r of list) if (!best || compareGo(r.version, best.version) > 0) best = r;
+  return best;
+}
+
+function oldest(list: Release[]): Release | undefined {
+  let best: Release | undefined;
+  for (const r of list) if (!best || compareGo(r.version, best.version) < 0) best = r;
+  return best;
+}
+
+function usable(releases: Release[], p?: Platform): Release[] {
+  return p ? releases.filter((r) => findArchive(r, p) !== undefined) : releases;
+}
+
+/** Language versions of the stable releases, newest first. */
+function stableLangs(releases: Release[]): string[] {
+  const langs = [...new Set(releases.filter((r) => r.stable).map((r) => lang(r.version)))];
+  return langs.sort((a, b) => compareGo(b, a));
+}
+
+/** The two newest stable language versions (the supported minors), newest first: ['1.27', '1.26']. */
+export function supportedMinors(releases: Release[]): string[] {
+  return stableLangs(releases).slice(0, 2);
+}
+
+/** The newest stable release of a language version ('1.22' -> '1.22.12'), optionally with an archive for `p`. */
+export function newestPatch(goLang: string, releases: Release[], p?: Platform): string | undefined {
+  const l = lang(goLang);
+  return newest(usable(releases, p).filter((r) => r.stable && lang(r.version) === l))?.version;
+}
+
+/**
+ * matrix: the newest stable patch of every minor from lang(goLine) up to the newest stable minor,
+ * ascending, keeping only those that satisfy the go line (go 1.21.3 keeps 1.21.13, never 1.21.2);
+ * a go line naming a prerelease of a minor with no stable release yet adds that minor's newest
+ * prerelease. `supported` keeps the entries of the two newest stable minors (and such prereleases);
+ * `minimal-and-latest` is [minimal, latest] deduplicated, latest only when it satisfies the go line.
+ * With `p`, only releases with an archive for the platform count.
+ */
+export function computeMatrix(goLine: string, releases: Release[], range: MatrixRange, p?: Platform): MatrixOutputs {
+  if (!RANGES.includes(range)) {
+    throw new InputError(`input matrix-range: "${range}" is not valid (expected one of ${RANGES.join(', ')})`);
+  }
+  if (!isValidGo(goLine)) throw new InputError(`go line "${goLine}" is not a Go version (expected e.g. 1.22 or 1.22.3)`);
+  const pool = usable(releases, p);
+  const stable = pool.filter((r) => r.stable);
+  const latestRel = newest(stable);
+  if (!latestRel) throw new InputError('the Go release manifest lists no stable release' + (p ? ' for this platform' : ''));
+  const latest = latestRel.version;
+  const goLang = lang(goLine);
+  const satisfies = (v: string): boolean => compareGo(v, goLine) >= 0;
+
+  const matrix = stableLangs(pool)
+    .filter((l) => compareGo(l, goLang) >= 0)
+    .map((l) => newestPatch(l, pool) as string)
+    .filter(satisfies);
+  if (isPrerelease(goLine) && newestPatch(goLang, pool) === undefined) {
+    const pre = newest(pool.filter((r) => lang(r.version) === goLang && satisfies(r.version)));
+    if (pre) matrix.push(pre.version);
+  }
+  matrix.sort(compareGo);
+
+  const atOrAbove = pool.filter((r) => satisfies(r.version));
+  const minimalRel =
+    oldest(atOrAbove.filter((r) => r.stable && lang(r.version) === goLang)) ??
+    oldest(atOrAbove.filter((r) => r.stable)) ??
+    oldest(atOrAbove);
+  if (!minimalRel) {
+    throw new InputError(`go line ${goLine}: no Go release in the manifest satisfies it (newest stable: ${latest})`);
+  }
+  const minimal = minimalRel.version;
+
+  let list = matrix;
+  if (range === 'supported') {
+    const floor = supportedMinors(pool).at(-1) as string;
+    list = matrix.filter((v) => compareGo(lang(v), floor) >= 0);
+  } else if (range === 'minimal-and-latest') {
+    list = satisfies(latest) && latest !== minimal ? [minimal, latest] : [minimal];
+    list.sort(compareGo);
+  }
+  return { matrix: list, minimal, latest };
+}

@@ -1,0 +1,196 @@
+/**
+ * The JSON report (schemaVersion 1): everything the job summary shows plus every finding, as one
+ * plain object. Documented field by field in docs/report-schema.md. Pure.
+ */
+import type {
+  EnvironmentBefore,
+  Finding,
+  ManifestFile,
+  Mode,
+  ModFile,
+  VersionDeclaration,
+  VersionRequest,
+  VulnFacts,
+  WorkspaceFacts
+} from '../model.js';
+import type { CheckResult, ChecksOutcome, OnMismatch } from '../verify/run-checks.js';
+
+export const REPORT_SCHEMA_VERSION = 1;
+
+export interface ReportRequest {
+  /** the spec as typed or written ("1.22", "toolchain go1.22.3", "^1.21") */
+  spec: string;
+  /** the spec's kind: exact, minor, range, alias, minimum */
+  kind: string;
+  /** where it came from: "input go-version", "go.mod:5 toolchain go1.23.0" */
+  from: string;
+  file?: string;
+  line?: number;
+}
+
+export interface ReportResolution {
+  /** the installed (or found, or in plan mode resolved) Go, Go spelling */
+  version: string;
+  /** archive file name, when one was chosen from the manifest */
+  archive?: string;
+  url?: string;
+  /** expected sha256 from the manifest */
+  sha256?: string;
+  /** true when the downloaded archive's sha256 was computed and matched */
+  sha256Verified: boolean;
+  /** true when the toolchain came from the tool cache without a download */
+  toolchainCacheHit: boolean;
+  /** the Go root (GOROOT) used for later steps */
+  goRoot?: string;
+  downloadedBytes?: number;
+}
+
+export interface ReportModule {
+  path: string;
+  kind: ModFile['kind'];
+  /** module path (go.mod only) */
+  module?: string;
+  /** the go line's version, null when the file has none */
+  go: string | null;
+  goLine: number | null;
+  /** the toolchain line's name, null when the file has none */
+  toolchain: string | null;
+  toolchainLine: number | null;
+}
+
+export interface ReportMatrix {
+  /** the `matrix` output: versions in Go spelling */
+  matrix: string[];
+  minimal?: string;
+  latest?: string;
+  /** the matrix-range input: all, supported, minimal-and-latest */
+  range: string;
+}
+
+export interface ReportPreviousGo {
+  path: string;
+  version?: string;
+}
+
+export interface RunReport {
+  schemaVersion: 1;
+  action: { name: string; version: string };
+  mode: Mode;
+  /** null when there was no version request (verify mode without a version source) */
+  request: ReportRequest | null;
+  /** null when nothing was resolved (e.g. the run stopped before resolution) */
+  resolution: ReportResolution | null;
+  /** the go first on PATH before the step, null when there was none */
+  previousGo: ReportPreviousGo | null;
+  /** GOROOT, GOTOOLCHAIN, GOFLAGS as the step found them */
+  environment: { GOROOT?: string; GOTOOLCHAIN?: string; GOFLAGS?: string };
+  /** every output the step set, by name */
+  outputs: Record<string, string>;
+  checks: CheckResult[];
+  /** every finding, after severity overrides and on-mismatch */
+  findings: Finding[];
+  /** no error finding before on-mismatch (the `consistent` output) */
+  consistent: boolean;
+  /** error findings left after on-mismatch; the step fails when > 0 */
+  errorCount: number;
+  /** error findings before on-mismatch */
+  mismatchCount: number;
+  onMismatch: OnMismatch;
+  /** path of the main module or workspace file, null when there is none */
+  root: string | null;
+  modules: ReportModule[];
+  versionFiles: VersionDeclaration[];
+  /** null when the vulnerability check did not get that far */
+  vulnerabilities: VulnFacts | null;
+  /** null when the matrix outputs were not computed (no manifest) */
+  matrix: ReportMatrix | null;
+  warnings: string[];
+  /** milliseconds per phase ("plan", "install", "scan", "checks") */
+  timings?: Record<string, number>;
+}
+
+/** What the pipeline hands over to build the report. */
+export interface ReportParts {
+  actionVersion: string;
+  mode: Mode;
+  request?: VersionRequest;
+  resolution?: {
+    version: string;
+    file?: ManifestFile;
+    url?: string;
+    sha256Verified: boolean;
+    toolchainCacheHit: boolean;
+    goRoot?: string;
+    downloadedBytes?: number;
+  };
+  env: EnvironmentBefore;
+  outputs?: Record<string, string>;
+  outcome: ChecksOutcome;
+  onMismatch: OnMismatch;
+  workspace: WorkspaceFacts;
+  root?: ModFile;
+  vulns?: VulnFacts;
+  matrix?: ReportMatrix;
+  warnings?: string[];
+  timings?: Record<string, number>;
+}
+
+export const ACTION_NAME = 'setup-go-enforced';
+
+function moduleRow(m: ModFile): ReportModule {
+  const row: ReportModule = {
+    path: m.path,
+    kind: m.kind,
+    go: m.go?.value ?? null,
+    goLine: m.go?.line ?? null,
+    toolchain: m.toolchain?.value ?? null,
+    toolchainLine: m.toolchain?.line ?? null
+  };
+  if (m.module) row.module = m.module.value;
+  return row;
+}
+
+function defined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
+export function buildReport(parts: ReportParts): RunReport {
+  const { request, resolution, env, outcome } = parts;
+  const report: RunReport = {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    action: { name: ACTION_NAME, version: parts.actionVersion },
+    mode: parts.mode,
+    request: request
+      ? defined({ spec: request.raw, kind: request.spec.kind, from: request.from, file: request.file, line: request.line })
+      : null,
+    resolution: resolution
+      ? defined({
+          version: resolution.version,
+          archive: resolution.file?.filename,
+          url: resolution.url,
+          sha256: resolution.file?.sha256 || undefined,
+          sha256Verified: resolution.sha256Verified,
+          toolchainCacheHit: resolution.toolchainCacheHit,
+          goRoot: resolution.goRoot,
+          downloadedBytes: resolution.downloadedBytes
+        })
+      : null,
+    previousGo: env.previousGo ? defined({ path: env.previousGo.path, version: env.previousGo.version }) : null,
+    environment: defined({ GOROOT: env.GOROOT, GOTOOLCHAIN: env.GOTOOLCHAIN, GOFLAGS: env.GOFLAGS }),
+    outputs: { ...(parts.outputs ?? {}) },
+    checks: outcome.results,
+    findings: outcome.findings,
+    consistent: outcome.consistent,
+    errorCount: outcome.errorCount,
+    mismatchCount: outcome.mismatchCount,
+    onMismatch: parts.onMismatch,
+    root: parts.root?.path ?? null,
+    modules: parts.workspace.modules.map(moduleRow),
+    versionFiles: parts.workspace.declarations,
+    vulnerabilities: parts.vulns ?? null,
+    matrix: parts.matrix ?? null,
+    warnings: [...(parts.warnings ?? [])]
+  };
+  if (parts.timings) report.timings = { ...parts.timings };
+  return report;
+}

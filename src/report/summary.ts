@@ -1,0 +1,205 @@
+/**
+ * The job summary: Markdown rendered from the JSON report, so both always say the same. Pure.
+ */
+import type { CheckStatus } from '../verify/run-checks.js';
+import type { RunReport } from './json-report.js';
+
+/** Rows shown in the modules and version files tables before "N more" (the summary has a 1 MiB cap). */
+export const MAX_TABLE_ROWS = 200;
+
+const ICONS: Record<CheckStatus, string> = {
+  pass: '✅',
+  error: '❌',
+  warning: '⚠️',
+  off: '⏸️',
+  skipped: '⏭️'
+};
+
+/** Escapes a table cell: `|` and backslashes, newlines become <br>. */
+export function cell(text: string | number | null | undefined): string {
+  if (text === null || text === undefined || text === '') return '—';
+  return String(text)
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/\r?\n/g, '<br>');
+}
+
+function table(head: string[], rows: (string | number | null | undefined)[][]): string {
+  const lines = [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`];
+  for (const r of rows) lines.push(`| ${r.map(cell).join(' | ')} |`);
+  return lines.join('\n');
+}
+
+function limited<T>(items: T[], what: string): { shown: T[]; note: string } {
+  if (items.length <= MAX_TABLE_ROWS) return { shown: items, note: '' };
+  return {
+    shown: items.slice(0, MAX_TABLE_ROWS),
+    note: `\n\n…and ${items.length - MAX_TABLE_ROWS} more ${what}: see the JSON report.`
+  };
+}
+
+function statusLine(r: RunReport): string {
+  const n = (k: number, w: string): string => `${k} ${w}${k === 1 ? '' : 's'}`;
+  const warnings = r.findings.filter((f) => f.severity === 'warning').length;
+  if (r.consistent) {
+    return warnings > 0 ? `✅ consistent (${n(warnings, 'warning')})` : '✅ consistent';
+  }
+  if (r.errorCount > 0) return `❌ ${n(r.errorCount, 'error')}`;
+  return `⚠️ ${n(r.mismatchCount, 'error')} reported as warnings (on-mismatch: warn)`;
+}
+
+function location(file?: string, line?: number): string | undefined {
+  if (!file) return undefined;
+  return line ? `${file}:${line}` : file;
+}
+
+function requested(r: RunReport): string {
+  if (!r.request) return '### Requested\n\nNo version was requested: the Go found on PATH was checked.';
+  return [
+    '### Requested',
+    '',
+    table(
+      ['', ''],
+      [
+        ['spec', r.request.spec],
+        ['from', r.request.from],
+        ['file', location(r.request.file, r.request.line)]
+      ]
+    )
+  ].join('\n');
+}
+
+function resolved(r: RunReport): string {
+  const res = r.resolution;
+  const prev = r.previousGo;
+  const version = res?.version;
+  const prevText = prev
+    ? `${prev.version ?? 'unknown version'} -> ${version ?? '?'} (was ${prev.path})`
+    : `none -> ${version ?? '?'}`;
+  if (!res) return ['### Resolved', '', 'Nothing was resolved.'].join('\n');
+  const source =
+    r.mode === 'verify'
+      ? 'found on PATH'
+      : r.mode === 'plan'
+        ? 'not installed (plan mode)'
+        : res.toolchainCacheHit
+          ? 'tool cache'
+          : `downloaded${res.downloadedBytes !== undefined ? ` (${res.downloadedBytes} bytes)` : ''}`;
+  const sha = res.sha256Verified ? `yes${res.sha256 ? ` (${res.sha256})` : ''}` : res.toolchainCacheHit ? 'no (tool cache)' : 'no';
+  return [
+    '### Resolved',
+    '',
+    table(
+      ['', ''],
+      [
+        ['version', version],
+        ['archive', res.archive],
+        ['sha256 verified', sha],
+        ['source', source],
+        ['install path', res.goRoot],
+        ['previous Go', prevText]
+      ]
+    )
+  ].join('\n');
+}
+
+function checks(r: RunReport): string {
+  return [
+    '### Checks',
+    '',
+    table(
+      ['Status', 'Check', 'Severity', 'Message'],
+      r.checks.map((c) => [`${ICONS[c.status]} ${c.status}`, c.id, c.severity, c.message])
+    )
+  ].join('\n');
+}
+
+function modules(r: RunReport): string {
+  if (r.modules.length === 0) return '### Modules\n\nNo go.mod or go.work in scope.';
+  const { shown, note } = limited(r.modules, 'files');
+  const line = (v: string | null, l: number | null): string | undefined =>
+    v === null ? undefined : l !== null ? `${v} (line ${l})` : v;
+  return [
+    '### Modules',
+    '',
+    table(
+      ['Path', 'go line', 'toolchain line'],
+      shown.map((m) => [m.path === r.root ? `${m.path} (main)` : m.path, line(m.go, m.goLine), line(m.toolchain, m.toolchainLine)])
+    ) + note
+  ].join('\n');
+}
+
+function versionFiles(r: RunReport): string | undefined {
+  if (r.versionFiles.length === 0) return undefined;
+  const { shown, note } = limited(r.versionFiles, 'declarations');
+  return [
+    '### Version files',
+    '',
+    table(
+      ['File', 'Line', 'Kind', 'Written', 'States'],
+      shown.map((d) => [d.file, d.line, d.kind, d.raw, d.version])
+    ) + note
+  ].join('\n');
+}
+
+function vulnerabilities(r: RunReport): string | undefined {
+  const v = r.vulnerabilities;
+  if (!v || v.status !== 'checked' || v.matches.length === 0) return undefined;
+  return [
+    '### Vulnerabilities',
+    '',
+    table(
+      ['ID', 'Aliases', 'Summary', 'Fixed in'],
+      v.matches.map((m) => [
+        `[${m.id}](${m.url})`,
+        m.aliases.join(', '),
+        m.summary,
+        m.fixedInMinor ?? (m.newestFix ? `no fix in this minor (newest fix ${m.newestFix})` : 'no fix')
+      ])
+    )
+  ].join('\n');
+}
+
+function matrix(r: RunReport): string | undefined {
+  const m = r.matrix;
+  if (!m) return undefined;
+  return [
+    '### Matrix',
+    '',
+    table(
+      ['Output', 'Value'],
+      [
+        ['matrix', JSON.stringify(m.matrix)],
+        ['minimal', m.minimal],
+        ['latest', m.latest],
+        ['range', m.range]
+      ]
+    )
+  ].join('\n');
+}
+
+function warnings(r: RunReport): string | undefined {
+  if (r.warnings.length === 0) return undefined;
+  return ['### Warnings', '', ...r.warnings.map((w) => `- ${w.replace(/\r?\n/g, ' ')}`)].join('\n');
+}
+
+/** Renders the Markdown job summary of a run. */
+export function renderSummary(report: RunReport): string {
+  const version = report.resolution?.version;
+  const title = `## ${report.action.name}${version ? `: Go ${version}` : ''}`;
+  const parts = [
+    title,
+    '',
+    `**${statusLine(report)}** · mode ${report.mode} · on-mismatch ${report.onMismatch}`,
+    '',
+    requested(report),
+    resolved(report),
+    checks(report),
+    modules(report),
+    versionFiles(report),
+    vulnerabilities(report),
+    matrix(report),
+    warnings(report)
+  ].filter((p): p is string => p !== undefined);
+  return `${parts.join('\n\n').replace(/\n{3,}/g, '\n\n')}\n`;
+}

@@ -1,0 +1,139 @@
+/**
+ * Install: put the resolved Go in the tool cache (or take it from there), or in verify mode find
+ * the go on PATH; then export GOROOT, GOTOOLCHAIN=local and PATH for later steps.
+ */
+import path from 'node:path';
+import { which } from '@actions/io';
+import { InputError, type EnvironmentBefore, type InstalledGo, type Platform } from '../model.js';
+import type { Inputs } from '../inputs/inputs.js';
+import type { Plan } from './plan-stage.js';
+import { findCached, installGo } from '../install/installer.js';
+import { authHeaders, joinUrl } from '../edge/http.js';
+import { askGo } from '../edge/go-exec.js';
+import { exeName } from '../go/platform-names.js';
+import * as actions from '../edge/actions.js';
+
+export interface InstallOutcome {
+  version: string;
+  goRoot: string;
+  toolchainCacheHit: boolean;
+  archive?: string;
+  url?: string;
+  sha256?: string;
+  sha256Verified: boolean;
+  downloadedBytes?: number;
+  installed: InstalledGo;
+}
+
+export interface InstallContext {
+  inputs: Inputs;
+  platform: Platform;
+  arch: string;
+  toolCache: string;
+  temp: string;
+  workspace: string;
+  env: NodeJS.ProcessEnv;
+}
+
+/** The Go environment as found, before this step changes anything. */
+export async function environmentBefore(env: NodeJS.ProcessEnv, platform: Platform): Promise<EnvironmentBefore> {
+  const before: EnvironmentBefore = { GOROOT: env.GOROOT, GOTOOLCHAIN: env.GOTOOLCHAIN, GOFLAGS: env.GOFLAGS };
+  const found = await which(exeName(platform, 'go'), false).catch(() => '');
+  if (found) {
+    const said = await askGo(found, [], env);
+    before.previousGo = { path: found, version: said.version };
+  }
+  return before;
+}
+
+/**
+ * Exports GOROOT, GOTOOLCHAIN=local and PATH (GOPATH/bin, then <root>/bin in front of it) for later
+ * steps, then reads what the go under `goRoot` says about itself with that environment.
+ */
+async function exportAndDescribe(goRoot: string, expected: string, platform: Platform): Promise<InstalledGo> {
+  actions.exportVariable('GOROOT', goRoot);
+  actions.exportVariable('GOTOOLCHAIN', 'local');
+  const goBin = path.join(goRoot, 'bin', exeName(platform, 'go'));
+  const said = await askGo(goBin, ['GOVERSION', 'GOROOT', 'GOPATH'], process.env);
+  const gopath = said.env.GOPATH?.split(path.delimiter)[0];
+  if (gopath) actions.addPath(path.join(gopath, 'bin'));
+  actions.addPath(path.join(goRoot, 'bin'));
+  const onPath = await which(exeName(platform, 'go'), false).catch(() => '');
+  return {
+    expected,
+    expectedRoot: goRoot,
+    goVersionOutput: said.versionLine,
+    goVersion: said.version,
+    envGoVersion: said.env.GOVERSION ? said.env.GOVERSION.replace(/^go/, '') : undefined,
+    envGoRoot: said.env.GOROOT || undefined,
+    goOnPath: onPath || undefined,
+    error: said.error
+  };
+}
+
+export async function install(ctx: InstallContext, plan: Plan): Promise<InstallOutcome> {
+  const { inputs, platform, arch, toolCache, temp, workspace, env } = ctx;
+  const resolution = plan.resolution;
+  if (!resolution) throw new InputError('internal: nothing resolved to install');
+  const version = resolution.version;
+
+  let goRoot = await findCached(toolCache, version, platform, arch);
+  let outcome: Omit<InstallOutcome, 'installed' | 'goRoot'> = { version, toolchainCacheHit: true, sha256Verified: false };
+  if (goRoot) {
+    actions.info(`Go ${version} found in the tool cache: ${goRoot}`);
+  } else {
+    const file = resolution.file;
+    if (!file) throw new InputError(`Go ${version} is neither in the tool cache nor in the manifest at ${plan.manifestUrl}`);
+    const url = joinUrl(inputs.downloadBaseUrl, file.filename);
+    actions.info(`Downloading ${url} (sha256 ${file.sha256 || 'none in the manifest'})`);
+    const result = await installGo({
+      version,
+      file,
+      url,
+      headers: authHeaders(url, inputs.token, env.GITHUB_SERVER_URL),
+      platform,
+      arch,
+      toolCache,
+      temp,
+      workspace,
+      allowMissingChecksum: inputs.allowMissingChecksum
+    });
+    goRoot = result.goRoot;
+    outcome = {
+      version,
+      toolchainCacheHit: result.cacheHit,
+      archive: file.filename,
+      url,
+      sha256: result.sha256 ?? file.sha256,
+      sha256Verified: !result.cacheHit && Boolean(file.sha256),
+      downloadedBytes: result.bytes
+    };
+  }
+
+  const installed = await exportAndDescribe(goRoot, version, platform);
+  return { ...outcome, goRoot, installed };
+}
+
+/** verify mode: the go first on PATH is the subject; nothing is downloaded or exported. */
+export async function findOnPath(ctx: InstallContext, plan: Plan): Promise<InstallOutcome> {
+  const goBin = await which(exeName(ctx.platform, 'go'), false).catch(() => '');
+  const expectedExact = plan.spec?.kind === 'exact' ? plan.spec.version : undefined;
+  if (!goBin) {
+    const installed: InstalledGo = { expected: expectedExact ?? '', expectedRoot: '', error: 'no go command on PATH (mode: verify installs nothing)' };
+    return { version: expectedExact ?? '', goRoot: '', toolchainCacheHit: false, sha256Verified: false, installed };
+  }
+  const said = await askGo(goBin, ['GOVERSION', 'GOROOT'], ctx.env);
+  const found = said.version ?? (said.env.GOVERSION ?? '').replace(/^go/, '');
+  const goRoot = said.env.GOROOT || path.dirname(path.dirname(goBin));
+  const installed: InstalledGo = {
+    expected: expectedExact ?? found,
+    expectedRoot: goRoot,
+    goVersionOutput: said.versionLine,
+    goVersion: said.version,
+    envGoVersion: said.env.GOVERSION ? said.env.GOVERSION.replace(/^go/, '') : undefined,
+    envGoRoot: said.env.GOROOT || undefined,
+    goOnPath: goBin,
+    error: said.error
+  };
+  return { version: found, goRoot, toolchainCacheHit: false, sha256Verified: false, installed };
+}

@@ -1,0 +1,106 @@
+/**
+ * Report: outputs, annotations on the offending file lines, the job summary, the JSON report,
+ * and the final verdict (exit 1 when an error finding remains).
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { EnvironmentBefore, Facts, Platform } from '../model.js';
+import type { Inputs } from '../inputs/inputs.js';
+import type { RunnerDirs } from '../edge/platform.js';
+import type { Plan } from './plan-stage.js';
+import type { InstallOutcome } from './install-stage.js';
+import type { ChecksOutcome } from '../verify/run-checks.js';
+import { computeMatrix } from '../plan/matrix.js';
+import { mainGoVersion } from '../go/modfile.js';
+import { lang } from '../go/gover.js';
+import { toAnnotations } from '../report/annotations.js';
+import { buildReport, type ReportMatrix } from '../report/json-report.js';
+import { renderSummary } from '../report/summary.js';
+import * as actions from '../edge/actions.js';
+
+export const ACTION_VERSION = '1.0.0';
+
+export interface PublishArgs {
+  inputs: Inputs;
+  platform: Platform;
+  dirs: RunnerDirs;
+  plan: Plan;
+  outcome?: InstallOutcome;
+  facts: Facts;
+  checked: ChecksOutcome;
+  before: EnvironmentBefore;
+  startedAt: number;
+}
+
+/** The matrix outputs, whenever the manifest was read. */
+function matrixOf(args: PublishArgs): ReportMatrix | undefined {
+  const { plan, facts, inputs, platform } = args;
+  if (!plan.releases) return undefined;
+  const goLine = facts.root ? mainGoVersion(facts.root) : facts.version ? lang(facts.version) : undefined;
+  if (!goLine) return undefined;
+  const m = computeMatrix(goLine, plan.releases, inputs.matrixRange, platform);
+  return { matrix: m.matrix, minimal: m.minimal, latest: m.latest, range: inputs.matrixRange };
+}
+
+export async function publish(args: PublishArgs): Promise<void> {
+  const { inputs, dirs, plan, outcome, facts, checked, before } = args;
+  const version = outcome?.version || plan.resolution?.version || '';
+  const matrix = matrixOf(args);
+  const reportFile = inputs.reportFile
+    ? path.resolve(dirs.workspace, inputs.reportFile)
+    : path.join(dirs.temp, 'setup-go-enforced', 'report.json');
+
+  const outputs: Record<string, string> = {
+    'go-version': version,
+    'cache-hit': 'false',
+    'go-root': outcome?.goRoot ?? '',
+    'toolchain-cache-hit': String(outcome?.toolchainCacheHit ?? false),
+    'resolved-from': plan.request?.from ?? (inputs.mode === 'verify' ? 'go on PATH' : ''),
+    consistent: String(checked.consistent),
+    report: reportFile,
+    matrix: matrix ? JSON.stringify(matrix.matrix) : '',
+    minimal: matrix?.minimal ?? '',
+    latest: matrix?.latest ?? ''
+  };
+  for (const [name, value] of Object.entries(outputs)) actions.setOutput(name, value);
+
+  const resolution = version
+    ? {
+        version,
+        file: plan.resolution?.file,
+        url: outcome?.url,
+        sha256Verified: outcome?.sha256Verified ?? false,
+        toolchainCacheHit: outcome?.toolchainCacheHit ?? false,
+        goRoot: outcome?.goRoot || undefined,
+        downloadedBytes: outcome?.downloadedBytes
+      }
+    : undefined;
+  const report = buildReport({
+    actionVersion: ACTION_VERSION,
+    mode: inputs.mode,
+    request: plan.request,
+    resolution,
+    env: before,
+    outputs,
+    outcome: checked,
+    onMismatch: inputs.onMismatch,
+    workspace: facts.workspace,
+    root: facts.root,
+    vulns: facts.vulns,
+    matrix,
+    warnings: plan.warnings,
+    timings: { total: Date.now() - args.startedAt }
+  });
+
+  await mkdir(path.dirname(reportFile), { recursive: true });
+  await writeFile(reportFile, JSON.stringify(report, null, 2) + '\n');
+  for (const a of toAnnotations(checked.findings)) actions.annotate(a);
+  await actions.writeSummary(renderSummary(report));
+
+  if (checked.errorCount > 0) {
+    actions.info(`setup-go-enforced: ${checked.errorCount} error finding${checked.errorCount === 1 ? '' : 's'}; see the annotations and the job summary`);
+    actions.setExitFailure();
+  } else {
+    actions.info(`setup-go-enforced: Go ${version || '(none)'} ${checked.consistent ? 'is consistent with the repository' : 'has mismatches reported as warnings'}`);
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * environment: settings the step found that would make later steps run another Go: a GOROOT of
+ * another tree, a GOTOOLCHAIN other than local, a -toolchain flag in GOFLAGS. The action overrides
+ * the first two; each is reported with what it was.
+ */
+import type { Facts, Finding } from '../../model.js';
+import { normalizePath, samePath } from './common.js';
+
+const TOOLCHAIN_FLAG = /(?:^|\s)(--?toolchain(?:=\S*)?)(?=\s|$)/;
+
+/** The previous Go as "1.21.5" (or its path when its version is unknown), or undefined. */
+export function previousGoText(facts: Facts): string | undefined {
+  const prev = facts.env.previousGo;
+  if (!prev) return undefined;
+  return prev.version ?? prev.path;
+}
+
+/** The pass message: "previous Go 1.21.5 (/usr/local/go/bin/go) -> 1.22.12". */
+export function environmentRecord(facts: Facts): string {
+  const prev = facts.env.previousGo;
+  if (!prev) return `no Go on PATH before this step -> ${facts.version}`;
+  return `previous Go ${prev.version ?? 'unknown version'} (${prev.path}) -> ${facts.version}`;
+}
+
+export function checkEnvironment(facts: Facts): Finding[] {
+  const out: Finding[] = [];
+  const add = (message: string): void => {
+    out.push({ check: 'environment', severity: 'warning', message });
+  };
+  const { GOROOT, GOTOOLCHAIN, GOFLAGS, previousGo } = facts.env;
+  const root = facts.installed?.expectedRoot;
+  if (GOROOT && GOROOT.trim() !== '' && (root === undefined || !samePath(GOROOT, root))) {
+    const prevInside =
+      previousGo?.version && normalizePath(previousGo.path).startsWith(`${normalizePath(GOROOT)}/`)
+        ? ` (go${previousGo.version})`
+        : '';
+    add(`GOROOT was ${GOROOT}${prevInside}; overridden to ${root ?? 'the installed Go'}`);
+  }
+  const tc = (GOTOOLCHAIN ?? '').trim();
+  if (tc !== '' && tc !== 'local') {
+    add(`GOTOOLCHAIN was ${tc}; set to local so go.mod cannot switch toolchains`);
+  }
+  const flag = TOOLCHAIN_FLAG.exec(GOFLAGS ?? '');
+  if (flag) {
+    add(`GOFLAGS contains ${flag[1]}: remove it; GOTOOLCHAIN=local selects the installed Go`);
+  }
+  return out;
+}

@@ -1,0 +1,24 @@
+/**
+ * supported-release: the checked Go's minor is one of the two newest stable minors of the
+ * manifest (the ones that still get security fixes).
+ */
+import type { Facts, Finding } from '../../model.js';
+import { compareGo, isPrerelease, lang } from '../../go/gover.js';
+import { supportedMinorsOf } from './releases.js';
+
+export function checkSupportedRelease(facts: Facts): Finding[] {
+  if (!facts.releases) return [];
+  const supported = supportedMinorsOf(facts.releases);
+  if (supported.length === 0) return [];
+  const minor = lang(facts.version);
+  if (supported.includes(minor)) return [];
+  const list = supported.join(' and ');
+  const newer = compareGo(minor, supported[0]) > 0;
+  const message =
+    newer && isPrerelease(facts.version)
+      ? `Go ${facts.version} is a prerelease of ${minor}, newer than the supported minors ${list}`
+      : newer
+        ? `Go ${minor} is not in the manifest's supported minors (${list})`
+        : `Go ${minor} is no longer supported (Go ${facts.version}); supported minors: ${list}`;
+  return [{ check: 'supported-release', severity: 'warning', message }];
+}
