@@ -24,6 +24,7 @@ function onlyInputError(fn: () => unknown, file: string, src: string): void {
     expect(err.file).toBe(file);
     expect((err.line as number) >= 1 && (err.line as number) <= src.split(/\r\n|\n|\r/).length).toBe(true);
     expect(err.message.startsWith(`${file}:${err.line}: `)).toBe(true);
+    expect(err.message).not.toMatch(/[\n\r\u0085\u2028\u2029]/);
   }
 }
 

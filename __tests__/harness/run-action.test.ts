@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, writeFileSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync, symlinkSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +16,21 @@ import {
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fake = path.join(here, 'fixtures', 'fake-action.mjs');
-const tmp = (p: string) => mkdtempSync(path.join(os.tmpdir(), p));
+const created: string[] = [];
+const tmp = (p: string) => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), p));
+  created.push(dir);
+  return dir;
+};
+/** Runs the action and queues its temp folders for removal. */
+const run = async (opts: Parameters<typeof runAction>[0]) => {
+  const r = await runAction(opts);
+  created.push(r.toolCache, r.temp);
+  return r;
+};
+afterAll(() => {
+  for (const d of created) rmSync(d, { recursive: true, force: true });
+});
 
 describe('runAction with a fake action', () => {
   const workspace = tmp('ws-');
@@ -28,7 +42,7 @@ describe('runAction with a fake action', () => {
     process.env.INPUT_LEAK = 'leak';
     process.env.RUNNER_LEAK = 'leak';
     try {
-      result = await runAction({ distPath: fake, workspace, inputs: { 'go-version': '1.22.3', 'Check-Latest': 'true' }, env: { EXTRA: 'x' } });
+      result = await run({ distPath: fake, workspace, inputs: { 'go-version': '1.22.3', 'Check-Latest': 'true' }, env: { EXTRA: 'x' } });
     } finally {
       delete process.env.GITHUB_LEAK_TEST;
       delete process.env.INPUT_LEAK;
@@ -104,7 +118,7 @@ describe('runAction with a fake action', () => {
 
 describe('runAction exit codes and processes', () => {
   test('a failed action exits 1 with its failure as an error annotation', async () => {
-    const r = await runAction({ distPath: fake, workspace: tmp('ws-'), env: { FAKE_MODE: 'fail' } });
+    const r = await run({ distPath: fake, workspace: tmp('ws-'), env: { FAKE_MODE: 'fail' } });
     expect(r.code).toBe(1);
     expect(r.errors).toContain('fake failure');
   });
@@ -112,7 +126,7 @@ describe('runAction exit codes and processes', () => {
   test('a shared tool cache and temp folder are used as given; env null removes a variable', async () => {
     const toolCache = tmp('tc-');
     const temp = tmp('rt-');
-    const r = await runAction({ distPath: fake, workspace: tmp('ws-'), toolCache, temp, env: { HOME: null } });
+    const r = await run({ distPath: fake, workspace: tmp('ws-'), toolCache, temp, env: { HOME: null } });
     expect(r.toolCache).toBe(toolCache);
     expect(r.processEnv.RUNNER_TEMP).toBe(temp);
     expect(r.processEnv.HOME).toBeUndefined();
@@ -123,13 +137,14 @@ describe('runAction exit codes and processes', () => {
     expect(child.pid).toEqual(expect.any(Number));
     setTimeout(() => child.kill('SIGKILL'), 200);
     const r = await child.result;
+    created.push(r.toolCache, r.temp);
     expect(r.signal).toBe('SIGKILL');
     expect(r.code).toBeNull();
     expect(r.timedOut).toBe(false);
   });
 
   test('timeoutMs kills a hung action', async () => {
-    const r = await runAction({ distPath: fake, workspace: tmp('ws-'), env: { FAKE_MODE: 'sleep' }, timeoutMs: 300 });
+    const r = await run({ distPath: fake, workspace: tmp('ws-'), env: { FAKE_MODE: 'sleep' }, timeoutMs: 300 });
     expect(r.timedOut).toBe(true);
     expect(r.signal).toBe('SIGKILL');
   });

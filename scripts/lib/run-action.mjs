@@ -112,26 +112,26 @@ export function spawnAction(opts) {
       const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
       let parsed;
       try {
-      const annotations = parseAnnotations(stdout);
-      parsed = {
-        code,
-        signal,
-        timedOut,
-        stdout,
-        stderr,
-        outputs: { ...parseStdoutCommand(stdout, 'set-output'), ...parseKeyValueFile(files.output) },
-        env: { ...parseStdoutCommand(stdout, 'set-env'), ...parseKeyValueFile(files.env) },
-        state: { ...parseStdoutCommand(stdout, 'save-state'), ...parseKeyValueFile(files.state) },
-        path: readLines(files.path),
-        summary: readText(files.summary),
-        annotations,
-        errors: annotations.filter((a) => a.level === 'error').map((a) => a.message),
-        durationMs,
-        toolCache,
-        temp,
-        workspace: opts.workspace,
-        processEnv: env
-      };
+        const annotations = parseAnnotations(stdout);
+        parsed = {
+          code,
+          signal,
+          timedOut,
+          stdout,
+          stderr,
+          outputs: { ...parseStdoutCommand(stdout, 'set-output'), ...parseKeyValueFile(files.output) },
+          env: { ...parseStdoutCommand(stdout, 'set-env'), ...parseKeyValueFile(files.env) },
+          state: { ...parseStdoutCommand(stdout, 'save-state'), ...parseKeyValueFile(files.state) },
+          path: readLines(files.path),
+          summary: readText(files.summary),
+          annotations,
+          errors: annotations.filter((a) => a.level === 'error').map((a) => a.message),
+          durationMs,
+          toolCache,
+          temp,
+          workspace: opts.workspace,
+          processEnv: env
+        };
       } catch (err) {
         reject(err);
         return;

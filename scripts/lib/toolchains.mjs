@@ -4,12 +4,14 @@
 //   few files) whose `go` is a POSIX sh script answering `go version` and `go env`.
 // - packRealGo: packs an installed Go (Debian's /usr/lib/go-1.19) as an official-style tar.gz,
 //   cached by version so repeated runs reuse it.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync, promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
+import { createGzip } from 'node:zlib';
 
 const run = promisify(execFile);
 
@@ -172,6 +174,31 @@ export async function buildSyntheticToolchain(o) {
 }
 
 /**
+ * Runs `tar <args>` (writing the archive to stdout) and gzips its output into `dest`.
+ * @param {string[]} args
+ * @param {string} dest
+ */
+async function tarGzipTo(args, dest) {
+  const tar = spawn('tar', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  tar.stderr.on('data', (d) => (stderr += d));
+  const exited = new Promise((resolve) => tar.once('close', resolve));
+  try {
+    await pipeline(tar.stdout, createGzip(), createWriteStream(dest));
+  } catch (e) {
+    tar.kill();
+    await exited;
+    await fs.rm(dest, { force: true });
+    throw e;
+  }
+  const code = await exited;
+  if (code !== 0) {
+    await fs.rm(dest, { force: true });
+    throw new Error(`tar ${args.join(' ')} failed (exit ${code}): ${stderr.trim().split('\n').pop()}`);
+  }
+}
+
+/**
  * Packs an installed Go (e.g. Debian's /usr/lib/go-1.19, whose top-level entries are symlinks into
  * /usr/share/go-1.19) as an official-style archive with top folder go/, dereferencing symlinks.
  * Writes go/VERSION when the source has none. The archive is cached in <outDir>/real-go-<version>/
@@ -203,9 +230,16 @@ export async function packRealGo({ srcDir, version, outDir }) {
     for (const name of await fs.readdir(srcDir)) {
       await fs.symlink(path.join(srcDir, name), path.join(top, name));
     }
-    if (!existsSync(path.join(srcDir, 'VERSION'))) await fs.writeFile(path.join(top, 'VERSION'), `go${version}\n`);
+    // Deterministic bytes (sorted names, fixed mtimes of what we create, gzip header without
+    // name/time), so concurrent packers of the same version produce the same file and sha256.
+    const epoch = new Date(0);
+    if (!existsSync(path.join(srcDir, 'VERSION'))) {
+      await fs.writeFile(path.join(top, 'VERSION'), `go${version}\n`);
+      await fs.utimes(path.join(top, 'VERSION'), epoch, epoch);
+    }
+    await fs.utimes(top, epoch, epoch);
     const partial = `${out}.partial-${process.pid}`;
-    await run('tar', ['-czhf', partial, '-C', tmp, 'go'], { maxBuffer: 16 * 1024 * 1024 });
+    await tarGzipTo(['--sort=name', '--owner=0', '--group=0', '--numeric-owner', '-chf', '-', '-C', tmp, 'go'], partial);
     await fs.rename(partial, out);
   } finally {
     await fs.rm(tmp, { recursive: true, force: true });

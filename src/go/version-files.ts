@@ -15,6 +15,11 @@ const VERSION_RE = /^([1-9][0-9]*)\.(0|[1-9][0-9]*)(\.(0|[1-9][0-9]*))?([a-z]+[0
 
 const EXPECTED = 'expected a Go version like 1.22.3, 1.22 or 1.21rc1';
 
+/** Quotes file text for a one-line message. */
+function show(s: string): string {
+  return JSON.stringify(s).replace(/[\u0085\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 function fail(file: string, line: number, msg: string): never {
   throw new InputError(`${file}:${line}: ${msg}`, file, line);
 }
@@ -40,10 +45,10 @@ function linesOf(text: string): string[] {
 export function parseGoVersionFile(text: string, path: string): VersionDeclaration {
   const lines = linesOf(text);
   for (let i = 0; i < lines.length; i++) {
-    const content = lines[i].replace(/(^|\s)#.*$/, '').trim();
+    const content = lines[i].replace(/(^|\s)#[\s\S]*$/, '').trim();
     if (content === '') continue;
     const version = goVersionOf(content);
-    if (!version) fail(path, i + 1, `invalid Go version ${JSON.stringify(content)}: ${EXPECTED}`);
+    if (!version) fail(path, i + 1, `invalid Go version ${show(content)}: ${EXPECTED}`);
     return { kind: '.go-version', file: path, line: i + 1, raw: content, version };
   }
   return fail(path, 1, `no Go version found: ${EXPECTED}`);
@@ -65,13 +70,13 @@ function isNonVersionWord(word: string): boolean {
 export function parseToolVersions(text: string, path: string): VersionDeclaration | undefined {
   const lines = linesOf(text);
   for (let i = 0; i < lines.length; i++) {
-    const words = lines[i].replace(/#.*$/, '').trim().split(/\s+/);
+    const words = lines[i].replace(/#[\s\S]*$/, '').trim().split(/\s+/);
     if (words[0] !== 'golang' && words[0] !== 'go') continue;
     const raw = words[1];
     if (raw === undefined || raw === '') fail(path, i + 1, `"${words[0]}" without a version: ${EXPECTED}`);
     if (isNonVersionWord(raw)) return undefined;
     const version = goVersionOf(raw);
-    if (!version) fail(path, i + 1, `invalid Go version ${JSON.stringify(raw)}: ${EXPECTED}`);
+    if (!version) fail(path, i + 1, `invalid Go version ${show(raw)}: ${EXPECTED}`);
     return { kind: '.tool-versions', file: path, line: i + 1, raw, version };
   }
   return undefined;
@@ -324,12 +329,12 @@ export function parseMiseToml(text: string, path: string): VersionDeclaration | 
       const raw = miseVersionText(value);
       if (raw === undefined) {
         const written = src.slice(valueStart, r.pos).trim();
-        fail(path, line, `unexpected value ${written} for ${key[1]}: expected a quoted Go version like "1.22.3"`);
+        fail(path, line, `unexpected value ${show(written)} for ${key[1]}: expected a quoted Go version like "1.22.3"`);
       }
       const word = raw.trim().replace(/^prefix:/, '');
       if (isNonVersionWord(word)) return undefined;
       const version = goVersionOf(word);
-      if (!version) fail(path, line, `invalid Go version ${JSON.stringify(raw)}: ${EXPECTED}`);
+      if (!version) fail(path, line, `invalid Go version ${show(raw)}: ${EXPECTED}`);
       return { kind: 'mise.toml', file: path, line, raw, version };
     } catch (e) {
       if (!(e instanceof TomlSyntaxError)) throw e;

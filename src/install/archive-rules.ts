@@ -68,15 +68,15 @@ function aliasKey(segs: string[]): string {
  * Returns the normalized segments.
  */
 export function checkPathSyntax(name: string, what = 'archive entry', shown = name): string[] {
-  const label = `${what} ${showName(shown)}`;
-  if (name === '') throw new ArchiveError(`${label} has an empty name`, shown);
-  if (name.includes('\0')) throw new ArchiveError(`${label} has a NUL byte in its name`, shown);
-  if (isAbsoluteLike(name)) throw new ArchiveError(`${label} is an absolute path`, shown);
-  if (name.includes(':')) throw new ArchiveError(`${label} has a ':' in its name (drive or stream name)`, shown);
+  const label = (): string => `${what} ${showName(shown)}`;
+  if (name === '') throw new ArchiveError(`${label()} has an empty name`, shown);
+  if (name.includes('\0')) throw new ArchiveError(`${label()} has a NUL byte in its name`, shown);
+  if (isAbsoluteLike(name)) throw new ArchiveError(`${label()} is an absolute path`, shown);
+  if (name.includes(':')) throw new ArchiveError(`${label()} has a ':' in its name (drive or stream name)`, shown);
   const segs = segments(name);
-  if (segs.includes('..')) throw new ArchiveError(`${label} escapes the ${TOP_FOLDER}/ folder ("..")`, shown);
+  if (segs.includes('..')) throw new ArchiveError(`${label()} escapes the ${TOP_FOLDER}/ folder ("..")`, shown);
   if (segs.length === 0 || segs[0] !== TOP_FOLDER) {
-    throw new ArchiveError(`${label} is not under the ${TOP_FOLDER}/ top folder`, shown);
+    throw new ArchiveError(`${label()} is not under the ${TOP_FOLDER}/ top folder`, shown);
   }
   return segs;
 }
@@ -120,15 +120,17 @@ export function newArchiveState(archive: string): ArchiveState {
   return { archive, entries: 0, symlinks: new Map() };
 }
 
-/** Throws if `segs` (or any of its parent folders) is a symlink seen earlier. */
-function checkNotThroughLink(state: ArchiveState, segs: string[], label: string, shown: string, self: boolean): void {
+/** Throws if `segs` (or, with `self`, the path itself) passes through a symlink seen earlier. */
+function checkNotThroughLink(state: ArchiveState, segs: string[], label: () => string, shown: string, self: boolean): void {
+  if (state.symlinks.size === 0) return;
   const end = self ? segs.length : segs.length - 1;
-  for (let i = 1; i <= end; i++) {
-    const key = aliasKey(segs.slice(0, i));
+  let key = '';
+  for (let i = 0; i < end; i++) {
+    key = i === 0 ? aliasKey([segs[0]]) : `${key}/${aliasKey([segs[i]])}`;
     if (state.symlinks.has(key)) {
-      const linkName = segs.slice(0, i).join('/');
-      const why = i === segs.length ? `replaces the earlier symlink` : `goes through the earlier symlink`;
-      throw new ArchiveError(`${label} ${why} "${linkName}"`, shown);
+      const linkName = segs.slice(0, i + 1).join('/');
+      const why = i + 1 === segs.length ? `replaces the earlier symlink` : `goes through the earlier symlink`;
+      throw new ArchiveError(`${label()} ${why} "${linkName}"`, shown);
     }
   }
 }
@@ -139,13 +141,13 @@ function checkNotThroughLink(state: ArchiveState, segs: string[], label: string,
  */
 export function checkEntry(entry: ArchiveEntry, state: ArchiveState): void {
   const shown = entry.path;
-  const label = `archive entry ${showName(shown)}`;
+  const label = (): string => `archive entry ${showName(shown)}`;
   if (entry.type === 'other') {
-    throw new ArchiveError(`${label} is a ${entry.detail ?? 'special file'}, which a Go archive never holds`, shown);
+    throw new ArchiveError(`${label()} is a ${entry.detail ?? 'special file'}, which a Go archive never holds`, shown);
   }
   const segs = checkPathSyntax(entry.path, 'archive entry', shown);
   if (segs.length === 1 && entry.type !== 'dir') {
-    throw new ArchiveError(`${label}: the ${TOP_FOLDER}/ top folder must be a folder, not a ${entry.type}`, shown);
+    throw new ArchiveError(`${label()}: the ${TOP_FOLDER}/ top folder must be a folder, not a ${entry.type}`, shown);
   }
   checkNotThroughLink(state, segs, label, shown, true);
 
@@ -154,9 +156,9 @@ export function checkEntry(entry: ArchiveEntry, state: ArchiveState): void {
     state.symlinks.set(aliasKey(segs), { segs, target: entry.linkTarget ?? '' });
   } else if (entry.type === 'hardlink') {
     const target = entry.linkTarget ?? '';
-    const tsegs = checkPathSyntax(target, `hardlink target of ${label}:`, target);
-    if (tsegs.length === 1) throw new ArchiveError(`${label} is a hardlink to the ${TOP_FOLDER}/ folder`, shown);
-    checkNotThroughLink(state, tsegs, `${label} is a hardlink whose target`, shown, true);
+    const tsegs = checkPathSyntax(target, `hardlink target of ${label()}:`, target);
+    if (tsegs.length === 1) throw new ArchiveError(`${label()} is a hardlink to the ${TOP_FOLDER}/ folder`, shown);
+    checkNotThroughLink(state, tsegs, () => `${label()} is a hardlink whose target`, shown, true);
   }
   state.entries++;
 }

@@ -12,7 +12,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import type { Readable, Transform } from 'node:stream';
+import { Writable, type Readable, type Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import * as io from '@actions/io';
@@ -26,6 +26,49 @@ export interface TarGzOptions {
   guard?: Transform;
   /** the tar command; default "tar" */
   tarCommand?: string;
+}
+
+/**
+ * Feeds a child's stdin with backpressure. When the child stops reading (tar exits after the
+ * end-of-archive blocks, or fails), the rest is drained and dropped instead of failing the
+ * pipeline, so every byte still passes the checksum and the guard (which refuses anything but zero
+ * padding after the end of the archive); tar's exit status decides about tar's own failures.
+ */
+class ChildStdinSink extends Writable {
+  private gone = false;
+  private pending: (() => void) | undefined;
+
+  constructor(private readonly stdin: Writable) {
+    super();
+    stdin.on('error', () => this.release());
+    stdin.on('close', () => this.release());
+  }
+
+  private release(): void {
+    this.gone = true;
+    const cb = this.pending;
+    this.pending = undefined;
+    cb?.();
+  }
+
+  override _write(chunk: Buffer, _enc: BufferEncoding, cb: (error?: Error | null) => void): void {
+    if (this.gone || this.stdin.write(chunk)) {
+      cb();
+      return;
+    }
+    this.pending = cb;
+    this.stdin.once('drain', () => {
+      if (this.pending === cb) {
+        this.pending = undefined;
+        cb();
+      }
+    });
+  }
+
+  override _final(cb: (error?: Error | null) => void): void {
+    if (!this.gone) this.stdin.end();
+    cb();
+  }
 }
 
 /** Errors that only say that a later stage went away; never the real cause. */
@@ -82,11 +125,15 @@ export async function extractTarGzStream(source: Readable, destDir: string, opts
   ];
   const streamErrors: Error[] = [];
   for (const s of stages) (s as Readable).on('error', (e: Error) => streamErrors.push(e));
-  tar.stdin.on('error', (e: Error) => streamErrors.push(e));
+  const sink = new ChildStdinSink(tar.stdin);
+  // tar failed (bad data, disk full): stop the download at once instead of draining it
+  void exited.then((e) => {
+    if (e) sink.destroy(e);
+  });
 
   let pipelineError: Error | undefined;
   try {
-    await pipeline([...stages, tar.stdin] as unknown as Parameters<typeof pipeline>[0][]);
+    await pipeline([...stages, sink] as unknown as Parameters<typeof pipeline>[0][]);
   } catch (e) {
     pipelineError = e as Error;
     if (!streamErrors.includes(pipelineError)) streamErrors.unshift(pipelineError);
@@ -94,7 +141,6 @@ export async function extractTarGzStream(source: Readable, destDir: string, opts
   }
   const tarError = await exited;
   if (!pipelineError && !tarError) return;
-  // A tar failure makes the pipeline fail with EPIPE: report tar's own message then.
   throw firstRealError(streamErrors, tarError) ?? new Error(`extraction into ${destDir} failed`);
 }
 

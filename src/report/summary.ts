@@ -59,7 +59,7 @@ function requested(r: RunReport): string {
     '### Requested',
     '',
     table(
-      ['', ''],
+      ['Item', 'Value'],
       [
         ['spec', r.request.spec],
         ['from', r.request.from],
@@ -90,7 +90,7 @@ function resolved(r: RunReport): string {
     '### Resolved',
     '',
     table(
-      ['', ''],
+      ['Item', 'Value'],
       [
         ['version', version],
         ['archive', res.archive],

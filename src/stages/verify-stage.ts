@@ -57,7 +57,8 @@ export async function collectFacts(
   return {
     mode: inputs.mode,
     version,
-    request: plan.request,
+    // The checks see the spec after check-latest (a moved toolchain pin is a `minimum`).
+    request: plan.request && plan.spec ? { ...plan.request, spec: plan.spec } : plan.request,
     installed: outcome?.installed,
     env: before,
     workspace: scan.workspace,

@@ -8,13 +8,6 @@ import { normalizePath, samePath } from './common.js';
 
 const TOOLCHAIN_FLAG = /(?:^|\s)(--?toolchain(?:=\S*)?)(?=\s|$)/;
 
-/** The previous Go as "1.21.5" (or its path when its version is unknown), or undefined. */
-export function previousGoText(facts: Facts): string | undefined {
-  const prev = facts.env.previousGo;
-  if (!prev) return undefined;
-  return prev.version ?? prev.path;
-}
-
 /** The pass message: "previous Go 1.21.5 (/usr/local/go/bin/go) -> 1.22.12". */
 export function environmentRecord(facts: Facts): string {
   const prev = facts.env.previousGo;

@@ -84,7 +84,7 @@ export const CHECKS: CheckDefinition[] = [
     passMessage: (f) =>
       f.workspace.declarations.length === 0
         ? 'no version files in scope'
-        : `${count(f.workspace.declarations.length, 'declaration')} agree with ${f.version}`
+        : `${count(f.workspace.declarations.length, 'declaration')} ${f.workspace.declarations.length === 1 ? 'agrees' : 'agree'} with ${f.version}`
   },
   {
     id: 'supported-release',

@@ -13,7 +13,8 @@ function movedByCheckLatest(facts: Facts, pinned: string): boolean {
   return (
     r !== undefined &&
     r.spec.kind === 'minimum' &&
-    r.raw.trim().startsWith('toolchain') &&
+    // raw is the pin as written ("go1.22.3" or "toolchain go1.22.3"); from names the directive.
+    (r.raw.trim().startsWith('toolchain') || /(^|\s)toolchain\s/.test(r.from)) &&
     lang(pinned) === lang(facts.version) &&
     compareGo(facts.version, pinned) > 0
   );
