@@ -36,7 +36,7 @@ async function pipeline(): Promise<void> {
   const plan = await makePlan({ inputs, platform, arch, workspace: dirs.workspace, toolCache: dirs.toolCache, env });
   for (const w of plan.warnings) actions.warning(w);
 
-  const ictx = { inputs, platform, arch, toolCache: dirs.toolCache, temp: dirs.temp, workspace: dirs.workspace, env };
+  const ictx = { inputs, platform, arch, toolCache: dirs.toolCache, temp: dirs.temp, workspace: dirs.workspace, hosted: dirs.hosted, env };
   let outcome: InstallOutcome | undefined;
   if (inputs.mode === 'install') outcome = await install(ictx, plan);
   else if (inputs.mode === 'verify') outcome = await findOnPath(ictx, plan);

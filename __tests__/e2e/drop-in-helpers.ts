@@ -21,8 +21,7 @@ export class TempRoot {
   }
   /** A new empty folder under the root. */
   sub(name: string): string {
-    const d = mkdtempSync(path.join(this.dir, `${name}-`));
-    return d;
+    return mkdtempSync(path.join(this.dir, `${name}-`));
   }
   cleanup(): void {
     rmSync(this.dir, { recursive: true, force: true });

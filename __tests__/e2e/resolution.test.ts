@@ -116,6 +116,9 @@ describe('check-latest on a toolchain pin', () => {
     const { r } = await install(gomod, { 'check-latest': 'true' });
     expect(r.outputs['go-version']).toBe('1.22.12');
     expect(r.outputs['resolved-from']).toContain('go.mod:5');
+    // The moved pin is reported as a warning on the toolchain line, not as an error.
+    const onPin = r.annotations.filter((a) => a.file === 'go.mod' && a.line === 5);
+    expect(onPin.map((a) => a.level)).toEqual(['warning']);
   });
 });
 

@@ -158,6 +158,7 @@ describe('downloadToFile', () => {
       e => e
     );
     expect(err).toBeInstanceOf(HttpError);
+    expect((err as Error).message).toMatch(/^could not download always-cut\.zip from http:\S+: .* after 10000 bytes \(3 tries\)$/);
     expect(srv.hits.get('/always-cut.zip')).toBe(3);
     expect(existsSync(dest)).toBe(false);
   });

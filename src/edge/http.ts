@@ -186,16 +186,26 @@ export function manifestUrl(base: string): string {
   return joinUrl(base, 'manifest.json');
 }
 
+/** The policy with defaults for absent (or undefined) fields. */
 function policyOf(p?: Partial<RetryPolicy>): RetryPolicy {
-  const out = { ...DEFAULT_RETRY, ...(p ?? {}) };
+  const out = { ...DEFAULT_RETRY };
+  for (const key of Object.keys(out) as (keyof RetryPolicy)[]) {
+    const v = p?.[key];
+    if (typeof v === 'number' && Number.isFinite(v) && v >= 0) out[key] = v;
+  }
   out.tries = Math.max(1, Math.floor(out.tries));
   return out;
 }
 
+/** The file name at the end of a URL or path, for messages. */
 function defaultWhat(url: string): string {
-  const last = url.split(/[\\/?#]/).filter(Boolean);
-  const name = isHttpUrl(url) ? new URL(url).pathname.split('/').filter(Boolean).pop() : last.pop();
-  return name ? decodeURIComponent(name) : url;
+  const name = url.split(/[?#]/)[0].split(/[\/]/).filter(Boolean).pop();
+  if (!name) return url;
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
 }
 
 function plural(n: number): string {

@@ -229,7 +229,8 @@ export class ArchiveRules {
     try {
       f();
     } catch (e) {
-      if (e instanceof ArchiveError && !e.message.startsWith(`${this.state.archive}`)) {
+      const a = this.state.archive;
+      if (e instanceof ArchiveError && !e.message.startsWith(`${a}: `) && !e.message.startsWith(`${a} has no `)) {
         throw new ArchiveError(`${this.state.archive}: ${e.message}`, e.entry);
       }
       throw e;

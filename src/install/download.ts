@@ -7,7 +7,7 @@ import { createHash, type Hash } from 'node:crypto';
 import { createWriteStream, promises as fs } from 'node:fs';
 import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { DEFAULT_RETRY, backoffDelay, isTransient, openStream, type FetchOptions } from '../edge/http.js';
+import { BodyError, DEFAULT_RETRY, HttpError, backoffDelay, isTransient, openStream, type FetchOptions } from '../edge/http.js';
 
 export interface ExpectedDownload {
   /** archive file name, for messages */
@@ -136,15 +136,22 @@ export async function downloadToFile(
   new VerifyingStream(expected); // validates the expectation before any request
   const tries = Math.max(1, Math.floor(opts.retry?.tries ?? DEFAULT_RETRY.tries));
   const baseDelayMs = opts.retry?.baseDelayMs ?? DEFAULT_RETRY.baseDelayMs;
+  const what = opts.what ?? expected.filename;
   for (let attempt = 1; ; attempt++) {
     const verifier = new VerifyingStream(expected);
     try {
-      const { stream } = await openStream(url, opts);
+      const { stream } = await openStream(url, { ...opts, what });
       await pipeline(stream, verifier, createWriteStream(dest));
       return verifier.result;
     } catch (e) {
       await fs.rm(dest, { force: true }).catch(() => undefined);
-      if (attempt >= tries || !worthRetrying(e, verifier, expected)) throw e;
+      if (!worthRetrying(e, verifier, expected)) throw e;
+      if (attempt >= tries) {
+        if (e instanceof BodyError && attempt > 1) {
+          throw new HttpError(`could not download ${what} from ${url}: ${e.reason} (${attempt} tries)`, url, undefined, attempt);
+        }
+        throw e;
+      }
       await new Promise(resolve => setTimeout(resolve, backoffDelay(attempt, baseDelayMs, Math.random())));
     }
   }

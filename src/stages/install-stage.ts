@@ -32,6 +32,8 @@ export interface InstallContext {
   toolCache: string;
   temp: string;
   workspace: string;
+  /** a GitHub-hosted runner: on Windows the tree goes to the fast disk (as setup-go does) */
+  hosted: boolean;
   env: NodeJS.ProcessEnv;
 }
 
@@ -96,7 +98,8 @@ export async function install(ctx: InstallContext, plan: Plan): Promise<InstallO
       toolCache,
       temp,
       workspace,
-      allowMissingChecksum: inputs.allowMissingChecksum
+      allowMissingChecksum: inputs.allowMissingChecksum,
+      fastDisk: ctx.hosted
     });
     goRoot = result.goRoot;
     outcome = {

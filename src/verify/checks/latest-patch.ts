@@ -4,12 +4,15 @@
  */
 import type { Facts, Finding } from '../../model.js';
 import { compareGo, lang } from '../../go/gover.js';
-import { newestOfMinor } from './releases.js';
+import { newestPatch } from '../../plan/matrix.js';
 
 export function checkLatestPatch(facts: Facts): Finding[] {
   if (!facts.releases) return [];
   const minor = lang(facts.version);
-  const newest = newestOfMinor(minor, facts.releases);
+  // The newest stable patch; for a minor with no stable release yet, its newest prerelease.
+  const newest =
+    newestPatch(minor, facts.releases) ??
+    facts.releases.filter((r) => lang(r.version) === minor).map((r) => r.version).sort(compareGo).at(-1);
   if (newest === undefined || compareGo(newest, facts.version) <= 0) return [];
   return [
     {

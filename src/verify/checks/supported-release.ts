@@ -4,11 +4,11 @@
  */
 import type { Facts, Finding } from '../../model.js';
 import { compareGo, isPrerelease, lang } from '../../go/gover.js';
-import { supportedMinorsOf } from './releases.js';
+import { supportedMinors } from '../../plan/matrix.js';
 
 export function checkSupportedRelease(facts: Facts): Finding[] {
   if (!facts.releases) return [];
-  const supported = supportedMinorsOf(facts.releases);
+  const supported = supportedMinors(facts.releases);
   if (supported.length === 0) return [];
   const minor = lang(facts.version);
   if (supported.includes(minor)) return [];
