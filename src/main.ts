@@ -32,8 +32,11 @@ async function pipeline(): Promise<void> {
     actions.warning('cache: true: module and build caching is not implemented by setup-go-enforced yet; nothing is cached and cache-hit is false');
   }
 
-  const before = await environmentBefore(env, platform);
-  const plan = await makePlan({ inputs, platform, arch, workspace: dirs.workspace, toolCache: dirs.toolCache, env });
+  // What the environment was, read while planning (nothing has been changed yet).
+  const [before, plan] = await Promise.all([
+    environmentBefore(env, platform),
+    makePlan({ inputs, platform, arch, workspace: dirs.workspace, toolCache: dirs.toolCache, env })
+  ]);
   for (const w of plan.warnings) actions.warning(w);
 
   const ictx = { inputs, platform, arch, toolCache: dirs.toolCache, temp: dirs.temp, workspace: dirs.workspace, hosted: dirs.hosted, env };

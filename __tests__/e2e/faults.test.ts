@@ -92,6 +92,10 @@ function seededToolCache(dir: string): string {
   return tc;
 }
 
+function isStall(f: FaultSpec): boolean {
+  return f === 'stall' || (typeof f === 'object' && f !== null && f.kind === 'stall');
+}
+
 function targetPath(t: Target): string {
   return t === 'archive' ? `/${ARCHIVE}` : t === 'manifest' ? MANIFEST_PATH : VULN_INDEX;
 }
@@ -118,7 +122,8 @@ async function runCase(c: Case, index: number): Promise<Outcome> {
       workspace,
       toolCache,
       temp: path.join(dir, 'temp'),
-      env: { SETUP_GO_HTTP_TIMEOUT_MS: '1500' },
+      // a short idle timeout for the stall cases only (elsewhere a busy machine must not time out)
+      env: isStall(c.fault) ? { SETUP_GO_HTTP_TIMEOUT_MS: '1500' } : {},
       timeoutMs: 90_000
     });
     const own = mirror.requests.filter((r) => r.path === targetPath(c.target) || r.path.startsWith(`/_redirect${targetPath(c.target)}`));

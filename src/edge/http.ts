@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import * as zlib from 'node:zlib';
 import { HttpClient, getProxyUrl } from '@actions/http-client';
 import { InputError } from '../model.js';
+import { readAll } from './read-all.js';
 
 export const USER_AGENT = 'setup-go-enforced';
 
@@ -413,23 +414,6 @@ async function withRetry<T>(
 
 // ---------------------------------------------------------------------------------------------
 // Public API
-
-function readAll(stream: Readable, limit: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const parts: Buffer[] = [];
-    let n = 0;
-    stream.on('data', (b: Buffer) => {
-      n += b.length;
-      if (n > limit) {
-        stream.destroy(new Error(`body larger than ${limit} bytes`));
-        return;
-      }
-      parts.push(b);
-    });
-    stream.on('error', reject);
-    stream.on('end', () => resolve(Buffer.concat(parts)));
-  });
-}
 
 function parseJson(text: string, what: string, url: string): unknown {
   try {

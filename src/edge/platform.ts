@@ -3,7 +3,7 @@
  */
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { archFolder } from '../install/layout.js';
+import { normalizeArchitectureInput } from '../go/platform-names.js';
 import type { Platform } from '../model.js';
 
 /**
@@ -11,8 +11,7 @@ import type { Platform } from '../model.js';
  * (Go names such as "amd64" or "386" are mapped to node's "x64", "ia32"), else process.arch.
  */
 export function currentPlatform(architectureInput?: string): Platform {
-  const input = architectureInput?.trim();
-  return { os: process.platform, arch: input ? archFolder(input) : process.arch };
+  return { os: process.platform, arch: normalizeArchitectureInput(architectureInput ?? '') ?? process.arch };
 }
 
 export interface RunnerDirs {

@@ -43,8 +43,13 @@ const GO_ARCH: Record<string, string> = {
 
 const ARCH_LIST = 'x64, x86, arm64, arm, amd64, 386, ppc64le, s390x';
 
+/** Node's process.arch name for any accepted spelling ("amd64" -> "x64"), or undefined. */
+export function toNodeArch(arch: string): string | undefined {
+  return NODE_ARCH[arch.trim().toLowerCase()];
+}
+
 function nodeArch(arch: string): string {
-  const a = NODE_ARCH[arch.trim().toLowerCase()];
+  const a = toNodeArch(arch);
   if (!a) throw new InputError(`unsupported architecture "${arch}" (expected one of ${ARCH_LIST})`);
   return a;
 }

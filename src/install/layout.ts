@@ -14,24 +14,15 @@
 import * as path from 'node:path';
 import { parseGoVersion, semverToGo } from '../go/gover.js';
 import { InputError, type Platform } from '../model.js';
+import { toNodeArch } from '../go/platform-names.js';
 
 /** The tool's folder name in the tool cache (same as setup-go). */
 export const TOOL_NAME = 'go';
 
-const GO_TO_NODE_ARCH: Record<string, string> = {
-  amd64: 'x64',
-  x86_64: 'x64',
-  '386': 'ia32',
-  x86: 'ia32',
-  aarch64: 'arm64',
-  armv6l: 'arm',
-  armv7l: 'arm'
-};
 
 /** Node-style arch folder name ("x64", "arm64", ...); Go names ("amd64", "386") are mapped. */
 export function archFolder(arch: string): string {
-  const a = arch.trim().toLowerCase();
-  return GO_TO_NODE_ARCH[a] ?? a;
+  return toNodeArch(arch) ?? arch.trim().toLowerCase();
 }
 
 /** path.win32 for Windows, path.posix otherwise, so callers can compute Windows paths anywhere. */

@@ -39,6 +39,11 @@ export const DEFAULT_LOCK_OPTIONS: LockOptions = { timeoutMs: 10 * 60_000, stale
 const OWNER_FILE = 'owner.json';
 /** a take-over directory older than this was left by a killed waiter */
 const TAKEOVER_STALE_MS = 10_000;
+/**
+ * a lock directory still without owner file after this long was left by a holder killed between
+ * its mkdir and writing owner.json (a live holder writes it at once)
+ */
+const OWNERLESS_STALE_MS = 5_000;
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -92,6 +97,7 @@ function staleReason(o: Observed, staleMs: number): string | undefined {
   if (owner && owner.hostname === os.hostname() && owner.pid !== process.pid && !pidAlive(owner.pid)) {
     return `holder pid ${owner.pid} is gone`;
   }
+  if (!owner && o.ageMs > Math.min(staleMs, OWNERLESS_STALE_MS)) return `no owner for ${Math.round(o.ageMs / 1000)} s`;
   if (o.ageMs > staleMs) return `no heartbeat for ${Math.round(o.ageMs / 1000)} s`;
   return undefined;
 }

@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import { ArchiveError, ArchiveRules, checkPathSyntax, showName, type ArchiveEntry } from './archive-rules.js';
+import { readAll } from '../edge/read-all.js';
 
 const S_IFMT = 0o170000;
 const S_IFLNK = 0o120000;
@@ -96,24 +97,6 @@ function entryNames(flags: number, raw: Buffer, extra: yauzl.ExtraField[]): stri
   const plain = yauzl.getFileNameLowLevel(flags, raw, [], true);
   const unicode = yauzl.getFileNameLowLevel(flags, raw, extra, true);
   return unicode === plain ? [plain] : [unicode, plain];
-}
-
-function readAll(stream: NodeJS.ReadableStream, limit: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const parts: Buffer[] = [];
-    let n = 0;
-    stream.on('data', (b: Buffer) => {
-      n += b.length;
-      if (n > limit) {
-        (stream as unknown as { destroy(): void }).destroy();
-        reject(new Error(`longer than ${limit} bytes`));
-        return;
-      }
-      parts.push(b);
-    });
-    stream.on('error', reject);
-    stream.on('end', () => resolve(Buffer.concat(parts)));
-  });
 }
 
 /**

@@ -6,13 +6,12 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError, type Platform, type Release, type Resolution, type VersionRequest, type VersionSpec } from '../model.js';
 import type { Inputs } from '../inputs/inputs.js';
-import { chooseRequest, isToolchainPin } from '../plan/source.js';
+import { chooseRequest, isToolchainPin, versionFileKind, type VersionFileKind } from '../plan/source.js';
 import { applyCheckLatest, needsManifest, resolveFromCache, resolveSpec } from '../plan/resolve.js';
 import { parseManifest } from '../go/manifest.js';
 import { fetchJson, manifestUrl } from '../edge/http.js';
 import { listCachedVersions } from '../install/installer.js';
 
-type SourceKind = 'go.mod' | 'go.work' | '.go-version' | '.tool-versions' | 'mise.toml';
 
 export interface Plan {
   /** absent only in verify mode without any version source */
@@ -36,46 +35,49 @@ export interface PlanContext {
   env: NodeJS.ProcessEnv;
 }
 
-function kindOf(file: string): SourceKind {
-  const base = path.basename(file);
-  if (base === 'go.mod' || base === 'go.work' || base === '.tool-versions') return base;
-  if (base === 'mise.toml' || base === '.mise.toml') return 'mise.toml';
-  return '.go-version';
-}
-
 function toPosixRelative(workspace: string, file: string): string {
   const rel = path.relative(workspace, file);
   return (rel.startsWith('..') || path.isAbsolute(rel) ? file : rel).split(path.sep).join('/');
 }
 
-async function readIfExists(file: string): Promise<string | undefined> {
+/**
+ * The file's text, or undefined when it does not exist. Otherwise the error starts with `what`
+ * and is annotated on `rel` (the workspace-relative path).
+ */
+async function readIfExists(file: string, rel: string, what: string = rel): Promise<string | undefined> {
   try {
     return await readFile(file, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new InputError(`${file}: cannot be read: ${(err as Error).message}`);
+    throw new InputError(`${what}: cannot be read: ${(err as Error).message}`, rel);
   }
 }
 
+/** A resolution failure (no such release) names where the version came from: the input or file:line. */
+function withOrigin(err: unknown, request: VersionRequest): unknown {
+  if (!(err instanceof InputError) || err.file) return err;
+  return new InputError(`${request.from}: ${err.message}`, request.file, request.line);
+}
+
 /** The files the request may come from: the go-version-file input, else go.work, else go.mod. */
-async function versionSources(ctx: PlanContext): Promise<{ path: string; text: string; kind: SourceKind }[]> {
+async function versionSources(ctx: PlanContext): Promise<{ path: string; text: string; kind: VersionFileKind }[]> {
   const { inputs, workspace, env } = ctx;
   if (inputs.goVersion) return [];
   if (inputs.goVersionFile) {
     const abs = path.resolve(workspace, inputs.goVersionFile);
-    const text = await readIfExists(abs);
+    const text = await readIfExists(abs, toPosixRelative(workspace, abs), `input go-version-file: ${inputs.goVersionFile}`);
     if (text === undefined) {
       throw new InputError(`input go-version-file: ${inputs.goVersionFile} does not exist (looked at ${abs})`);
     }
-    return [{ path: toPosixRelative(workspace, abs), text, kind: kindOf(abs) }];
+    return [{ path: toPosixRelative(workspace, abs), text, kind: versionFileKind(abs) }];
   }
   const gowork = (env.GOWORK ?? '').trim();
   const candidates: string[] = [];
   if (gowork !== 'off') candidates.push(gowork && gowork !== 'auto' ? path.resolve(workspace, gowork) : path.join(workspace, 'go.work'));
   candidates.push(path.join(workspace, 'go.mod'));
   for (const abs of candidates) {
-    const text = await readIfExists(abs);
-    if (text !== undefined) return [{ path: toPosixRelative(workspace, abs), text, kind: kindOf(abs) }];
+    const text = await readIfExists(abs, toPosixRelative(workspace, abs));
+    if (text !== undefined) return [{ path: toPosixRelative(workspace, abs), text, kind: versionFileKind(abs) }];
   }
   return [];
 }
@@ -130,6 +132,12 @@ export async function makePlan(ctx: PlanContext): Promise<Plan> {
     warnings.push(why);
     return { request, spec, resolution: { version: fallback, fromCacheOnly: true, warnings: [why] }, manifestUrl: url, warnings };
   }
-  const { version, file } = resolveSpec(spec, releases, platform, { checkLatest: inputs.checkLatest });
+  let picked: ReturnType<typeof resolveSpec>;
+  try {
+    picked = resolveSpec(spec, releases, platform, { checkLatest: inputs.checkLatest });
+  } catch (err) {
+    throw withOrigin(err, request);
+  }
+  const { version, file } = picked;
   return { request, spec, releases, resolution: { version, file, fromCacheOnly: false, warnings: [] }, manifestUrl: url, warnings };
 }
