@@ -164,6 +164,13 @@ async function main() {
           if (existsSync(rssFile)) rss.push(Number(readFileSync(rssFile, 'utf8')));
         }
         const mWall = median(wall);
+        // Baseline: a bare node process in the same environment (this machine sets
+        // NODE_EXTRA_CA_CERTS, which alone costs every node start about 70 ms).
+        const bare = [];
+        for (let i = 0; i < WARM_RUNS; i++) bare.push((await timeCommand(process.execPath, ['-e', ''])).durationMs);
+        const mBare = median(bare);
+        add({ id: 'node-start', name: 'bare `node -e ""` start, same machine', value: mBare, unit: 'ms', display: formatMs(mBare), goal: '-', pass: null, note: `median of ${WARM_RUNS}; NODE_EXTRA_CA_CERTS ${process.env.NODE_EXTRA_CA_CERTS ? 'set' : 'unset'}` });
+        add({ id: 'warm-over-node', name: 'warm run minus bare node start', value: mWall - mBare, unit: 'ms', display: formatMs(mWall - mBare), goal: '-', pass: null, note: 'what the action itself costs' });
         add({ id: 'warm-wall', name: `warm run (${kind} Go ${REAL_GO_VERSION} cached), wall time`, value: mWall, unit: 'ms', display: formatMs(mWall), goal: '<= 150 ms', pass: mWall <= 150, note: `median of ${WARM_RUNS}; min ${formatMs(Math.min(...wall))}, max ${formatMs(Math.max(...wall))}` });
         if (rss.length > 0) {
           const peak = Math.max(...rss);

@@ -22,6 +22,13 @@ export async function run(): Promise<void> {
 
 async function pipeline(): Promise<void> {
   const started = Date.now();
+  const timings: Record<string, number> = {};
+  let mark = started;
+  const lap = (phase: string): void => {
+    const now = Date.now();
+    timings[phase] = now - mark;
+    mark = now;
+  };
   const env = process.env;
   const inputs = parseInputs(actions.readRawInputs(), env);
   actions.setSecret(inputs.token);
@@ -38,15 +45,19 @@ async function pipeline(): Promise<void> {
     makePlan({ inputs, platform, arch, workspace: dirs.workspace, toolCache: dirs.toolCache, env })
   ]);
   for (const w of plan.warnings) actions.warning(w);
+  lap('plan');
 
   const ictx = { inputs, platform, arch, toolCache: dirs.toolCache, temp: dirs.temp, workspace: dirs.workspace, hosted: dirs.hosted, env };
   let outcome: InstallOutcome | undefined;
   if (inputs.mode === 'install') outcome = await install(ictx, plan);
   else if (inputs.mode === 'verify') outcome = await findOnPath(ictx, plan);
+  lap('install');
 
   const facts = await collectFacts({ inputs, workspace: dirs.workspace, env }, plan, before, outcome);
+  lap('scan');
   const checked = check(facts, inputs);
-  await publish({ inputs, platform, dirs, plan, outcome, facts, checked, before, startedAt: started });
+  lap('checks');
+  await publish({ inputs, platform, dirs, plan, outcome, facts, checked, before, startedAt: started, timings });
 }
 
 function fail(err: unknown): void {

@@ -30,6 +30,8 @@ export interface PublishArgs {
   checked: ChecksOutcome;
   before: EnvironmentBefore;
   startedAt: number;
+  /** milliseconds per phase so far (plan, install, scan, checks) */
+  timings: Record<string, number>;
 }
 
 /** The matrix outputs, whenever the manifest was read. */
@@ -89,7 +91,7 @@ export async function publish(args: PublishArgs): Promise<void> {
     vulns: facts.vulns,
     matrix,
     warnings: plan.warnings,
-    timings: { total: Date.now() - args.startedAt }
+    timings: { ...args.timings, total: Date.now() - args.startedAt }
   });
 
   await mkdir(path.dirname(reportFile), { recursive: true });
