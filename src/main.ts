@@ -75,7 +75,7 @@ function fail(err: unknown): void {
 
 /** Errors with a message meant for users (no stack trace needed). */
 function isExpected(err: Error): boolean {
-  return ['InputError', 'HttpError', 'ChecksumError', 'ArchiveError', 'LockError'].includes(err.name);
+  return ['InputError', 'HttpError', 'BodyError', 'ChecksumError', 'ArchiveError', 'LockError'].includes(err.name);
 }
 
 function oneLine(s: string): string {

@@ -142,7 +142,7 @@ test('the heartbeat keeps a long-held lock fresh', async () => {
   try {
     await new Promise((r) => setTimeout(r, 1_000));
     // held longer than staleMs, but the heartbeat keeps it: the waiter must time out, not take over
-    await expect(acquireLock(lockDir, { timeoutMs: 400, staleMs: 400, pollMs: 20 })).rejects.toThrow(/timed out/);
+    await expect(acquireLock(lockDir, { timeoutMs: 400, staleMs: 400, pollMs: 20 })).rejects.toMatchObject({ name: 'LockError', message: expect.stringMatching(/timed out/) });
   } finally {
     await lock.release();
   }

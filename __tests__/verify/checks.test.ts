@@ -80,6 +80,12 @@ describe('environment', () => {
     expect(f.message).toContain(ROOT);
   });
 
+  test('verify mode changes nothing, so it does not claim to override GOTOOLCHAIN', () => {
+    const [f] = checkEnvironment(facts({ mode: 'verify', env: { GOTOOLCHAIN: 'auto' } }));
+    expect(f.message).toMatch(/^GOTOOLCHAIN is auto, .*mode verify changes nothing/);
+    expect(f.message).not.toContain('set to local so');
+  });
+
   test.each([
     [{ previousGo: { path: '/usr/local/go/bin/go', version: '1.21.5' } }, '1.21.5 (/usr/local/go/bin/go) -> 1.22.12'],
     [{}, 'no Go on PATH before this step -> 1.22.12']

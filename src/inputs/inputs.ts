@@ -5,6 +5,7 @@
 import { InputError, type CheckId, type Mode, type SeveritySetting } from '../model.js';
 import { parseChecksInput, parseOnMismatch } from '../verify/run-checks.js';
 import { parseVulnDbUrl } from '../verify/vulndb.js';
+import type { MatrixRange } from '../plan/matrix.js';
 
 /** Every input of action.yml, in its order. */
 export const INPUT_NAMES = [
@@ -29,7 +30,6 @@ export const INPUT_NAMES = [
 export type InputName = (typeof INPUT_NAMES)[number];
 export type RawInputs = Partial<Record<InputName, string>>;
 
-export type MatrixRange = 'all' | 'supported' | 'minimal-and-latest';
 
 export interface Inputs {
   goVersion: string;

@@ -45,6 +45,14 @@ const TAKEOVER_STALE_MS = 10_000;
  */
 const OWNERLESS_STALE_MS = 5_000;
 
+/** The lock could not be taken in time: one line naming the lock and its holder. */
+export class LockError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'LockError';
+  }
+}
+
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 function errCode(e: unknown): string | undefined {
@@ -125,7 +133,7 @@ async function takeOver(lockDir: string, seen: Observed, staleMs: number): Promi
 
 /**
  * Acquires the lock directory `lockDir` (its parent is created when missing), waiting and polling
- * while another live holder has it. Rejects with a one-line Error after `timeoutMs`.
+ * while another live holder has it. Rejects with a one-line LockError after `timeoutMs`.
  */
 export async function acquireLock(lockDir: string, opts: Partial<LockOptions> = {}): Promise<LockHandle> {
   const o = { ...DEFAULT_LOCK_OPTIONS, ...opts };
@@ -157,7 +165,7 @@ export async function acquireLock(lockDir: string, opts: Partial<LockOptions> = 
     }
     if (Date.now() - started >= o.timeoutMs) {
       const who = last.owner ? ` (held by pid ${last.owner.pid} on ${last.owner.hostname} since ${last.owner.startedAt})` : '';
-      throw new Error(`timed out after ${Math.round(o.timeoutMs / 1000)} s waiting for the install lock ${lockDir}${who}`);
+      throw new LockError(`timed out after ${Math.round(o.timeoutMs / 1000)} s waiting for the install lock ${lockDir}${who}`);
     }
     await sleep(o.pollMs);
   }

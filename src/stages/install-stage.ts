@@ -2,6 +2,7 @@
  * Install: put the resolved Go in the tool cache (or take it from there), or in verify mode find
  * the go on PATH; then export GOROOT, GOTOOLCHAIN=local and PATH for later steps.
  */
+import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { which } from '@actions/io';
 import { InputError, type EnvironmentBefore, type InstalledGo, type Platform } from '../model.js';
@@ -9,7 +10,7 @@ import type { Inputs } from '../inputs/inputs.js';
 import type { Plan } from './plan-stage.js';
 import { findCached, installGo } from '../install/installer.js';
 import { authHeaders, joinUrl } from '../edge/http.js';
-import { askGo } from '../edge/go-exec.js';
+import { askGo, type GoSelfReport } from '../edge/go-exec.js';
 import { exeName } from '../go/platform-names.js';
 import * as actions from '../edge/actions.js';
 
@@ -61,14 +62,19 @@ async function exportAndDescribe(goRoot: string, expected: string, platform: Pla
   if (gopath) actions.addPath(path.join(gopath, 'bin'));
   actions.addPath(path.join(goRoot, 'bin'));
   const onPath = await which(exeName(platform, 'go'), false).catch(() => '');
+  return installedGo(said, expected, goRoot, onPath);
+}
+
+/** What a go said about itself, against what was expected of it. */
+function installedGo(said: GoSelfReport, expected: string, expectedRoot: string, goOnPath: string): InstalledGo {
   return {
     expected,
-    expectedRoot: goRoot,
+    expectedRoot,
     goVersionOutput: said.versionLine,
     goVersion: said.version,
     envGoVersion: said.env.GOVERSION ? said.env.GOVERSION.replace(/^go/, '') : undefined,
     envGoRoot: said.env.GOROOT || undefined,
-    goOnPath: onPath || undefined,
+    goOnPath: goOnPath || undefined,
     error: said.error
   };
 }
@@ -127,16 +133,10 @@ export async function findOnPath(ctx: InstallContext, plan: Plan): Promise<Insta
   }
   const said = await askGo(goBin, ['GOVERSION', 'GOROOT'], ctx.env);
   const found = said.version ?? (said.env.GOVERSION ?? '').replace(/^go/, '');
-  const goRoot = said.env.GOROOT || path.dirname(path.dirname(goBin));
-  const installed: InstalledGo = {
-    expected: expectedExact ?? found,
-    expectedRoot: goRoot,
-    goVersionOutput: said.versionLine,
-    goVersion: said.version,
-    envGoVersion: said.env.GOVERSION ? said.env.GOVERSION.replace(/^go/, '') : undefined,
-    envGoRoot: said.env.GOROOT || undefined,
-    goOnPath: goBin,
-    error: said.error
-  };
+  // A go on PATH is often a symlink into its GOROOT (/usr/bin/go -> /usr/lib/go-1.19/bin/go,
+  // Homebrew): `go env GOROOT` names the real tree, so compare against the resolved path.
+  const realBin = await realpath(goBin).catch(() => goBin);
+  const goRoot = said.env.GOROOT || path.dirname(path.dirname(realBin));
+  const installed = installedGo(said, expectedExact ?? found, goRoot, realBin);
   return { version: found, goRoot, toolchainCacheHit: false, sha256Verified: false, installed };
 }

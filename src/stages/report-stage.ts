@@ -4,7 +4,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { EnvironmentBefore, Facts, Platform } from '../model.js';
+import { InputError, type EnvironmentBefore, type Facts, type Platform } from '../model.js';
 import type { Inputs } from '../inputs/inputs.js';
 import type { RunnerDirs } from '../edge/platform.js';
 import type { Plan } from './plan-stage.js';
@@ -40,7 +40,17 @@ function matrixOf(args: PublishArgs): ReportMatrix | undefined {
   if (!plan.releases) return undefined;
   const goLine = facts.root ? mainGoVersion(facts.root) : facts.version ? lang(facts.version) : undefined;
   if (!goLine) return undefined;
-  const m = computeMatrix(goLine, plan.releases, inputs.matrixRange, platform);
+  let m: ReturnType<typeof computeMatrix>;
+  try {
+    m = computeMatrix(goLine, plan.releases, inputs.matrixRange, platform);
+  } catch (err) {
+    // A go line no release satisfies yet (go 1.99) must not hide the findings: the go-directive
+    // check reports it on its file:line; the matrix outputs stay empty, with a warning that says why.
+    if (!(err instanceof InputError)) throw err;
+    const where = facts.root ? `${facts.root.path}${facts.root.go ? `:${facts.root.go.line}` : ''}: ` : '';
+    actions.warning(`matrix, minimal and latest are not set: ${where}${err.message}`);
+    return undefined;
+  }
   return { matrix: m.matrix, minimal: m.minimal, latest: m.latest, range: inputs.matrixRange };
 }
 

@@ -22,16 +22,26 @@ export function checkEnvironment(facts: Facts): Finding[] {
   };
   const { GOROOT, GOTOOLCHAIN, GOFLAGS, previousGo } = facts.env;
   const root = facts.installed?.expectedRoot;
+  // verify mode exports nothing: say what later steps will see instead of "overridden".
+  const verify = facts.mode === 'verify';
   if (GOROOT && GOROOT.trim() !== '' && (root === undefined || !samePath(GOROOT, root))) {
     const prevInside =
       previousGo?.version && normalizePath(previousGo.path).startsWith(`${normalizePath(GOROOT)}/`)
         ? ` (go${previousGo.version})`
         : '';
-    add(`GOROOT was ${GOROOT}${prevInside}; overridden to ${root ?? 'the installed Go'}`);
+    add(
+      verify
+        ? `GOROOT is ${GOROOT}${prevInside}, not the root of the go found on PATH (${root ?? 'unknown'}); mode verify changes nothing`
+        : `GOROOT was ${GOROOT}${prevInside}; overridden to ${root ?? 'the installed Go'}`
+    );
   }
   const tc = (GOTOOLCHAIN ?? '').trim();
   if (tc !== '' && tc !== 'local') {
-    add(`GOTOOLCHAIN was ${tc}; set to local so go.mod cannot switch toolchains`);
+    add(
+      verify
+        ? `GOTOOLCHAIN is ${tc}, so go.mod can switch later steps to another toolchain; mode verify changes nothing (set GOTOOLCHAIN=local)`
+        : `GOTOOLCHAIN was ${tc}; set to local so go.mod cannot switch toolchains`
+    );
   }
   const flag = TOOLCHAIN_FLAG.exec(GOFLAGS ?? '');
   if (flag) {

@@ -3,14 +3,10 @@
  * in Go's order (`go 1.22` is satisfied by 1.22.0 and 1.22rc1; `go 1.22.3` is not by 1.22.2).
  * A file without a `go` line is a warning: Go assumes 1.16 (go.mod) or 1.18 (go.work).
  */
-import type { Facts, Finding, ModFile } from '../../model.js';
+import type { Facts, Finding } from '../../model.js';
 import { compareGo } from '../../go/gover.js';
+import { mainGoVersion } from '../../go/modfile.js';
 import { at, fromVersionInput, howObtained } from './common.js';
-
-/** What Go assumes for a file without a go line. */
-export function impliedGoLine(kind: ModFile['kind']): string {
-  return kind === 'go.work' ? '1.18' : '1.16';
-}
 
 export function checkGoDirective(facts: Facts): Finding[] {
   const out: Finding[] = [];
@@ -19,7 +15,7 @@ export function checkGoDirective(facts: Facts): Finding[] {
       out.push({
         check: 'go-directive',
         severity: 'warning',
-        message: `${at(m.path, m.module?.line)}${m.kind} has no go line, so Go assumes go ${impliedGoLine(m.kind)}; add one (go mod edit -go=<version>)`,
+        message: `${at(m.path, m.module?.line)}${m.kind} has no go line, so Go assumes go ${mainGoVersion(m)}; add one (go mod edit -go=<version>)`,
         file: m.path,
         line: m.module?.line
       });

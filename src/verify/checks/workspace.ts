@@ -5,7 +5,7 @@
 import type { Facts, Finding, ModFile } from '../../model.js';
 import { compareGo } from '../../go/gover.js';
 import { at } from './common.js';
-import { impliedGoLine } from './go-directive.js';
+import { mainGoVersion } from '../../go/modfile.js';
 
 /** The repository-relative go.mod path of a folder ("." -> "go.mod"). */
 export function goModIn(dir: string): string {
@@ -19,7 +19,7 @@ export function checkWorkspace(facts: Facts): Finding[] {
   for (const m of facts.workspace.modules) byPath.set(m.path, m);
   for (const work of facts.workspace.modules) {
     if (work.kind !== 'go.work') continue;
-    const workGo = work.go?.value ?? impliedGoLine('go.work');
+    const workGo = mainGoVersion(work);
     for (const t of facts.workspace.useTargets) {
       if (t.workFile !== work.path) continue;
       const where = at(work.path, t.line);
