@@ -12,16 +12,12 @@ import { buildFixtureManifest } from '../../scripts/lib/manifest-fixture.mjs';
 import { buildSyntheticToolchain, goScript } from '../../scripts/lib/toolchains.mjs';
 import { execFileSync } from 'node:child_process';
 import { envForNextStep, runAction } from '../../scripts/lib/run-action.mjs';
+import type { Finding } from '../../src/model.js';
 
 type Mirror = Awaited<ReturnType<typeof startMirror>>;
 type RunResult = Awaited<ReturnType<typeof runAction>>;
-interface ReportFinding {
-  check: string;
-  severity: 'error' | 'warning';
-  message: string;
-  file?: string;
-  line?: number;
-}
+/** A finding as the JSON report writes it. */
+type ReportFinding = Finding;
 
 const VERSION = '1.22.12';
 const GOARCH = ({ x64: 'amd64', ia32: '386' } as Record<string, string>)[process.arch] ?? process.arch;

@@ -14,16 +14,12 @@ import { buildFixtureManifest } from '../../scripts/lib/manifest-fixture.mjs';
 import { buildSyntheticToolchain } from '../../scripts/lib/toolchains.mjs';
 import { buildVulnDb, DEFAULT_VULN_EXPECTED } from '../../scripts/lib/vulndb-fixture.mjs';
 import { runAction, listTree } from '../../scripts/lib/run-action.mjs';
+import type { Finding } from '../../src/model.js';
 
 type Mirror = Awaited<ReturnType<typeof startMirror>>;
 type RunResult = Awaited<ReturnType<typeof runAction>>;
-interface ReportFinding {
-  check: string;
-  severity: 'error' | 'warning';
-  message: string;
-  file?: string;
-  line?: number;
-}
+/** A finding as the JSON report writes it. */
+type ReportFinding = Finding;
 
 const GOARCH = ({ x64: 'amd64', ia32: '386' } as Record<string, string>)[process.arch] ?? process.arch;
 const VULN_VERSION = '1.22.3';
