@@ -2,6 +2,7 @@ import { cell, renderSummary, MAX_TABLE_ROWS } from '../../src/report/summary.js
 import { sampleParts, sampleReport } from './report-fixture.js';
 import { buildReport } from '../../src/report/json-report.js';
 import { mod } from '../verify/facts-fixture.js';
+import { CHECKS } from '../../src/verify/checks/index.js';
 
 /** The rows of the first table after a `### <heading>`, as arrays of unescaped cells. */
 function tableAfter(markdown: string, heading: string): string[][] | undefined {
@@ -56,17 +57,8 @@ describe('renderSummary', () => {
 
   test('checks table: one row per check with status, id, severity', () => {
     const rows = tableAfter(md, 'Checks')!;
-    expect(rows.map((r) => r[1])).toEqual([
-      'installed-version',
-      'environment',
-      'go-directive',
-      'toolchain-directive',
-      'workspace',
-      'version-files',
-      'supported-release',
-      'latest-patch',
-      'vulnerabilities'
-    ]);
+    // every check, in the registry's order (whose order run-checks.test.ts pins)
+    expect(rows.map((r) => r[1])).toEqual(CHECKS.map((c) => c.id));
     const byId = Object.fromEntries(rows.map((r) => [r[1], r]));
     expect(byId['go-directive'][0]).toMatch(/error$/);
     expect(byId['go-directive'][2]).toBe('error');
