@@ -7,7 +7,17 @@
 //   (e) the property tests with PROPERTY_RUNS=20000
 // Prints a table, writes .bench/latest.json. Exit 0 unless something crashed (a missed goal is
 // not a crash). Flags: --dist <file>, --only a,b,... (parts to run), --runs-warm N.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -45,12 +55,13 @@ const figures = [];
 let crashed = false;
 
 const goos = { win32: 'windows', darwin: 'darwin' }[/** @type {string} */ (process.platform)] ?? 'linux';
-const goarch = { x64: 'amd64', ia32: '386', arm64: 'arm64', arm: 'armv6l' }[/** @type {string} */ (process.arch)] ?? process.arch;
+const goarch =
+  { x64: 'amd64', ia32: '386', arm64: 'arm64', arm: 'armv6l' }[/** @type {string} */ (process.arch)] ?? process.arch;
 
 main().then(
   () => process.exit(crashed ? 1 : 0),
   (err) => {
-    console.error(`bench: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+    console.error(`bench: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     process.exit(1);
   }
 );
@@ -74,7 +85,9 @@ async function main() {
   /** @param {string} version @param {{ filename: string, path: string, sha256: string, size: number }} archive */
   const publish = (version, archive) => {
     mirror.addFile(archive.filename, archive.path);
-    manifestFiles[version] = [{ os: goos, arch: goarch, filename: archive.filename, sha256: archive.sha256, size: archive.size }];
+    manifestFiles[version] = [
+      { os: goos, arch: goarch, filename: archive.filename, sha256: archive.sha256, size: archive.size }
+    ];
     mirror.setManifest(buildFixtureManifest({ files: manifestFiles }));
   };
   mirror.setManifest(buildFixtureManifest());
@@ -88,7 +101,9 @@ async function main() {
   /** go-root of a warm install, for the verify-mode scan. */
   let warmGoRoot = '';
 
-  console.log(`setup-go-enforced bench: ${path.relative(root, dist)}, node ${process.version}, ${os.cpus().length} CPUs, ${goos}/${goarch}`);
+  console.log(
+    `setup-go-enforced bench: ${path.relative(root, dist)}, node ${process.version}, ${os.cpus().length} CPUs, ${goos}/${goarch}`
+  );
   try {
     // (a) Cold install of the real archive vs curl | tar xz.
     if (only.has('a')) {
@@ -103,7 +118,10 @@ async function main() {
         publish(REAL_GO_VERSION, real);
         const url = `${mirror.url}/${real.filename}`;
         /** @param {string} dest */
-        const curlTar = (dest) => timeCommand('sh', ['-c', 'curl -sf "$URL" | tar xz -C "$DEST"'], { env: { ...process.env, URL: url, DEST: dest } });
+        const curlTar = (dest) =>
+          timeCommand('sh', ['-c', 'curl -sf "$URL" | tar xz -C "$DEST"'], {
+            env: { ...process.env, URL: url, DEST: dest }
+          });
         // Warm the page cache once so neither side pays for the first read of the archive.
         const warm = mkdtempSync(path.join(scratch, 'curl-'));
         const w = await curlTar(warm);
@@ -115,9 +133,16 @@ async function main() {
         const curlMs = [];
         for (let i = 0; i < COLD_RUNS; i++) {
           const toolCache = mkdtempSync(path.join(scratch, 'tc-cold-'));
-          const r = await runAction({ inputs: { ...baseInputs, 'go-version': REAL_GO_VERSION }, workspace: hello, toolCache, distPath: dist, timeoutMs: 600_000 });
+          const r = await runAction({
+            inputs: { ...baseInputs, 'go-version': REAL_GO_VERSION },
+            workspace: hello,
+            toolCache,
+            distPath: dist,
+            timeoutMs: 600_000
+          });
           expectOk(r, `cold run ${i + 1}`);
-          if (r.outputs['toolchain-cache-hit'] !== 'false') throw new Error(`cold run ${i + 1}: toolchain-cache-hit=${r.outputs['toolchain-cache-hit']}`);
+          if (r.outputs['toolchain-cache-hit'] !== 'false')
+            throw new Error(`cold run ${i + 1}: toolchain-cache-hit=${r.outputs['toolchain-cache-hit']}`);
           actionMs.push(r.durationMs);
           rmSync(toolCache, { recursive: true, force: true });
           const dest = mkdtempSync(path.join(scratch, 'curl-'));
@@ -130,9 +155,35 @@ async function main() {
         const c = median(curlMs);
         const ratio = a / c;
         console.log(`    action ${actionMs.map(formatMs).join(', ')}; curl|tar ${curlMs.map(formatMs).join(', ')}`);
-        add({ id: 'cold-install-action', name: `cold install Go ${REAL_GO_VERSION} (${formatBytes(real.size)}), action`, value: a, unit: 'ms', display: formatMs(a), goal: '-', pass: null, note: `median of ${COLD_RUNS}` });
-        add({ id: 'cold-install-curl', name: 'same archive, curl | tar xz', value: c, unit: 'ms', display: formatMs(c), goal: '-', pass: null, note: `median of ${COLD_RUNS}` });
-        add({ id: 'cold-install-ratio', name: 'cold install ratio action / curl|tar', value: ratio, unit: 'x', display: `${ratio.toFixed(2)}x`, goal: '<= 1.15x', pass: ratio <= 1.15 });
+        add({
+          id: 'cold-install-action',
+          name: `cold install Go ${REAL_GO_VERSION} (${formatBytes(real.size)}), action`,
+          value: a,
+          unit: 'ms',
+          display: formatMs(a),
+          goal: '-',
+          pass: null,
+          note: `median of ${COLD_RUNS}`
+        });
+        add({
+          id: 'cold-install-curl',
+          name: 'same archive, curl | tar xz',
+          value: c,
+          unit: 'ms',
+          display: formatMs(c),
+          goal: '-',
+          pass: null,
+          note: `median of ${COLD_RUNS}`
+        });
+        add({
+          id: 'cold-install-ratio',
+          name: 'cold install ratio action / curl|tar',
+          value: ratio,
+          unit: 'x',
+          display: `${ratio.toFixed(2)}x`,
+          goal: '<= 1.15x',
+          pass: ratio <= 1.15
+        });
       });
     }
 
@@ -142,7 +193,12 @@ async function main() {
         let kind = 'real';
         if (!hasRealGo || !manifestFiles[REAL_GO_VERSION]) {
           kind = 'synthetic';
-          const synthetic = await buildSyntheticToolchain({ version: REAL_GO_VERSION, os: /** @type {'linux'} */ (goos), arch: goarch, outDir: path.join(scratch, 'archives') });
+          const synthetic = await buildSyntheticToolchain({
+            version: REAL_GO_VERSION,
+            os: /** @type {'linux'} */ (goos),
+            arch: goarch,
+            outDir: path.join(scratch, 'archives')
+          });
           publish(REAL_GO_VERSION, synthetic);
         }
         const toolCache = mkdtempSync(path.join(scratch, 'tc-warm-'));
@@ -157,9 +213,17 @@ async function main() {
         const rss = [];
         for (let i = 0; i < WARM_RUNS; i++) {
           const rssFile = path.join(scratch, `rss-${i}.txt`);
-          const r = await runAction({ inputs, workspace: hello, toolCache, distPath: dist, nodeArgs: ['--import', preload], env: { BENCH_RSS_FILE: rssFile } });
+          const r = await runAction({
+            inputs,
+            workspace: hello,
+            toolCache,
+            distPath: dist,
+            nodeArgs: ['--import', preload],
+            env: { BENCH_RSS_FILE: rssFile }
+          });
           expectOk(r, `warm run ${i + 1}`);
-          if (r.outputs['toolchain-cache-hit'] !== 'true') throw new Error(`warm run ${i + 1}: toolchain-cache-hit=${r.outputs['toolchain-cache-hit']}`);
+          if (r.outputs['toolchain-cache-hit'] !== 'true')
+            throw new Error(`warm run ${i + 1}: toolchain-cache-hit=${r.outputs['toolchain-cache-hit']}`);
           wall.push(r.durationMs);
           if (existsSync(rssFile)) rss.push(Number(readFileSync(rssFile, 'utf8')));
         }
@@ -169,14 +233,59 @@ async function main() {
         const bare = [];
         for (let i = 0; i < WARM_RUNS; i++) bare.push((await timeCommand(process.execPath, ['-e', ''])).durationMs);
         const mBare = median(bare);
-        add({ id: 'node-start', name: 'bare `node -e ""` start, same machine', value: mBare, unit: 'ms', display: formatMs(mBare), goal: '-', pass: null, note: `median of ${WARM_RUNS}; NODE_EXTRA_CA_CERTS ${process.env.NODE_EXTRA_CA_CERTS ? 'set' : 'unset'}` });
-        add({ id: 'warm-over-node', name: 'warm run minus bare node start', value: mWall - mBare, unit: 'ms', display: formatMs(mWall - mBare), goal: '-', pass: null, note: 'what the action itself costs' });
-        add({ id: 'warm-wall', name: `warm run (${kind} Go ${REAL_GO_VERSION} cached), wall time`, value: mWall, unit: 'ms', display: formatMs(mWall), goal: '<= 150 ms', pass: mWall <= 150, note: `median of ${WARM_RUNS}; min ${formatMs(Math.min(...wall))}, max ${formatMs(Math.max(...wall))}` });
+        add({
+          id: 'node-start',
+          name: 'bare `node -e ""` start, same machine',
+          value: mBare,
+          unit: 'ms',
+          display: formatMs(mBare),
+          goal: '-',
+          pass: null,
+          note: `median of ${WARM_RUNS}; NODE_EXTRA_CA_CERTS ${process.env.NODE_EXTRA_CA_CERTS ? 'set' : 'unset'}`
+        });
+        add({
+          id: 'warm-over-node',
+          name: 'warm run minus bare node start',
+          value: mWall - mBare,
+          unit: 'ms',
+          display: formatMs(mWall - mBare),
+          goal: '-',
+          pass: null,
+          note: 'what the action itself costs'
+        });
+        add({
+          id: 'warm-wall',
+          name: `warm run (${kind} Go ${REAL_GO_VERSION} cached), wall time`,
+          value: mWall,
+          unit: 'ms',
+          display: formatMs(mWall),
+          goal: '<= 150 ms',
+          pass: mWall <= 150,
+          note: `median of ${WARM_RUNS}; min ${formatMs(Math.min(...wall))}, max ${formatMs(Math.max(...wall))}`
+        });
         if (rss.length > 0) {
           const peak = Math.max(...rss);
-          add({ id: 'warm-rss', name: 'warm run, peak RSS of node', value: peak / MiB, unit: 'MiB', display: formatBytes(peak), goal: '<= 60 MiB', pass: peak <= 60 * MiB, note: `max of ${rss.length}; median ${formatBytes(median(rss))}` });
+          add({
+            id: 'warm-rss',
+            name: 'warm run, peak RSS of node',
+            value: peak / MiB,
+            unit: 'MiB',
+            display: formatBytes(peak),
+            goal: '<= 60 MiB',
+            pass: peak <= 60 * MiB,
+            note: `max of ${rss.length}; median ${formatBytes(median(rss))}`
+          });
         } else {
-          add({ id: 'warm-rss', name: 'warm run, peak RSS of node', value: null, unit: 'MiB', display: 'n/a', goal: '<= 60 MiB', pass: false, note: 'the preload wrote no figure' });
+          add({
+            id: 'warm-rss',
+            name: 'warm run, peak RSS of node',
+            value: null,
+            unit: 'MiB',
+            display: 'n/a',
+            goal: '<= 60 MiB',
+            pass: false,
+            note: 'the preload wrote no figure'
+          });
         }
       });
     }
@@ -185,7 +294,15 @@ async function main() {
     if (only.has('c')) {
       await part('c', async () => {
         const size = statSync(dist).size;
-        add({ id: 'bundle-size', name: `bundle size ${path.relative(root, dist)}`, value: size / MiB, unit: 'MiB', display: formatBytes(size), goal: '<= 1.5 MB', pass: size <= 1_500_000 });
+        add({
+          id: 'bundle-size',
+          name: `bundle size ${path.relative(root, dist)}`,
+          value: size / MiB,
+          unit: 'MiB',
+          display: formatBytes(size),
+          goal: '<= 1.5 MB',
+          pass: size <= 1_500_000
+        });
       });
     }
 
@@ -195,28 +312,65 @@ async function main() {
         const { generateMonorepo } = await import('./lib/monorepo.mjs');
         const repo = path.join(scratch, 'monorepo');
         const gen = await generateMonorepo(repo, { modules: 5000 });
-        console.log(`(d) generated ${gen.modules.length} modules (${gen.dockerfiles.length} Dockerfiles, ${gen.skipped.length} go.mod files out of scope)`);
+        console.log(
+          `(d) generated ${gen.modules.length} modules (${gen.dockerfiles.length} Dockerfiles, ${gen.skipped.length} go.mod files out of scope)`
+        );
         const toolCache = mkdtempSync(path.join(scratch, 'tc-scan-'));
         /** @type {number[]} */
         const planMs = [];
         for (let i = 0; i < 3; i++) {
-          const r = await runAction({ inputs: { ...baseInputs, mode: 'plan' }, workspace: repo, toolCache, distPath: dist, timeoutMs: 600_000 });
+          const r = await runAction({
+            inputs: { ...baseInputs, mode: 'plan' },
+            workspace: repo,
+            toolCache,
+            distPath: dist,
+            timeoutMs: 600_000
+          });
           expectOk(r, `plan run ${i + 1}`);
           planMs.push(r.durationMs);
         }
         const p = median(planMs);
-        add({ id: 'scan-plan', name: '5,000-module monorepo, mode plan', value: p, unit: 'ms', display: formatMs(p), goal: '-', pass: null, note: 'median of 3' });
+        add({
+          id: 'scan-plan',
+          name: '5,000-module monorepo, mode plan',
+          value: p,
+          unit: 'ms',
+          display: formatMs(p),
+          goal: '-',
+          pass: null,
+          note: 'median of 3'
+        });
         if (warmGoRoot) {
           /** @type {number[]} */
           const verifyMs = [];
-          const env = { PATH: `${path.join(warmGoRoot, 'bin')}${path.delimiter}${process.env.PATH ?? ''}`, GOROOT: null };
+          const env = {
+            PATH: `${path.join(warmGoRoot, 'bin')}${path.delimiter}${process.env.PATH ?? ''}`,
+            GOROOT: null
+          };
           for (let i = 0; i < 3; i++) {
-            const r = await runAction({ inputs: { ...baseInputs, mode: 'verify' }, workspace: repo, toolCache, distPath: dist, env, timeoutMs: 600_000 });
-            if (r.signal || (r.code !== 0 && r.code !== 1)) throw new Error(`verify run ${i + 1} crashed: code ${r.code}, signal ${r.signal}\n${r.stderr}`);
+            const r = await runAction({
+              inputs: { ...baseInputs, mode: 'verify' },
+              workspace: repo,
+              toolCache,
+              distPath: dist,
+              env,
+              timeoutMs: 600_000
+            });
+            if (r.signal || (r.code !== 0 && r.code !== 1))
+              throw new Error(`verify run ${i + 1} crashed: code ${r.code}, signal ${r.signal}\n${r.stderr}`);
             verifyMs.push(r.durationMs);
           }
           const v = median(verifyMs);
-          add({ id: 'scan-verify', name: '5,000-module monorepo, mode verify', value: v, unit: 'ms', display: formatMs(v), goal: '-', pass: null, note: `median of 3, Go ${REAL_GO_VERSION} on PATH` });
+          add({
+            id: 'scan-verify',
+            name: '5,000-module monorepo, mode verify',
+            value: v,
+            unit: 'ms',
+            display: formatMs(v),
+            goal: '-',
+            pass: null,
+            note: `median of 3, Go ${REAL_GO_VERSION} on PATH`
+          });
         }
       });
     }
@@ -225,21 +379,38 @@ async function main() {
     if (only.has('e')) {
       await part('e', async () => {
         const dir = path.join(root, '__tests__', 'go');
-        const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.property.test.ts')).map((f) => path.join('__tests__', 'go', f)) : [];
+        const files = existsSync(dir)
+          ? readdirSync(dir)
+              .filter((f) => f.endsWith('.property.test.ts'))
+              .map((f) => path.join('__tests__', 'go', f))
+          : [];
         if (files.length === 0) {
           skip('property-tests', 'property tests, PROPERTY_RUNS=20000', 'pass', 'no __tests__/go/*.property.test.ts');
           return;
         }
         console.log(`(e) jest ${files.join(' ')} with PROPERTY_RUNS=20000...`);
         const jest = path.join(root, 'node_modules', 'jest', 'bin', 'jest.js');
-        const r = await timeCommand(process.execPath, ['--experimental-vm-modules', jest, '--testTimeout=1800000', '--runTestsByPath', ...files], {
-          cwd: root,
-          env: { ...process.env, PROPERTY_RUNS: '20000' },
-          timeoutMs: 30 * 60_000
-        });
+        const r = await timeCommand(
+          process.execPath,
+          ['--experimental-vm-modules', jest, '--testTimeout=1800000', '--runTestsByPath', ...files],
+          {
+            cwd: root,
+            env: { ...process.env, PROPERTY_RUNS: '20000' },
+            timeoutMs: 30 * 60_000
+          }
+        );
         const summary = /Tests:\s+(.*)/.exec(r.stderr)?.[1]?.trim() ?? '';
         if (r.code !== 0) console.log(r.stderr.split('\n').slice(-40).join('\n'));
-        add({ id: 'property-tests', name: `property tests (${files.length} files), PROPERTY_RUNS=20000`, value: r.durationMs, unit: 'ms', display: formatMs(r.durationMs), goal: 'pass', pass: r.code === 0, note: summary || `exit ${r.code}` });
+        add({
+          id: 'property-tests',
+          name: `property tests (${files.length} files), PROPERTY_RUNS=20000`,
+          value: r.durationMs,
+          unit: 'ms',
+          display: formatMs(r.durationMs),
+          goal: 'pass',
+          pass: r.code === 0,
+          note: summary || `exit ${r.code}`
+        });
       });
     }
   } finally {
@@ -251,7 +422,13 @@ async function main() {
   console.log(
     table(
       ['figure', 'value', 'goal', 'result', 'note'],
-      figures.map((f) => [f.name, f.display, f.goal, f.pass === null ? (f.display === 'skipped' ? 'skip' : '-') : f.pass ? 'PASS' : 'FAIL', f.note ?? ''])
+      figures.map((f) => [
+        f.name,
+        f.display,
+        f.goal,
+        f.pass === null ? (f.display === 'skipped' ? 'skip' : '-') : f.pass ? 'PASS' : 'FAIL',
+        f.note ?? ''
+      ])
     )
   );
   const report = {
@@ -286,7 +463,16 @@ async function part(id, fn) {
     crashed = true;
     const message = err instanceof Error ? err.message : String(err);
     console.error(`(${id}) crashed: ${message}`);
-    figures.push({ id: `part-${id}`, name: `part (${id})`, value: null, unit: '', display: 'error', goal: '-', pass: false, note: message.split('\n')[0] });
+    figures.push({
+      id: `part-${id}`,
+      name: `part (${id})`,
+      value: null,
+      unit: '',
+      display: 'error',
+      goal: '-',
+      pass: false,
+      note: message.split('\n')[0]
+    });
   }
   console.log(`(${id}) done in ${formatMs(Date.now() - t0)}`);
 }
@@ -298,5 +484,7 @@ async function part(id, fn) {
  */
 function expectOk(r, label) {
   if (r.code === 0 && !r.signal) return;
-  throw new Error(`${label}: the action exited ${r.code}${r.signal ? ` (${r.signal})` : ''}: ${r.errors.join('; ') || r.stderr.trim().split('\n').slice(-3).join(' | ')}`);
+  throw new Error(
+    `${label}: the action exited ${r.code}${r.signal ? ` (${r.signal})` : ''}: ${r.errors.join('; ') || r.stderr.trim().split('\n').slice(-3).join(' | ')}`
+  );
 }

@@ -28,7 +28,7 @@ const EXAMPLE_VERSIONS = { monorepo: '1.22.12', hello: '1.19.13' };
 main().then(
   (code) => process.exit(code),
   (err) => {
-    console.error(`\ndemo: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+    console.error(`\ndemo: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     process.exit(1);
   }
 );
@@ -53,12 +53,21 @@ async function main() {
   const mirror = await startMirror();
   try {
     const goos = { win32: 'windows', darwin: 'darwin' }[/** @type {string} */ (process.platform)] ?? 'linux';
-    const goarch = { x64: 'amd64', ia32: '386', arm64: 'arm64', arm: 'armv6l' }[/** @type {string} */ (process.arch)] ?? process.arch;
-    const archive = await buildSyntheticToolchain({ version, os: /** @type {'linux'} */ (goos), arch: goarch, outDir: path.join(scratch, 'archives') });
+    const goarch =
+      { x64: 'amd64', ia32: '386', arm64: 'arm64', arm: 'armv6l' }[/** @type {string} */ (process.arch)] ??
+      process.arch;
+    const archive = await buildSyntheticToolchain({
+      version,
+      os: /** @type {'linux'} */ (goos),
+      arch: goarch,
+      outDir: path.join(scratch, 'archives')
+    });
     mirror.addFile(archive.filename, archive.path);
     // The fixture manifest, whose entry for this release carries the real sha256 and size.
     const manifest = buildFixtureManifest({
-      files: { [version]: [{ os: goos, arch: goarch, filename: archive.filename, sha256: archive.sha256, size: archive.size }] }
+      files: {
+        [version]: [{ os: goos, arch: goarch, filename: archive.filename, sha256: archive.sha256, size: archive.size }]
+      }
     });
     mirror.setManifest(manifest);
     const vuln = await buildVulnDb(path.join(scratch, 'vulndb'));
@@ -70,14 +79,17 @@ async function main() {
     const inputs = { 'go-download-base-url': mirror.url, 'vulndb-url': `${mirror.url}/vuln` };
 
     heading(`setup-go-enforced demo: examples/${example} (wants Go ${version}, ${goos}/${goarch})`);
-    console.log(`mirror        ${mirror.url}  (manifest of ${Array.isArray(manifest) ? manifest.length : '?'} releases, archive ${archive.filename}, ${archive.size} bytes)`);
+    console.log(
+      `mirror        ${mirror.url}  (manifest of ${Array.isArray(manifest) ? manifest.length : '?'} releases, archive ${archive.filename}, ${archive.size} bytes)`
+    );
     console.log(`workspace     ${workspace}`);
     console.log(`tool cache    ${toolCache}`);
     console.log(`inputs        ${JSON.stringify(inputs)}`);
 
     heading('Run 1: cold tool cache');
     const first = await runAction({ inputs, workspace, toolCache, temp: path.join(scratch, 'temp1'), distPath: dist });
-    const firstArchiveRequests = mirror.requestsFor(`/${archive.filename}`).length + mirror.requestsFor(`/_redirect/${archive.filename}`).length;
+    const firstArchiveRequests =
+      mirror.requestsFor(`/${archive.filename}`).length + mirror.requestsFor(`/_redirect/${archive.filename}`).length;
     printRun(first, mirror.requests);
 
     mirror.clearRequests();
@@ -90,9 +102,13 @@ async function main() {
     const problems = [
       ...expectRun('run 1', first, version),
       ...expectRun('run 2', second, version),
-      ...(first.outputs['toolchain-cache-hit'] === 'false' ? [] : [`run 1: toolchain-cache-hit is "${first.outputs['toolchain-cache-hit']}", expected false`]),
+      ...(first.outputs['toolchain-cache-hit'] === 'false'
+        ? []
+        : [`run 1: toolchain-cache-hit is "${first.outputs['toolchain-cache-hit']}", expected false`]),
       ...(firstArchiveRequests === 1 ? [] : [`run 1: ${firstArchiveRequests} archive requests, expected 1`]),
-      ...(second.outputs['toolchain-cache-hit'] === 'true' ? [] : [`run 2: toolchain-cache-hit is "${second.outputs['toolchain-cache-hit']}", expected true`]),
+      ...(second.outputs['toolchain-cache-hit'] === 'true'
+        ? []
+        : [`run 2: toolchain-cache-hit is "${second.outputs['toolchain-cache-hit']}", expected true`]),
       ...(secondArchiveRequests === 0 ? [] : [`run 2: ${secondArchiveRequests} archive requests, expected none`])
     ];
     if (problems.length > 0) {
@@ -100,8 +116,12 @@ async function main() {
       console.log('\nThe action did not behave as the demo expects (see stderr and annotations above).');
       return 1;
     }
-    console.log(`ok    run 1 installed Go ${first.outputs['go-version']} from the mirror (sha256 verified), exit ${first.code}, ${ms(first.durationMs)}`);
-    console.log(`ok    run 2 reused the tool cache with no archive request, exit ${second.code}, ${ms(second.durationMs)}`);
+    console.log(
+      `ok    run 1 installed Go ${first.outputs['go-version']} from the mirror (sha256 verified), exit ${first.code}, ${ms(first.durationMs)}`
+    );
+    console.log(
+      `ok    run 2 reused the tool cache with no archive request, exit ${second.code}, ${ms(second.durationMs)}`
+    );
     const errors = first.errors.length;
     console.log(
       errors === 0
@@ -132,8 +152,10 @@ async function importHelper(name) {
 function expectRun(label, r, version) {
   /** @type {string[]} */
   const out = [];
-  if (r.signal || (r.code !== 0 && r.code !== 1)) out.push(`${label}: the action crashed (code ${r.code}, signal ${r.signal})`);
-  if (r.outputs['go-version'] !== version) out.push(`${label}: output go-version is "${r.outputs['go-version'] ?? ''}", expected "${version}"`);
+  if (r.signal || (r.code !== 0 && r.code !== 1))
+    out.push(`${label}: the action crashed (code ${r.code}, signal ${r.signal})`);
+  if (r.outputs['go-version'] !== version)
+    out.push(`${label}: output go-version is "${r.outputs['go-version'] ?? ''}", expected "${version}"`);
   if (!r.outputs['go-root']) out.push(`${label}: no go-root output`);
   if (/^\s+at .+:\d+:\d+\)?$/m.test(r.stderr)) out.push(`${label}: a stack trace on stderr`);
   return out;
@@ -149,7 +171,8 @@ function printRun(r, requests) {
   const log = r.stdout.split(/\r?\n/).filter((l) => l.trim() && !l.startsWith('::'));
   console.log(log.length ? indent(log.join('\n')) : '  (empty)');
   sub('Outputs');
-  for (const [k, v] of Object.entries(r.outputs)) console.log(`  ${k.padEnd(20)} ${v.includes('\n') ? v.replace(/\n/g, '\n' + ' '.repeat(23)) : v}`);
+  for (const [k, v] of Object.entries(r.outputs))
+    console.log(`  ${k.padEnd(20)} ${v.includes('\n') ? v.replace(/\n/g, '\n' + ' '.repeat(23)) : v}`);
   sub('PATH entries added (GITHUB_PATH)');
   for (const p of r.path) console.log(`  ${p}`);
   if (r.path.length === 0) console.log('  (none)');

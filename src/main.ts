@@ -36,7 +36,9 @@ async function pipeline(): Promise<void> {
   const arch = toolCacheArch(platform);
   const dirs = runnerDirs(env);
   if (inputs.cache) {
-    actions.warning('cache: true: module and build caching is not implemented by setup-go-enforced yet; nothing is cached and cache-hit is false');
+    actions.warning(
+      'cache: true: module and build caching is not implemented by setup-go-enforced yet; nothing is cached and cache-hit is false'
+    );
   }
 
   // What the environment was, read while planning (nothing has been changed yet).
@@ -47,7 +49,16 @@ async function pipeline(): Promise<void> {
   for (const w of plan.warnings) actions.warning(w);
   lap('plan');
 
-  const ictx = { inputs, platform, arch, toolCache: dirs.toolCache, temp: dirs.temp, workspace: dirs.workspace, hosted: dirs.hosted, env };
+  const ictx = {
+    inputs,
+    platform,
+    arch,
+    toolCache: dirs.toolCache,
+    temp: dirs.temp,
+    workspace: dirs.workspace,
+    hosted: dirs.hosted,
+    env
+  };
   let outcome: InstallOutcome | undefined;
   if (inputs.mode === 'install') outcome = await install(ictx, plan);
   else if (inputs.mode === 'verify') outcome = await findOnPath(ictx, plan);
@@ -62,7 +73,8 @@ async function pipeline(): Promise<void> {
 
 function fail(err: unknown): void {
   if (err instanceof ScanErrors) {
-    for (const e of err.errors) actions.annotate({ level: 'error', message: oneLine(e.message), file: e.file, line: e.line });
+    for (const e of err.errors)
+      actions.annotate({ level: 'error', message: oneLine(e.message), file: e.file, line: e.line });
   } else if (err instanceof InputError && err.file) {
     actions.annotate({ level: 'error', message: oneLine(err.message), file: err.file, line: err.line });
   } else {

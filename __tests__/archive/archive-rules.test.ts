@@ -1,4 +1,11 @@
-import { ArchiveError, ArchiveRules, checkEntry, finishArchive, newArchiveState, type ArchiveEntry } from '../../src/install/archive-rules.js';
+import {
+  ArchiveError,
+  ArchiveRules,
+  checkEntry,
+  finishArchive,
+  newArchiveState,
+  type ArchiveEntry
+} from '../../src/install/archive-rules.js';
 
 function run(entries: ArchiveEntry[]): void {
   const state = newArchiveState('go.tar');
@@ -51,15 +58,31 @@ describe('archive rules: refused', () => {
     ['symlink empty target', [symlink('go/l', '')], /empty target/],
     ['symlink NUL target', [symlink('go/l', 'a\0b')], /NUL/],
     ['write through symlink', [symlink('go/l', 'bin'), file('go/l/x')], /goes through the earlier symlink "go\/l"/],
-    ['write through symlink, other case', [symlink('go/Lib', 'bin'), file('go/lib/x')], /goes through the earlier symlink/],
-    ['write through symlink, trailing dot', [symlink('go/lib', 'bin'), file('go/lib./x')], /goes through the earlier symlink/],
+    [
+      'write through symlink, other case',
+      [symlink('go/Lib', 'bin'), file('go/lib/x')],
+      /goes through the earlier symlink/
+    ],
+    [
+      'write through symlink, trailing dot',
+      [symlink('go/lib', 'bin'), file('go/lib./x')],
+      /goes through the earlier symlink/
+    ],
     ['replace a symlink', [symlink('go/l', 'bin'), file('go/l')], /replaces the earlier symlink/],
     ['hardlink absolute', [hardlink('go/h', '/etc/passwd')], /hardlink target .*absolute/],
     ['hardlink outside', [hardlink('go/h', 'go/../../x')], /escapes the go\/ folder/],
     ['hardlink not under go', [hardlink('go/h', 'etc/passwd')], /not under the go\/ top folder/],
-    ['hardlink through symlink', [symlink('go/l', 'bin'), hardlink('go/h', 'go/l/x')], /goes through the earlier symlink/],
+    [
+      'hardlink through symlink',
+      [symlink('go/l', 'bin'), hardlink('go/h', 'go/l/x')],
+      /goes through the earlier symlink/
+    ],
     ['device', [{ path: 'go/tty', type: 'other', detail: 'character device' }], /"go\/tty" is a character device/],
-    ['symlink chain escape', [symlink('go/a/b/s', '../../t'), symlink('go/a/b/l', 's/../../..')], /links outside the go\/ folder through other links/],
+    [
+      'symlink chain escape',
+      [symlink('go/a/b/s', '../../t'), symlink('go/a/b/l', 's/../../..')],
+      /links outside the go\/ folder through other links/
+    ],
     ['symlink loop', [symlink('go/a', 'b'), symlink('go/b', 'a')], /symlink loop/],
     ['no entries', [], /go\.tar has no go\/ top folder/]
   ])('%s', (_name, entries, message) => {
@@ -80,6 +103,8 @@ test('ArchiveRules prefixes messages with the archive name and counts entries', 
   rules.check(dir('go/'));
   rules.check(file('go/VERSION'));
   expect(rules.entries).toBe(2);
-  expect(() => rules.check(file('../x'))).toThrow(/^go1\.22\.3\.linux-amd64\.tar\.gz: archive entry "\.\.\/x" escapes the go\/ folder/);
+  expect(() => rules.check(file('../x'))).toThrow(
+    /^go1\.22\.3\.linux-amd64\.tar\.gz: archive entry "\.\.\/x" escapes the go\/ folder/
+  );
   expect(() => new ArchiveRules('a.zip').finish()).toThrow(/^a\.zip has no go\/ top folder/);
 });

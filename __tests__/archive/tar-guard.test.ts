@@ -6,7 +6,14 @@ import { pipeline } from 'node:stream/promises';
 import { create as tarCreate, extract as tarExtract } from 'tar';
 import { ArchiveError } from '../../src/install/archive-rules.js';
 import { TarGuard, parsePax } from '../../src/install/tar-guard.js';
-import { gnuLongEntry, goodTar, hostileTars, paxEntry, tarArchive, tarEntry } from '../../scripts/lib/hostile-archives.mjs';
+import {
+  gnuLongEntry,
+  goodTar,
+  hostileTars,
+  paxEntry,
+  tarArchive,
+  tarEntry
+} from '../../scripts/lib/hostile-archives.mjs';
 
 /** Why each hostile archive of the shared fixtures must be refused. */
 const HOSTILE_REASONS: Record<string, RegExp> = {
@@ -64,7 +71,7 @@ async function guard(tar: Buffer, chunk = 65536): Promise<{ out: Buffer; err?: u
 }
 
 describe('TarGuard: good archives pass through byte-identical', () => {
-  test.each([1, 7, 511, 512, 513, 1000, 65536])('hand-made archive in chunks of %i bytes', async chunk => {
+  test.each([1, 7, 511, 512, 513, 1000, 65536])('hand-made archive in chunks of %i bytes', async (chunk) => {
     const tar = goodTar();
     const { out, err, entries } = await guard(tar, chunk);
     expect(err).toBeUndefined();
@@ -153,10 +160,22 @@ describe('TarGuard: hostile archives are refused', () => {
   });
 
   test.each<[string, Buffer, RegExp]>([
-    ['device', tarArchive([tarEntry({ name: 'go/', type: '5' }), tarEntry({ name: 'go/c', type: '3' })]), /character device/],
+    [
+      'device',
+      tarArchive([tarEntry({ name: 'go/', type: '5' }), tarEntry({ name: 'go/c', type: '3' })]),
+      /character device/
+    ],
     ['fifo', tarArchive([tarEntry({ name: 'go/', type: '5' }), tarEntry({ name: 'go/f', type: '6' })]), /fifo/],
-    ['GNU long name', tarArchive([gnuLongEntry(`go/${'a'.repeat(120)}/../../../x`), tarEntry({ name: 'go/x' })]), /escapes the go\/ folder/],
-    ['symlink with data', tarArchive([tarEntry({ name: 'go/', type: '5' }), tarEntry({ name: 'go/l', type: '2', linkname: 'x' }, 'data')]), /symlink entry .* has a data size of 4/],
+    [
+      'GNU long name',
+      tarArchive([gnuLongEntry(`go/${'a'.repeat(120)}/../../../x`), tarEntry({ name: 'go/x' })]),
+      /escapes the go\/ folder/
+    ],
+    [
+      'symlink with data',
+      tarArchive([tarEntry({ name: 'go/', type: '5' }), tarEntry({ name: 'go/l', type: '2', linkname: 'x' }, 'data')]),
+      /symlink entry .* has a data size of 4/
+    ],
     ['checksum', tarArchive([tarEntry({ name: 'go/', type: '5', checksumDelta: 3 })]), /bad checksum/],
     ['not a tar', Buffer.alloc(2048, 0x41), /bad checksum/]
   ])('reason: %s', async (_n, tar, message) => {
@@ -177,7 +196,7 @@ describe('parsePax', () => {
     expect(m.get('path')).toBe('go/ü=x');
     expect(m.get('size')).toBe('12');
   });
-  test.each(['x path=a\n', '99 path=a\n', '10 patha\n', '9 path=a'])('malformed %j', text => {
+  test.each(['x path=a\n', '99 path=a\n', '10 patha\n', '9 path=a'])('malformed %j', (text) => {
     expect(() => parsePax(Buffer.from(text))).toThrow();
   });
 });

@@ -19,7 +19,11 @@ const S_IFLNK = 0o120000;
  * placeholders and patched in the bytes afterwards: `rename` maps placeholder -> final name for
  * every occurrence; `renameLocal` only for the first occurrence (the local header).
  */
-async function buildZip(items: ZipItem[], rename: Record<string, string> = {}, renameLocal: Record<string, string> = {}): Promise<Buffer> {
+async function buildZip(
+  items: ZipItem[],
+  rename: Record<string, string> = {},
+  renameLocal: Record<string, string> = {}
+): Promise<Buffer> {
   const zip = new yazl.ZipFile();
   for (const it of items) {
     if (it.dir) zip.addEmptyDirectory(it.name, { mode: it.mode });
@@ -89,9 +93,24 @@ test.each<[string, ZipItem[], Record<string, string>, RegExp]>([
   ['drive', [...good, { name: 'QQQQQQQQQQ' }], { QQQQQQQQQQ: 'C:\\Windows' }, /is an absolute path/],
   ['backslash dot-dot', [...good, { name: 'go/QQQQQ' }], { 'go/QQQQQ': 'go\\..\\..' }, /escapes the go\/ folder/],
   ['no go top folder', [{ name: 'other/x' }], {}, /"other\/x" is not under the go\/ top folder/],
-  ['symlink outside', [...good, { name: 'go/evil', data: '../../etc', mode: S_IFLNK | 0o777 }], {}, /"go\/evil" links outside the go\/ folder/],
-  ['symlink absolute', [...good, { name: 'go/evil', data: '/etc/passwd', mode: S_IFLNK | 0o777 }], {}, /links to an absolute path/],
-  ['write through symlink', [...good, { name: 'go/misc/link/x' }], {}, /goes through the earlier symlink "go\/misc\/link"/],
+  [
+    'symlink outside',
+    [...good, { name: 'go/evil', data: '../../etc', mode: S_IFLNK | 0o777 }],
+    {},
+    /"go\/evil" links outside the go\/ folder/
+  ],
+  [
+    'symlink absolute',
+    [...good, { name: 'go/evil', data: '/etc/passwd', mode: S_IFLNK | 0o777 }],
+    {},
+    /links to an absolute path/
+  ],
+  [
+    'write through symlink',
+    [...good, { name: 'go/misc/link/x' }],
+    {},
+    /goes through the earlier symlink "go\/misc\/link"/
+  ],
   ['character device', [...good, { name: 'go/tty', mode: 0o020644 }], {}, /"go\/tty" is a character device/],
   ['fifo', [...good, { name: 'go/pipe', mode: 0o010644 }], {}, /"go\/pipe" is a fifo/]
 ])('refused: %s', async (_name, items, rename, message) => {

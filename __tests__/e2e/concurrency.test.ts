@@ -29,13 +29,21 @@ beforeAll(async () => {
   const files: Record<string, { os: string; arch: string; filename: string; sha256: string; size: number }[]> = {};
   const built: { name: string; path: string }[] = [];
   for (const v of VERSIONS) {
-    const tc = await buildSyntheticToolchain({ version: v, os: 'linux', arch: 'amd64', outDir: path.join(root, 'archives') });
+    const tc = await buildSyntheticToolchain({
+      version: v,
+      os: 'linux',
+      arch: 'amd64',
+      outDir: path.join(root, 'archives')
+    });
     files[v] = [{ os: 'linux', arch: 'amd64', filename: tc.filename, sha256: tc.sha256, size: tc.size }];
     built.push({ name: tc.filename, path: tc.path });
     const ref = path.join(root, `ref-${v}`);
     mkdirSync(ref);
     execFileSync('tar', ['-xzf', tc.path, '-C', ref]);
-    reference.set(v, { tree: listTree(path.join(ref, 'go')), goScript: readFileSync(path.join(ref, 'go', 'bin', 'go'), 'utf8') });
+    reference.set(v, {
+      tree: listTree(path.join(ref, 'go')),
+      goScript: readFileSync(path.join(ref, 'go', 'bin', 'go'), 'utf8')
+    });
   }
   mirror = await startMirror({ manifest: buildFixtureManifest({ files }) });
   for (const b of built) {

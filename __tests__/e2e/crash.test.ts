@@ -83,9 +83,17 @@ if (!haveRealGo) {
         version: VERSION,
         outDir: path.join(os.tmpdir(), 'setup-go-enforced-fixtures')
       });
-      archiveEntries = Number(execFileSync('sh', ['-c', `find -L '${REAL_GO}' -mindepth 1 | wc -l`]).toString().trim());
+      archiveEntries = Number(
+        execFileSync('sh', ['-c', `find -L '${REAL_GO}' -mindepth 1 | wc -l`])
+          .toString()
+          .trim()
+      );
       const manifest = buildFixtureManifest({
-        files: { [VERSION]: [{ os: 'linux', arch: 'amd64', filename: archive.filename, sha256: archive.sha256, size: archive.size }] }
+        files: {
+          [VERSION]: [
+            { os: 'linux', arch: 'amd64', filename: archive.filename, sha256: archive.sha256, size: archive.size }
+          ]
+        }
       });
       mirror = await startMirror({ manifest });
       mirror.addFile(archive.filename, archive.path);
@@ -102,7 +110,11 @@ if (!haveRealGo) {
       if (root) rmSync(root, { recursive: true, force: true });
     });
 
-    const inputs = () => ({ 'go-version': VERSION, 'go-download-base-url': mirror.url, checks: 'vulnerabilities: off' });
+    const inputs = () => ({
+      'go-version': VERSION,
+      'go-download-base-url': mirror.url,
+      checks: 'vulnerabilities: off'
+    });
 
     function names(): string[] {
       return existsSync(versionDir) ? readdirSync(versionDir).sort() : [];
@@ -114,14 +126,24 @@ if (!haveRealGo) {
 
     /** The invariant: whenever the marker exists, the tree is whole. */
     function expectMarkerMeansWhole(): Left {
-      const left: Left = { names: names(), marker: existsSync(`${goRoot}.complete`), treeEntries: countEntries(goRoot) };
+      const left: Left = {
+        names: names(),
+        marker: existsSync(`${goRoot}.complete`),
+        treeEntries: countEntries(goRoot)
+      };
       if (left.marker) expect(left.treeEntries).toBe(archiveEntries);
       return left;
     }
 
     /** Starts a job and SIGKILLs it at the kill point (or lets it finish if it ends first). */
     async function runAndKill(p: KillPoint): Promise<RunResult> {
-      const child = spawnAction({ inputs: inputs(), workspace, toolCache, temp: path.join(root, 'temp-killed'), timeoutMs: 60_000 });
+      const child = spawnAction({
+        inputs: inputs(),
+        workspace,
+        toolCache,
+        temp: path.join(root, 'temp-killed'),
+        timeoutMs: 60_000
+      });
       const kill = () => {
         if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       };
@@ -150,7 +172,13 @@ if (!haveRealGo) {
         const left = expectMarkerMeansWhole();
         observed.push({ point: p.name, killed: killed.signal === 'SIGKILL', left });
 
-        const next = await runAction({ inputs: inputs(), workspace, toolCache, temp: path.join(root, 'temp-next'), timeoutMs: 60_000 });
+        const next = await runAction({
+          inputs: inputs(),
+          workspace,
+          toolCache,
+          temp: path.join(root, 'temp-next'),
+          timeoutMs: 60_000
+        });
         expect(next.errors).toEqual([]);
         expect(next.code).toBe(0);
         expect(next.outputs['go-root']).toBe(goRoot);

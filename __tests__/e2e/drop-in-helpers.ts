@@ -38,10 +38,15 @@ export async function buildToolchains(outDir: string, versions: string[]): Promi
 }
 
 /** The fixture manifest with the real sha256/size of the built toolchains (overrides per version). */
-export function manifestFor(built: Map<string, Built>, override: Record<string, { sha256?: string; size?: number }> = {}): unknown {
+export function manifestFor(
+  built: Map<string, Built>,
+  override: Record<string, { sha256?: string; size?: number }> = {}
+): unknown {
   const files: Record<string, { os: string; arch: string; filename: string; sha256: string; size: number }[]> = {};
   for (const [version, b] of built) {
-    files[version] = [{ os: 'linux', arch: 'amd64', filename: b.filename, sha256: b.sha256, size: b.size, ...override[version] }];
+    files[version] = [
+      { os: 'linux', arch: 'amd64', filename: b.filename, sha256: b.sha256, size: b.size, ...override[version] }
+    ];
   }
   return buildFixtureManifest({ files });
 }
@@ -86,7 +91,9 @@ export function run(root: TempRoot, opts: RunOptions & { home?: string }): Promi
 /** Asserts the exit code; on a mismatch the failure shows what the action printed. */
 export function expectExit(r: RunResult, code: number): void {
   if (r.code !== code) {
-    throw new Error(`expected exit ${code}, got ${r.code}${r.timedOut ? ' (timed out)' : ''}\nstdout:\n${r.stdout}\nstderr:\n${r.stderr}`);
+    throw new Error(
+      `expected exit ${code}, got ${r.code}${r.timedOut ? ' (timed out)' : ''}\nstdout:\n${r.stdout}\nstderr:\n${r.stderr}`
+    );
   }
 }
 

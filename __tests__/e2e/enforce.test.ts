@@ -36,7 +36,11 @@ function workspace(files: Record<string, string>): string {
 }
 
 /** Runs the action with go-version 1.22.12 from the mirror, a fresh tool cache, no vulnerability check. */
-function run(ws: string, inputs: Record<string, string> = {}, env: Record<string, string | undefined> = {}): Promise<RunResult> {
+function run(
+  ws: string,
+  inputs: Record<string, string> = {},
+  env: Record<string, string | undefined> = {}
+): Promise<RunResult> {
   return runAction({
     inputs: { 'go-version': VERSION, 'go-download-base-url': mirror.url, checks: 'vulnerabilities: off', ...inputs },
     env: { GOROOT: undefined, GOTOOLCHAIN: undefined, GOFLAGS: undefined, ...env },
@@ -46,13 +50,21 @@ function run(ws: string, inputs: Record<string, string> = {}, env: Record<string
   });
 }
 
-function readReport(r: RunResult): { schemaVersion: number; findings: ReportFinding[]; consistent: boolean; [k: string]: unknown } {
+function readReport(r: RunResult): {
+  schemaVersion: number;
+  findings: ReportFinding[];
+  consistent: boolean;
+  [k: string]: unknown;
+} {
   return JSON.parse(readFileSync(r.outputs.report, 'utf8'));
 }
 
 /** (check, file, line, severity) of findings that have a file: comparable across report and annotations. */
 function located(findings: ReportFinding[]): string[] {
-  return findings.filter((f) => f.file).map((f) => `${f.severity} ${f.file}:${f.line ?? ''}`).sort();
+  return findings
+    .filter((f) => f.file)
+    .map((f) => `${f.severity} ${f.file}:${f.line ?? ''}`)
+    .sort();
 }
 
 function annotated(r: RunResult, level?: 'error' | 'warning'): string[] {
@@ -75,7 +87,12 @@ const MONOREPO = {
 
 beforeAll(async () => {
   root = mkdtempSync(path.join(os.tmpdir(), 'e2e-enforce-'));
-  const tc = await buildSyntheticToolchain({ version: VERSION, os: 'linux', arch: GOARCH, outDir: path.join(root, 'archives') });
+  const tc = await buildSyntheticToolchain({
+    version: VERSION,
+    os: 'linux',
+    arch: GOARCH,
+    outDir: path.join(root, 'archives')
+  });
   const manifest = buildFixtureManifest({
     files: { [VERSION]: [{ os: 'linux', arch: GOARCH, filename: tc.filename, sha256: tc.sha256, size: tc.size }] }
   });
@@ -133,7 +150,11 @@ describe('a monorepo that disagrees with the installed Go', () => {
     const checks = report.checks as { id: string; status: string }[];
     expect(checks.find((c) => c.id === 'go-directive')?.status).toBe('error');
     expect(checks.find((c) => c.id === 'version-files')?.status).toBe('error');
-    expect((report.modules as { path: string }[]).map((m) => m.path).sort()).toEqual(['a/go.mod', 'b/go.mod', 'go.work']);
+    expect((report.modules as { path: string }[]).map((m) => m.path).sort()).toEqual([
+      'a/go.mod',
+      'b/go.mod',
+      'go.work'
+    ]);
   });
 
   test('on-mismatch: warn passes with the same findings as warnings and consistent=false', () => {
@@ -181,10 +202,16 @@ describe('a stale Go environment before the step', () => {
   beforeAll(async () => {
     oldRoot = path.join(root, 'opt', 'old-go');
     mkdirSync(path.join(oldRoot, 'bin'), { recursive: true });
-    writeFileSync(path.join(oldRoot, 'bin', 'go'), goScript({ version: '1.18.1', goos: 'linux', goarch: GOARCH }), { mode: 0o755 });
+    writeFileSync(path.join(oldRoot, 'bin', 'go'), goScript({ version: '1.18.1', goos: 'linux', goarch: GOARCH }), {
+      mode: 0o755
+    });
     writeFileSync(path.join(oldRoot, 'VERSION'), 'go1.18.1');
     const ws = workspace({ 'go.mod': 'module example.com/x\n\ngo 1.22\n' });
-    r = await run(ws, {}, { GOROOT: oldRoot, GOTOOLCHAIN: 'auto', PATH: `${path.join(oldRoot, 'bin')}${path.delimiter}${process.env.PATH}` });
+    r = await run(
+      ws,
+      {},
+      { GOROOT: oldRoot, GOTOOLCHAIN: 'auto', PATH: `${path.join(oldRoot, 'bin')}${path.delimiter}${process.env.PATH}` }
+    );
   });
 
   test('GOROOT and GOTOOLCHAIN are overridden for later steps', () => {
@@ -244,7 +271,11 @@ describe('the checks input', () => {
     const ws = workspace({ ...MONOREPO, 'b/go.mod': 'module example.com/b\n\ngo 1.22\n' });
     const r = await run(ws);
     expect(r.code).toBe(1);
-    expect(readReport(r).findings.filter((f) => f.severity === 'error').map((f) => f.check)).toEqual(['version-files']);
+    expect(
+      readReport(r)
+        .findings.filter((f) => f.severity === 'error')
+        .map((f) => f.check)
+    ).toEqual(['version-files']);
   });
 
   test('an unknown check id fails before anything is downloaded, with one error naming input checks', async () => {
@@ -263,7 +294,8 @@ describe('the checks input', () => {
 
 test('more than 10 error findings: at most 10 error annotations, the last saying how many more', async () => {
   const files: Record<string, string> = { 'go.mod': 'module example.com/root\n\ngo 1.22\n' };
-  for (let i = 1; i <= 15; i++) files[`svc/m${String(i).padStart(2, '0')}/go.mod`] = `module example.com/m${i}\n\ngo 1.23.1\n`;
+  for (let i = 1; i <= 15; i++)
+    files[`svc/m${String(i).padStart(2, '0')}/go.mod`] = `module example.com/m${i}\n\ngo 1.23.1\n`;
   const r = await run(workspace(files));
   expect(r.code).toBe(1);
   const report = readReport(r);

@@ -37,27 +37,83 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { name: 'archive: connection dropped once', target: 'archive', fault: { kind: 'drop', times: 1 }, ok: true, tries: 2 },
+  {
+    name: 'archive: connection dropped once',
+    target: 'archive',
+    fault: { kind: 'drop', times: 1 },
+    ok: true,
+    tries: 2
+  },
   { name: 'archive: connection dropped always', target: 'archive', fault: { kind: 'drop' }, ok: false, tries: 3 },
   { name: 'archive: stalled once', target: 'archive', fault: { kind: 'stall', times: 1 }, ok: true, tries: 2 },
   { name: 'archive: stalled always', target: 'archive', fault: { kind: 'stall' }, ok: false, tries: 3 },
   { name: 'archive: truncated once', target: 'archive', fault: { kind: 'truncate', times: 1 }, ok: true, tries: 2 },
   { name: 'archive: truncated always', target: 'archive', fault: { kind: 'truncate' }, ok: false, tries: 3 },
-  { name: 'archive: 500 twice then 200', target: 'archive', fault: { kind: 'status', code: 500, times: 2 }, ok: true, tries: 3 },
+  {
+    name: 'archive: 500 twice then 200',
+    target: 'archive',
+    fault: { kind: 'status', code: 500, times: 2 },
+    ok: true,
+    tries: 3
+  },
   { name: 'archive: 503 always', target: 'archive', fault: { kind: 'status', code: 503 }, ok: false, tries: 3 },
-  { name: 'archive: 429 Retry-After 1 then 200', target: 'archive', fault: { kind: '429', retryAfter: 1, times: 1 }, ok: true, tries: 2, minMs: 1000 },
+  {
+    name: 'archive: 429 Retry-After 1 then 200',
+    target: 'archive',
+    fault: { kind: '429', retryAfter: 1, times: 1 },
+    ok: true,
+    tries: 2,
+    minMs: 1000
+  },
   { name: 'archive: 404', target: 'archive', fault: { kind: 'status', code: 404 }, ok: false, tries: 1 },
   { name: 'archive: 403', target: 'archive', fault: { kind: 'status', code: 403 }, ok: false, tries: 1 },
-  { name: 'archive: corrupt body (sha256 mismatch) is not retried', target: 'archive', fault: 'corrupt', ok: false, tries: 1 },
+  {
+    name: 'archive: corrupt body (sha256 mismatch) is not retried',
+    target: 'archive',
+    fault: 'corrupt',
+    ok: false,
+    tries: 1
+  },
   { name: 'archive: redirect then 200', target: 'archive', fault: { kind: 'redirect', times: 1 }, ok: true, tries: 2 },
-  { name: 'manifest: connection dropped once', target: 'manifest', fault: { kind: 'drop', times: 1 }, ok: true, tries: 2 },
-  { name: 'manifest: stalled twice then OK', target: 'manifest', fault: { kind: 'stall', times: 2 }, ok: true, tries: 3 },
+  {
+    name: 'manifest: connection dropped once',
+    target: 'manifest',
+    fault: { kind: 'drop', times: 1 },
+    ok: true,
+    tries: 2
+  },
+  {
+    name: 'manifest: stalled twice then OK',
+    target: 'manifest',
+    fault: { kind: 'stall', times: 2 },
+    ok: true,
+    tries: 3
+  },
   { name: 'manifest: truncated once', target: 'manifest', fault: { kind: 'truncate', times: 1 }, ok: true, tries: 2 },
   { name: 'manifest: truncated always', target: 'manifest', fault: { kind: 'truncate' }, ok: false, tries: 3 },
-  { name: 'manifest: 500 then 200', target: 'manifest', fault: { kind: 'status', code: 500, times: 1 }, ok: true, tries: 2 },
+  {
+    name: 'manifest: 500 then 200',
+    target: 'manifest',
+    fault: { kind: 'status', code: 500, times: 1 },
+    ok: true,
+    tries: 2
+  },
   { name: 'manifest: 500 always', target: 'manifest', fault: { kind: 'status', code: 500 }, ok: false, tries: 3 },
-  { name: 'manifest: 429 Retry-After 1 then 200', target: 'manifest', fault: { kind: '429', retryAfter: 1, times: 1 }, ok: true, tries: 2, minMs: 1000 },
-  { name: 'manifest: 429 Retry-After beyond the 60 s budget', target: 'manifest', fault: { kind: '429', retryAfter: 120 }, ok: false, tries: 1 },
+  {
+    name: 'manifest: 429 Retry-After 1 then 200',
+    target: 'manifest',
+    fault: { kind: '429', retryAfter: 1, times: 1 },
+    ok: true,
+    tries: 2,
+    minMs: 1000
+  },
+  {
+    name: 'manifest: 429 Retry-After beyond the 60 s budget',
+    target: 'manifest',
+    fault: { kind: '429', retryAfter: 120 },
+    ok: false,
+    tries: 1
+  },
   { name: 'manifest: 404', target: 'manifest', fault: { kind: 'status', code: 404 }, ok: false, tries: 1 },
   { name: 'vulndb: 500 then 200', target: 'vulndb', fault: { kind: 'status', code: 500, times: 1 }, ok: true, tries: 2 }
 ];
@@ -87,7 +143,9 @@ function seededToolCache(dir: string): string {
   const goRoot = path.join(tc, 'go', '1.21.13', ARCH);
   mkdirSync(path.join(goRoot, 'bin'), { recursive: true });
   writeFileSync(path.join(goRoot, 'VERSION'), 'go1.21.13\ntime 2026-01-01T00:00:00Z\n');
-  writeFileSync(path.join(goRoot, 'bin', 'go'), goScript({ version: '1.21.13', goos: 'linux', goarch: 'amd64' }), { mode: 0o755 });
+  writeFileSync(path.join(goRoot, 'bin', 'go'), goScript({ version: '1.21.13', goos: 'linux', goarch: 'amd64' }), {
+    mode: 0o755
+  });
   writeFileSync(`${goRoot}.complete`, '');
   return tc;
 }
@@ -126,7 +184,9 @@ async function runCase(c: Case, index: number): Promise<Outcome> {
       env: isStall(c.fault) ? { SETUP_GO_HTTP_TIMEOUT_MS: '1500' } : {},
       timeoutMs: 90_000
     });
-    const own = mirror.requests.filter((r) => r.path === targetPath(c.target) || r.path.startsWith(`/_redirect${targetPath(c.target)}`));
+    const own = mirror.requests.filter(
+      (r) => r.path === targetPath(c.target) || r.path.startsWith(`/_redirect${targetPath(c.target)}`)
+    );
     return {
       result,
       statuses: own.map((r) => r.status),
@@ -153,7 +213,12 @@ async function pool<T>(items: T[], limit: number, fn: (item: T, i: number) => Pr
 
 beforeAll(async () => {
   root = mkdtempSync(path.join(os.tmpdir(), 'sge-e2e-faults-'));
-  const tc = await buildSyntheticToolchain({ version: VERSION, os: 'linux', arch: 'amd64', outDir: path.join(root, 'archives') });
+  const tc = await buildSyntheticToolchain({
+    version: VERSION,
+    os: 'linux',
+    arch: 'amd64',
+    outDir: path.join(root, 'archives')
+  });
   archivePath = tc.path;
   archiveSha = tc.sha256;
   archiveSize = tc.size;
@@ -194,7 +259,9 @@ describe('faults that clear up: the install succeeds after retrying', () => {
     // one intact tree, the marker, no staging or lock leftovers; the older install untouched
     expect(listTree(goRoot)).toEqual(expectedTree);
     expect(readdirSync(path.dirname(goRoot)).sort()).toEqual([ARCH, `${ARCH}.complete`]);
-    expect(o.after.filter((l) => l.startsWith('go/1.21.13'))).toEqual(o.before.filter((l) => l.startsWith('go/1.21.13')));
+    expect(o.after.filter((l) => l.startsWith('go/1.21.13'))).toEqual(
+      o.before.filter((l) => l.startsWith('go/1.21.13'))
+    );
     if (c.minMs) expect(r.durationMs).toBeGreaterThanOrEqual(c.minMs);
   });
 });

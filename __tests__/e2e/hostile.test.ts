@@ -62,13 +62,19 @@ const CASES: HostileCase[] = [
     name: 'symlink pointing outside, then a file written through it',
     mentions: /link/,
     build: () =>
-      tgz(tarEntry({ name: 'go/escape', type: '2', linkname: `${UP}canary` }), tarEntry({ name: 'go/escape/evil' }, 'pwned\n'))
+      tgz(
+        tarEntry({ name: 'go/escape', type: '2', linkname: `${UP}canary` }),
+        tarEntry({ name: 'go/escape/evil' }, 'pwned\n')
+      )
   },
   {
     name: 'symlink to an absolute path, then a file written through it',
     mentions: /link/,
     build: (d) =>
-      tgz(tarEntry({ name: 'go/abs', type: '2', linkname: path.join(d, 'canary') }), tarEntry({ name: 'go/abs/evil' }, 'pwned\n'))
+      tgz(
+        tarEntry({ name: 'go/abs', type: '2', linkname: path.join(d, 'canary') }),
+        tarEntry({ name: 'go/abs/evil' }, 'pwned\n')
+      )
   },
   {
     name: 'hardlink to a file outside (absolute), then data over it',
@@ -126,7 +132,10 @@ const CASES: HostileCase[] = [
   {
     name: 'archive without go/bin/go',
     mentions: /bin\/go/,
-    build: () => Promise.resolve(gzipTar(tarArchive([tarEntry({ name: 'go/', type: '5' }), tarEntry({ name: 'go/VERSION' }, `go${VERSION}\n`)])))
+    build: () =>
+      Promise.resolve(
+        gzipTar(tarArchive([tarEntry({ name: 'go/', type: '5' }), tarEntry({ name: 'go/VERSION' }, `go${VERSION}\n`)]))
+      )
   }
 ];
 
@@ -157,7 +166,9 @@ async function runCase(c: HostileCase, i: number): Promise<Outcome> {
   const old = path.join(toolCache, 'go', '1.21.13', ARCH);
   mkdirSync(path.join(old, 'bin'), { recursive: true });
   writeFileSync(path.join(old, 'VERSION'), 'go1.21.13\n');
-  writeFileSync(path.join(old, 'bin', 'go'), goScript({ version: '1.21.13', goos: 'linux', goarch: 'amd64' }), { mode: 0o755 });
+  writeFileSync(path.join(old, 'bin', 'go'), goScript({ version: '1.21.13', goos: 'linux', goarch: 'amd64' }), {
+    mode: 0o755
+  });
   writeFileSync(`${old}.complete`, '');
 
   const bytes = await c.build(caseDir);
@@ -201,22 +212,25 @@ afterAll(() => {
   if (root) rmSync(root, { recursive: true, force: true });
 });
 
-test.each(CASES.map((c) => [c.name, c] as const))('%s: refused with one error, nothing written anywhere', (_name, c) => {
-  const o = outcomes.get(c.name)!;
-  const r = o.result;
-  expect(r.code).toBe(1);
-  expect(r.errors).toHaveLength(1);
-  expect(r.errors[0]).toContain(ARCHIVE);
-  expect(r.errors[0]).toMatch(c.mentions);
-  expect(r.stdout + r.stderr).not.toMatch(/^\s+at /m);
-  // the canary, the tool cache (old install intact, no staging/lock/marker left) and everything
-  // else beside the tool cache are exactly as before
-  expect(o.after).toEqual(o.before);
-  expect(r.outputs['go-root']).toBeUndefined();
-  expect(r.env.GOROOT).toBeUndefined();
-  // a hostile archive is final: no second download
-  expect(o.archiveRequests).toBe(1);
-});
+test.each(CASES.map((c) => [c.name, c] as const))(
+  '%s: refused with one error, nothing written anywhere',
+  (_name, c) => {
+    const o = outcomes.get(c.name)!;
+    const r = o.result;
+    expect(r.code).toBe(1);
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0]).toContain(ARCHIVE);
+    expect(r.errors[0]).toMatch(c.mentions);
+    expect(r.stdout + r.stderr).not.toMatch(/^\s+at /m);
+    // the canary, the tool cache (old install intact, no staging/lock/marker left) and everything
+    // else beside the tool cache are exactly as before
+    expect(o.after).toEqual(o.before);
+    expect(r.outputs['go-root']).toBeUndefined();
+    expect(r.env.GOROOT).toBeUndefined();
+    // a hostile archive is final: no second download
+    expect(o.archiveRequests).toBe(1);
+  }
+);
 
 test('the canaries were not touched outside the case folders either', () => {
   // an absolute entry with its leading "/" stripped would land in a case folder (covered above);

@@ -6,7 +6,16 @@
 import path from 'node:path';
 import { startMirror } from '../../scripts/lib/mirror.mjs';
 import { envForNextStep, listTree } from '../../scripts/lib/run-action.mjs';
-import { TempRoot, buildToolchains, expectExit, hasFile, makeWorkspace, manifestFor, run, type Built } from './drop-in-helpers.js';
+import {
+  TempRoot,
+  buildToolchains,
+  expectExit,
+  hasFile,
+  makeWorkspace,
+  manifestFor,
+  run,
+  type Built
+} from './drop-in-helpers.js';
 
 type Mirror = Awaited<ReturnType<typeof startMirror>>;
 
@@ -67,7 +76,12 @@ describe('cold install from go.mod, then the cached run', () => {
     expect(hasFile(tree, 'go/1.22.12/x64/bin/go')).toBe(true);
     expect(hasFile(tree, 'go/1.22.12/x64.complete')).toBe(true);
     const outsideRoot = tree.filter((e) => !e.startsWith('go/1.22.12/x64/') || e === 'go/1.22.12/x64/');
-    expect(outsideRoot).toEqual(['go/', 'go/1.22.12/', 'go/1.22.12/x64/', expect.stringMatching(/^go\/1\.22\.12\/x64\.complete \d+$/)]);
+    expect(outsideRoot).toEqual([
+      'go/',
+      'go/1.22.12/',
+      'go/1.22.12/x64/',
+      expect.stringMatching(/^go\/1\.22\.12\/x64\.complete \d+$/)
+    ]);
 
     expect(manifestRequests(mirror)).toHaveLength(1);
     expect(archiveRequests(mirror).map((q) => q.path)).toEqual([`/${built.get('1.22.12')!.filename}`]);
@@ -76,7 +90,12 @@ describe('cold install from go.mod, then the cached run', () => {
 
   test('an exact cached version is a cache hit without any request', async () => {
     const before = listTree(toolCache);
-    const r = await run(root, { inputs: { 'go-version': '1.22.12', 'go-download-base-url': mirror.url }, workspace: ws, toolCache, home });
+    const r = await run(root, {
+      inputs: { 'go-version': '1.22.12', 'go-download-base-url': mirror.url },
+      workspace: ws,
+      toolCache,
+      home
+    });
     expectExit(r, 0);
     expect(r.outputs['go-version']).toBe('1.22.12');
     expect(r.outputs['toolchain-cache-hit']).toBe('true');
@@ -128,17 +147,27 @@ describe('the manifest cannot be read', () => {
   test.each(outages)('%s: a cached 1.22.3 is used for go-version 1.22, with a warning', async (_name, outage) => {
     const toolCache = root.sub('tc-fallback');
     const ws = makeWorkspace(root, { 'go.mod': 'module x\n\ngo 1.22\n' });
-    const seed = await run(root, { inputs: { 'go-version': '1.22.3', 'go-download-base-url': mirror.url }, workspace: ws, toolCache });
+    const seed = await run(root, {
+      inputs: { 'go-version': '1.22.3', 'go-download-base-url': mirror.url },
+      workspace: ws,
+      toolCache
+    });
     expectExit(seed, 0);
 
     const url = await outage(mirror);
-    const r = await run(root, { inputs: { 'go-version': '1.22', 'go-download-base-url': url }, workspace: ws, toolCache });
+    const r = await run(root, {
+      inputs: { 'go-version': '1.22', 'go-download-base-url': url },
+      workspace: ws,
+      toolCache
+    });
     expectExit(r, 0);
     expect(r.errors).toEqual([]);
     expect(r.outputs['go-version']).toBe('1.22.3');
     expect(r.outputs['toolchain-cache-hit']).toBe('true');
     expect(r.env.GOROOT).toBe(path.join(toolCache, 'go', '1.22.3', 'x64'));
-    const fellBack = r.annotations.filter((a) => a.level === 'warning' && /tool cache/.test(a.message) && a.message.includes('1.22.3'));
+    const fellBack = r.annotations.filter(
+      (a) => a.level === 'warning' && /tool cache/.test(a.message) && a.message.includes('1.22.3')
+    );
     expect(fellBack).toHaveLength(1);
   });
 
@@ -146,7 +175,11 @@ describe('the manifest cannot be read', () => {
     const toolCache = root.sub('tc-empty');
     const ws = makeWorkspace(root, { 'go.mod': 'module x\n\ngo 1.22\n' });
     const url = await outage(mirror);
-    const r = await run(root, { inputs: { 'go-version': '1.22', 'go-download-base-url': url }, workspace: ws, toolCache });
+    const r = await run(root, {
+      inputs: { 'go-version': '1.22', 'go-download-base-url': url },
+      workspace: ws,
+      toolCache
+    });
     expectExit(r, 1);
     expect(r.errors).toHaveLength(1);
     expect(r.errors[0]).toContain('manifest');
@@ -160,7 +193,11 @@ describe('sha256 guarantees', () => {
   async function seededCache(): Promise<{ toolCache: string; ws: string }> {
     const toolCache = root.sub('tc-sha');
     const ws = makeWorkspace(root, { 'go.mod': 'module x\n\ngo 1.22\n' });
-    const seed = await run(root, { inputs: { 'go-version': '1.22.3', 'go-download-base-url': mirror.url }, workspace: ws, toolCache });
+    const seed = await run(root, {
+      inputs: { 'go-version': '1.22.3', 'go-download-base-url': mirror.url },
+      workspace: ws,
+      toolCache
+    });
     expectExit(seed, 0);
     mirror.clearRequests();
     return { toolCache, ws };
@@ -171,7 +208,11 @@ describe('sha256 guarantees', () => {
     const before = listTree(toolCache);
     const wrong = 'ab'.repeat(32);
     mirror.setManifest(manifestFor(built, { '1.22.12': { sha256: wrong } }));
-    const r = await run(root, { inputs: { 'go-version': '1.22.12', 'go-download-base-url': mirror.url }, workspace: ws, toolCache });
+    const r = await run(root, {
+      inputs: { 'go-version': '1.22.12', 'go-download-base-url': mirror.url },
+      workspace: ws,
+      toolCache
+    });
     expectExit(r, 1);
     expect(r.errors).toHaveLength(1);
     const b = built.get('1.22.12')!;
@@ -198,7 +239,11 @@ describe('sha256 guarantees', () => {
     expect(refused.errors[0]).toContain(built.get('1.22.12')!.filename);
     expect(listTree(toolCache)).toEqual(before);
 
-    const allowed = await run(root, { inputs: { ...inputs, 'allow-missing-checksum': 'true' }, workspace: ws, toolCache });
+    const allowed = await run(root, {
+      inputs: { ...inputs, 'allow-missing-checksum': 'true' },
+      workspace: ws,
+      toolCache
+    });
     expectExit(allowed, 0);
     expect(allowed.outputs['go-version']).toBe('1.22.12');
     expect(allowed.outputs['toolchain-cache-hit']).toBe('false');

@@ -71,7 +71,9 @@ beforeAll(async () => {
     buildSyntheticToolchain({ version: VULN_VERSION, os: 'linux', arch: GOARCH, outDir: archives }),
     buildSyntheticToolchain({ version: '1.21.13', os: 'linux', arch: GOARCH, outDir: archives })
   ]);
-  const entry = (t: typeof t1223) => [{ os: 'linux', arch: GOARCH, filename: t.filename, sha256: t.sha256, size: t.size }];
+  const entry = (t: typeof t1223) => [
+    { os: 'linux', arch: GOARCH, filename: t.filename, sha256: t.sha256, size: t.size }
+  ];
   const manifest = buildFixtureManifest({ files: { [VULN_VERSION]: entry(t1223), '1.21.13': entry(t12113) } });
   const vulnDir = path.join(root, 'vulndb');
   await buildVulnDb(vulnDir);
@@ -153,7 +155,8 @@ describe('vulnerabilities of an installed Go 1.22.3', () => {
   const goMod = 'module example.com/vuln\n\ngo 1.22\n';
   const install = (inputs: Record<string, string> = {}): Promise<RunResult> =>
     run(workspace(goMod), { 'go-version': VULN_VERSION, 'vulndb-url': `${mirror.url}/vuln`, ...inputs });
-  const vulnFindings = (r: RunResult): ReportFinding[] => readReport(r).findings.filter((f) => f.check === 'vulnerabilities');
+  const vulnFindings = (r: RunResult): ReportFinding[] =>
+    readReport(r).findings.filter((f) => f.check === 'vulnerabilities');
 
   test('warnings for exactly the expected ids; the summary and the report list them', async () => {
     mirror.clearRequests();
@@ -171,7 +174,10 @@ describe('vulnerabilities of an installed Go 1.22.3', () => {
     for (const id of EXPECTED_IDS) expect(warnings.some((m) => m.startsWith(id))).toBe(true);
 
     const report = readReport(r);
-    const vulns = report.vulnerabilities as { status: string; matches: { id: string; fixedInMinor?: string; newestFix?: string }[] };
+    const vulns = report.vulnerabilities as {
+      status: string;
+      matches: { id: string; fixedInMinor?: string; newestFix?: string }[];
+    };
     expect(vulns.status).toBe('checked');
     expect(vulns.matches.map((m) => m.id).sort()).toEqual(EXPECTED_IDS);
     for (const m of vulns.matches) {
@@ -183,7 +189,8 @@ describe('vulnerabilities of an installed Go 1.22.3', () => {
     expect(r.summary).toContain('### Vulnerabilities');
     for (const id of EXPECTED_IDS) expect(table).toContain(`[${id}](https://pkg.go.dev/vuln/${id})`);
     // ids that do not affect 1.22.3 are absent
-    for (const id of ['GO-2099-0003', 'GO-2099-0004', 'GO-2099-0005', 'GO-2099-0006']) expect(r.summary).not.toContain(id);
+    for (const id of ['GO-2099-0003', 'GO-2099-0004', 'GO-2099-0005', 'GO-2099-0006'])
+      expect(r.summary).not.toContain(id);
   });
 
   test('checks: vulnerabilities: error fails the job with the same ids as errors', async () => {

@@ -23,7 +23,9 @@ const VERSION = '1.19.8';
 /** Shared with the installer unit test: packRealGo reuses the archive it finds here. */
 const PACK_CACHE = path.join(os.tmpdir(), 'setup-go-enforced-fixtures');
 
-const missing = existsSync(path.join(REAL_GO, 'bin', 'go')) ? undefined : `${REAL_GO} is not installed (apt-get install golang-1.19-go)`;
+const missing = existsSync(path.join(REAL_GO, 'bin', 'go'))
+  ? undefined
+  : `${REAL_GO} is not installed (apt-get install golang-1.19-go)`;
 
 if (missing) {
   test.skip(`real Go ${VERSION} end to end: skipped because ${missing}`, () => undefined);
@@ -37,7 +39,11 @@ if (missing) {
       packed = await packRealGo({ srcDir: REAL_GO, version: VERSION, outDir: PACK_CACHE });
       const manifest = buildFixtureManifest({
         upTo: VERSION,
-        files: { [VERSION]: [{ os: 'linux', arch: 'amd64', filename: packed.filename, sha256: packed.sha256, size: packed.size }] }
+        files: {
+          [VERSION]: [
+            { os: 'linux', arch: 'amd64', filename: packed.filename, sha256: packed.sha256, size: packed.size }
+          ]
+        }
       });
       mirror = await startMirror({ manifest });
       mirror.addFile(packed.filename, packed.path);
@@ -52,7 +58,12 @@ if (missing) {
       const ws = path.join(root.dir, 'hello');
       cpSync(HELLO, ws, { recursive: true });
       const toolCache = root.sub('toolcache');
-      const r = await run(root, { inputs: { 'go-download-base-url': mirror.url }, workspace: ws, toolCache, timeoutMs: 180_000 });
+      const r = await run(root, {
+        inputs: { 'go-download-base-url': mirror.url },
+        workspace: ws,
+        toolCache,
+        timeoutMs: 180_000
+      });
       expectExit(r, 0);
       expect(r.errors).toEqual([]);
       const goRoot = path.join(toolCache, 'go', VERSION, 'x64');

@@ -9,11 +9,31 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startMirror } from '../../scripts/lib/mirror.mjs';
 import { listTree } from '../../scripts/lib/run-action.mjs';
-import { TempRoot, buildToolchains, expectExit, hasFile, makeWorkspace, manifestFor, run, type Built } from './drop-in-helpers.js';
+import {
+  TempRoot,
+  buildToolchains,
+  expectExit,
+  hasFile,
+  makeWorkspace,
+  manifestFor,
+  run,
+  type Built
+} from './drop-in-helpers.js';
 
 type Mirror = Awaited<ReturnType<typeof startMirror>>;
 
-const VERSIONS = ['1.20.14', '1.21rc1', '1.21rc2', '1.22.3', '1.22.12', '1.23.12', '1.24.13', '1.25.14', '1.26.7', '1.27.0'];
+const VERSIONS = [
+  '1.20.14',
+  '1.21rc1',
+  '1.21rc2',
+  '1.22.3',
+  '1.22.12',
+  '1.23.12',
+  '1.24.13',
+  '1.25.14',
+  '1.26.7',
+  '1.27.0'
+];
 
 const root = new TempRoot('e2e-resolution-');
 let built: Map<string, Built>;
@@ -99,7 +119,10 @@ describe('go-version specs resolve against the manifest', () => {
     expect(r.outputs['go-version']).toBe(expected);
     expect(r.outputs['resolved-from']).toBe('input go-version');
     expect(r.outputs['go-root']).toBe(path.join(toolCache, 'go', cacheFolder, 'x64'));
-    expect(mirror.requests.map((q) => q.path)).toEqual(['/?mode=json&include=all', `/${built.get(expected)!.filename}`]);
+    expect(mirror.requests.map((q) => q.path)).toEqual([
+      '/?mode=json&include=all',
+      `/${built.get(expected)!.filename}`
+    ]);
   });
 });
 
@@ -150,14 +173,21 @@ describe('where the manifest and archives come from', () => {
     const r = await run(root, { inputs: {}, workspace: ws, env: { GO_DOWNLOAD_BASE_URL: mirror.url } });
     expectExit(r, 0);
     expect(r.outputs['go-version']).toBe('1.22.12');
-    expect(mirror.requests.map((q) => q.path)).toEqual(['/?mode=json&include=all', `/${built.get('1.22.12')!.filename}`]);
+    expect(mirror.requests.map((q) => q.path)).toEqual([
+      '/?mode=json&include=all',
+      `/${built.get('1.22.12')!.filename}`
+    ]);
   });
 
   test('the go-download-base-url input wins over GO_DOWNLOAD_BASE_URL', async () => {
     const other = await startMirror({ manifest: manifestFor(built) });
     try {
       const ws = makeWorkspace(root, { 'go.mod': 'module x\n\ngo 1.22\n' });
-      const r = await run(root, { inputs: { 'go-download-base-url': mirror.url }, workspace: ws, env: { GO_DOWNLOAD_BASE_URL: other.url } });
+      const r = await run(root, {
+        inputs: { 'go-download-base-url': mirror.url },
+        workspace: ws,
+        env: { GO_DOWNLOAD_BASE_URL: other.url }
+      });
       expectExit(r, 0);
       expect(r.outputs['go-version']).toBe('1.22.12');
       expect(mirror.requests).toHaveLength(2);

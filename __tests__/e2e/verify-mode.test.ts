@@ -104,8 +104,16 @@ describeReal('mode: verify against the real Go 1.19.8 on PATH', () => {
     const checks = report.checks as { id: string; status: string }[];
     expect(checks.find((c) => c.id === 'installed-version')?.status).toBe('pass');
     expect(checks.find((c) => c.id === 'go-directive')?.status).toBe('pass');
-    expect(report.resolution).toMatchObject({ version: '1.19.8', goRoot, toolchainCacheHit: false, sha256Verified: false });
+    expect(report.resolution).toMatchObject({
+      version: '1.19.8',
+      goRoot,
+      toolchainCacheHit: false,
+      sha256Verified: false
+    });
     // 1.19 is out of support and 1.19.8 is not its newest patch: warnings, not errors
-    expect(report.findings.map((f: { check: string }) => f.check).sort()).toEqual(['latest-patch', 'supported-release']);
+    expect(report.findings.map((f: { check: string }) => f.check).sort()).toEqual([
+      'latest-patch',
+      'supported-release'
+    ]);
   });
 });

@@ -6,10 +6,7 @@ const RUNS = Number(process.env.PROPERTY_RUNS ?? 300) || 300;
 const opts = { seed: SEED, numRuns: RUNS };
 
 /** Decimal without leading zeros: small numbers, numbers around 21, and huge ones. */
-const decimal = fc.oneof(
-  fc.nat({ max: 30 }).map(String),
-  fc.bigInt({ min: 0n, max: 10n ** 30n }).map(String)
-);
+const decimal = fc.oneof(fc.nat({ max: 30 }).map(String), fc.bigInt({ min: 0n, max: 10n ** 30n }).map(String));
 const kind = fc.constantFrom('alpha', 'beta', 'rc', 'testmod', 'a', 'z');
 
 interface Parts {
@@ -47,7 +44,10 @@ function build(p: Parts): string {
 
 const validVersion = partsArb.map(build);
 /** Strings over the version alphabet: often valid, often subtly malformed. */
-const versionish = fc.string({ unit: fc.constantFrom('0', '1', '2', '9', '.', 'r', 'c', 'b', 'x', '-', 'R'), maxLength: 10 });
+const versionish = fc.string({
+  unit: fc.constantFrom('0', '1', '2', '9', '.', 'r', 'c', 'b', 'x', '-', 'R'),
+  maxLength: 10
+});
 const anyVersion = fc.oneof(validVersion, versionish, fc.string({ maxLength: 12 }), fc.constant(''));
 
 function format(v: GoVersion): string {
@@ -157,12 +157,18 @@ describe('gover properties', () => {
 
   test('fully spelled versions format back to the same text', () => {
     fc.assert(
-      fc.property(decimal, decimal, decimal, fc.option(fc.tuple(kind, decimal), { nil: undefined }), (ma, mi, pa, pre) => {
-        const s = `${ma}.${mi}.${pa}${pre ? pre[0] + pre[1] : ''}`;
-        const v = parseGoVersion(s);
-        expect(v).toBeDefined();
-        expect(format(v as GoVersion)).toBe(s);
-      }),
+      fc.property(
+        decimal,
+        decimal,
+        decimal,
+        fc.option(fc.tuple(kind, decimal), { nil: undefined }),
+        (ma, mi, pa, pre) => {
+          const s = `${ma}.${mi}.${pa}${pre ? pre[0] + pre[1] : ''}`;
+          const v = parseGoVersion(s);
+          expect(v).toBeDefined();
+          expect(format(v as GoVersion)).toBe(s);
+        }
+      ),
       opts
     );
   });

@@ -82,15 +82,30 @@ describe('compareGo: pairs', () => {
     expectOrder(a, b, want);
   });
 
-  test.each([['go1.21'], ['v1.21'], ['1.21.x'], ['01.21'], ['1.021'], ['1.21.01'], ['1.21rc01'], ['1.21RC1'], ['1.'], ['.1'], ['1..2'], ['1.2.3.4'], ['1.21-rc1'], ['1.21 '], [' 1.21'], ['1.2.3-custom'], ['1.600+auto']])(
-    'malformed %j sorts below every valid version and equals other malformed ones',
-    (bad) => {
-      expect(isValidGo(bad)).toBe(false);
-      expect(parseGoVersion(bad)).toBeUndefined();
-      for (const good of ['1', '1.0.0', '1.2rc1', '1.21', '0.1']) expectOrder(bad, good, -1);
-      for (const other of ['', 'x', 'go1.22', 'garbage']) expectOrder(bad, other, 0);
-    }
-  );
+  test.each([
+    ['go1.21'],
+    ['v1.21'],
+    ['1.21.x'],
+    ['01.21'],
+    ['1.021'],
+    ['1.21.01'],
+    ['1.21rc01'],
+    ['1.21RC1'],
+    ['1.'],
+    ['.1'],
+    ['1..2'],
+    ['1.2.3.4'],
+    ['1.21-rc1'],
+    ['1.21 '],
+    [' 1.21'],
+    ['1.2.3-custom'],
+    ['1.600+auto']
+  ])('malformed %j sorts below every valid version and equals other malformed ones', (bad) => {
+    expect(isValidGo(bad)).toBe(false);
+    expect(parseGoVersion(bad)).toBeUndefined();
+    for (const good of ['1', '1.0.0', '1.2rc1', '1.21', '0.1']) expectOrder(bad, good, -1);
+    for (const other of ['', 'x', 'go1.22', 'garbage']) expectOrder(bad, other, 0);
+  });
 });
 
 describe('parseGoVersion (gover_test.go parseTests)', () => {
@@ -195,7 +210,18 @@ describe('maxGo / sortGo', () => {
   test('sortGo orders Go releases the way Go does and does not mutate its input', () => {
     const input = ['1.22', '1.21.1', 'junk', '1.21rc2', '1.21.0', '1.21', '1.21rc1', '1.20.1', '1.20rc1', '1.18beta1'];
     const copy = [...input];
-    expect(sortGo(input)).toEqual(['junk', '1.18beta1', '1.20rc1', '1.20.1', '1.21', '1.21rc1', '1.21rc2', '1.21.0', '1.21.1', '1.22']);
+    expect(sortGo(input)).toEqual([
+      'junk',
+      '1.18beta1',
+      '1.20rc1',
+      '1.20.1',
+      '1.21',
+      '1.21rc1',
+      '1.21rc2',
+      '1.21.0',
+      '1.21.1',
+      '1.22'
+    ]);
     expect(input).toEqual(copy);
   });
 });
@@ -279,7 +305,24 @@ describe('goToSemver / semverToGo', () => {
   );
 
   test('node-semver orders the mapped releases exactly as Go orders the releases', () => {
-    const releases = ['1.18beta1', '1.18beta2', '1.18rc1', '1.18', '1.18.1', '1.20rc1', '1.20', '1.20.1', '1.21rc1', '1.21rc2', '1.21.0', '1.21.1', '1.21.3rc1', '1.21.3', '1.22.0', '1.22.10'];
+    const releases = [
+      '1.18beta1',
+      '1.18beta2',
+      '1.18rc1',
+      '1.18',
+      '1.18.1',
+      '1.20rc1',
+      '1.20',
+      '1.20.1',
+      '1.21rc1',
+      '1.21rc2',
+      '1.21.0',
+      '1.21.1',
+      '1.21.3rc1',
+      '1.21.3',
+      '1.22.0',
+      '1.22.10'
+    ];
     const shuffled = [...releases].reverse();
     const bySemver = [...shuffled].sort((a, b) => semver.compare(goToSemver(a) as string, goToSemver(b) as string));
     expect(bySemver).toEqual(releases);

@@ -25,15 +25,43 @@ function parseError(text: string, path = 'go.mod', kind: Kind = 'go.mod'): Input
 
 describe('parseModFile: go.mod variants', () => {
   test.each<[string, string, ReturnType<typeof summary>]>([
-    ['plain', 'module example.com/m\n\ngo 1.22\n', { module: ['example.com/m', 1], go: ['1.22', 3], toolchain: undefined, use: [] }],
-    ['CRLF', 'module example.com/m\r\n\r\ngo 1.22.3\r\ntoolchain go1.23.0\r\n', { module: ['example.com/m', 1], go: ['1.22.3', 3], toolchain: ['go1.23.0', 4], use: [] }],
+    [
+      'plain',
+      'module example.com/m\n\ngo 1.22\n',
+      { module: ['example.com/m', 1], go: ['1.22', 3], toolchain: undefined, use: [] }
+    ],
+    [
+      'CRLF',
+      'module example.com/m\r\n\r\ngo 1.22.3\r\ntoolchain go1.23.0\r\n',
+      { module: ['example.com/m', 1], go: ['1.22.3', 3], toolchain: ['go1.23.0', 4], use: [] }
+    ],
     ['tab after go', 'module m\ngo\t1.21\n', { module: ['m', 1], go: ['1.21', 2], toolchain: undefined, use: [] }],
-    ['several spaces and tabs', 'module m\n  go  \t  1.21rc1   \n', { module: ['m', 1], go: ['1.21rc1', 2], toolchain: undefined, use: [] }],
-    ['trailing comment', 'module m // the module\ngo 1.22 // minimum\ntoolchain go1.22.5// pinned\n', { module: ['m', 1], go: ['1.22', 2], toolchain: ['go1.22.5', 3], use: [] }],
-    ['comment glued to the version', 'module m\ngo 1.21//x\n', { module: ['m', 1], go: ['1.21', 2], toolchain: undefined, use: [] }],
-    ['whole-line comments that look like directives', '// go 1.99\nmodule m\n  // toolchain go1.99.0\ngo 1.20\n', { module: ['m', 2], go: ['1.20', 4], toolchain: undefined, use: [] }],
+    [
+      'several spaces and tabs',
+      'module m\n  go  \t  1.21rc1   \n',
+      { module: ['m', 1], go: ['1.21rc1', 2], toolchain: undefined, use: [] }
+    ],
+    [
+      'trailing comment',
+      'module m // the module\ngo 1.22 // minimum\ntoolchain go1.22.5// pinned\n',
+      { module: ['m', 1], go: ['1.22', 2], toolchain: ['go1.22.5', 3], use: [] }
+    ],
+    [
+      'comment glued to the version',
+      'module m\ngo 1.21//x\n',
+      { module: ['m', 1], go: ['1.21', 2], toolchain: undefined, use: [] }
+    ],
+    [
+      'whole-line comments that look like directives',
+      '// go 1.99\nmodule m\n  // toolchain go1.99.0\ngo 1.20\n',
+      { module: ['m', 2], go: ['1.20', 4], toolchain: undefined, use: [] }
+    ],
     ['no trailing newline', 'module m\ngo 1.22', { module: ['m', 1], go: ['1.22', 2], toolchain: undefined, use: [] }],
-    ['missing go line', 'module m\n\nrequire golang.org/x/go v1.0.0\n', { module: ['m', 1], go: undefined, toolchain: undefined, use: [] }],
+    [
+      'missing go line',
+      'module m\n\nrequire golang.org/x/go v1.0.0\n',
+      { module: ['m', 1], go: undefined, toolchain: undefined, use: [] }
+    ],
     ['empty file', '', { module: undefined, go: undefined, toolchain: undefined, use: [] }],
     [
       'blocks and godebug lines',
@@ -68,19 +96,67 @@ describe('parseModFile: go.mod variants', () => {
       ].join('\n'),
       { module: ['example.com/m', 1], go: ['1.23.4', 3], toolchain: ['go1.24.0', 27], use: [] }
     ],
-    ['toolchain default', 'module m\ngo 1.21\ntoolchain default\n', { module: ['m', 1], go: ['1.21', 2], toolchain: ['default', 3], use: [] }],
-    ['toolchain go1.21rc2', 'module m\ngo 1.21rc1\ntoolchain go1.21rc2\n', { module: ['m', 1], go: ['1.21rc1', 2], toolchain: ['go1.21rc2', 3], use: [] }],
-    ['toolchain with suffix', 'module m\ntoolchain go1.22.1-custom\n', { module: ['m', 1], go: undefined, toolchain: ['go1.22.1-custom', 2], use: [] }],
+    [
+      'toolchain default',
+      'module m\ngo 1.21\ntoolchain default\n',
+      { module: ['m', 1], go: ['1.21', 2], toolchain: ['default', 3], use: [] }
+    ],
+    [
+      'toolchain go1.21rc2',
+      'module m\ngo 1.21rc1\ntoolchain go1.21rc2\n',
+      { module: ['m', 1], go: ['1.21rc1', 2], toolchain: ['go1.21rc2', 3], use: [] }
+    ],
+    [
+      'toolchain with suffix',
+      'module m\ntoolchain go1.22.1-custom\n',
+      { module: ['m', 1], go: undefined, toolchain: ['go1.22.1-custom', 2], use: [] }
+    ],
     ['toolchain go1', 'module m\ntoolchain go1\n', { module: ['m', 1], go: undefined, toolchain: ['go1', 2], use: [] }],
-    ['quoted module path', 'module "example.com/quoted"\ngo 1.22\n', { module: ['example.com/quoted', 1], go: ['1.22', 2], toolchain: undefined, use: [] }],
-    ['quoted module path with escapes', 'module "example.com/a\\x2fb\\u00e9"\n', { module: ['example.com/a/bé', 1], go: undefined, toolchain: undefined, use: [] }],
-    ['module block', 'module (\n\texample.com/blocked\n)\ngo 1.22\n', { module: ['example.com/blocked', 2], go: ['1.22', 4], toolchain: undefined, use: [] }],
-    ['empty unknown block on one line', 'module m\nfoo ()\ngo 1.22\n', { module: ['m', 1], go: ['1.22', 3], toolchain: undefined, use: [] }],
-    ['use is ignored in go.mod', 'module m\nuse ./x\n', { module: ['m', 1], go: undefined, toolchain: undefined, use: [] }],
-    ['parens mid-line are tokens', 'module m\nfoo ( bar ) baz\ngo 1.22\n', { module: ['m', 1], go: ['1.22', 3], toolchain: undefined, use: [] }],
-    ['unicode identifiers', 'module example.com/ünï\ngo 1.22\n', { module: ['example.com/ünï', 1], go: ['1.22', 2], toolchain: undefined, use: [] }],
-    ['suffix comment after block close', 'require (\n a v1.0.0\n) // done\ngo 1.22\n', { module: undefined, go: ['1.22', 4], toolchain: undefined, use: [] }],
-    ['comment right after block open', 'require ( // deps\n a v1.0.0\n)\ngo 1.22\n', { module: undefined, go: ['1.22', 4], toolchain: undefined, use: [] }]
+    [
+      'quoted module path',
+      'module "example.com/quoted"\ngo 1.22\n',
+      { module: ['example.com/quoted', 1], go: ['1.22', 2], toolchain: undefined, use: [] }
+    ],
+    [
+      'quoted module path with escapes',
+      'module "example.com/a\\x2fb\\u00e9"\n',
+      { module: ['example.com/a/bé', 1], go: undefined, toolchain: undefined, use: [] }
+    ],
+    [
+      'module block',
+      'module (\n\texample.com/blocked\n)\ngo 1.22\n',
+      { module: ['example.com/blocked', 2], go: ['1.22', 4], toolchain: undefined, use: [] }
+    ],
+    [
+      'empty unknown block on one line',
+      'module m\nfoo ()\ngo 1.22\n',
+      { module: ['m', 1], go: ['1.22', 3], toolchain: undefined, use: [] }
+    ],
+    [
+      'use is ignored in go.mod',
+      'module m\nuse ./x\n',
+      { module: ['m', 1], go: undefined, toolchain: undefined, use: [] }
+    ],
+    [
+      'parens mid-line are tokens',
+      'module m\nfoo ( bar ) baz\ngo 1.22\n',
+      { module: ['m', 1], go: ['1.22', 3], toolchain: undefined, use: [] }
+    ],
+    [
+      'unicode identifiers',
+      'module example.com/ünï\ngo 1.22\n',
+      { module: ['example.com/ünï', 1], go: ['1.22', 2], toolchain: undefined, use: [] }
+    ],
+    [
+      'suffix comment after block close',
+      'require (\n a v1.0.0\n) // done\ngo 1.22\n',
+      { module: undefined, go: ['1.22', 4], toolchain: undefined, use: [] }
+    ],
+    [
+      'comment right after block open',
+      'require ( // deps\n a v1.0.0\n)\ngo 1.22\n',
+      { module: undefined, go: ['1.22', 4], toolchain: undefined, use: [] }
+    ]
   ])('%s', (_name, text, want) => {
     const m = parseModFile(text, 'svc/go.mod', 'go.mod');
     expect(m.kind).toBe('go.mod');
@@ -91,15 +167,37 @@ describe('parseModFile: go.mod variants', () => {
 
 describe('parseModFile: go.work variants', () => {
   test.each<[string, string, ReturnType<typeof summary>]>([
-    ['single use', 'go 1.22\n\nuse ./a\n', { module: undefined, go: ['1.22', 1], toolchain: undefined, use: [['./a', 3]] }],
+    [
+      'single use',
+      'go 1.22\n\nuse ./a\n',
+      { module: undefined, go: ['1.22', 1], toolchain: undefined, use: [['./a', 3]] }
+    ],
     [
       'use block with comments and quoted paths',
       'go 1.23.0\r\ntoolchain go1.23.2\r\n\r\nuse (\r\n\t./a // first\r\n\r\n\t// ./commented\r\n\t"./with space"\r\n\t../b\r\n)\r\nuse ./c\r\n',
-      { module: undefined, go: ['1.23.0', 1], toolchain: ['go1.23.2', 2], use: [['./a', 5], ['./with space', 8], ['../b', 9], ['./c', 11]] }
+      {
+        module: undefined,
+        go: ['1.23.0', 1],
+        toolchain: ['go1.23.2', 2],
+        use: [
+          ['./a', 5],
+          ['./with space', 8],
+          ['../b', 9],
+          ['./c', 11]
+        ]
+      }
     ],
     ['empty use block', 'go 1.22\nuse ()\n', { module: undefined, go: ['1.22', 1], toolchain: undefined, use: [] }],
-    ['replace and godebug', 'go 1.22\nreplace a => ./a\ngodebug (\n\tx=1\n)\nuse .\n', { module: undefined, go: ['1.22', 1], toolchain: undefined, use: [['.', 6]] }],
-    ['module is ignored in go.work', 'module m\ngo 1.22\n', { module: undefined, go: ['1.22', 2], toolchain: undefined, use: [] }],
+    [
+      'replace and godebug',
+      'go 1.22\nreplace a => ./a\ngodebug (\n\tx=1\n)\nuse .\n',
+      { module: undefined, go: ['1.22', 1], toolchain: undefined, use: [['.', 6]] }
+    ],
+    [
+      'module is ignored in go.work',
+      'module m\ngo 1.22\n',
+      { module: undefined, go: ['1.22', 2], toolchain: undefined, use: [] }
+    ],
     ['no go line', 'use ./a\n', { module: undefined, go: undefined, toolchain: undefined, use: [['./a', 1]] }]
   ])('%s', (_name, text, want) => {
     const m = parseModFile(text, 'go.work', 'go.work');
@@ -111,7 +209,13 @@ describe('parseModFile: go.work variants', () => {
 describe('parseModFile: errors name file:line', () => {
   test.each<[string, string, Kind, number, RegExp]>([
     ['duplicate go line', 'module m\ngo 1.21\n\ngo 1.22\n', 'go.mod', 4, /repeated go statement/],
-    ['duplicate toolchain line', 'go 1.21\ntoolchain go1.21.0\ntoolchain go1.21.1\n', 'go.work', 3, /repeated toolchain statement/],
+    [
+      'duplicate toolchain line',
+      'go 1.21\ntoolchain go1.21.0\ntoolchain go1.21.1\n',
+      'go.work',
+      3,
+      /repeated toolchain statement/
+    ],
     ['duplicate module line', 'module a\nmodule b\n', 'go.mod', 2, /repeated module statement/],
     ['go ( block', 'module m\ngo (\n\t1.21\n)\n', 'go.mod', 2, /unexpected block "go \("/],
     ['go () empty block', 'module m\ngo ()\n', 'go.mod', 2, /unexpected block/],

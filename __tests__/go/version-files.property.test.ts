@@ -7,12 +7,60 @@ const RUNS = Number(process.env.PROPERTY_RUNS ?? 300) || 300;
 const opts = { seed: SEED, numRuns: RUNS };
 
 const piece = fc.constantFrom(
-  '[tools]', '[tools.go]', '[[tools]]', 'go', 'golang', '"go"', ' = ', '=', '"1.22.3"', "'1.22'", '["1.22", "1.21"]', '{ version = "1.22" }',
-  '[', ']', '{', '}', ',', '"', "'", '"""', "'''", '\\', '#', 'latest', 'prefix:1.22', '1.22.x', 'FROM', 'from', 'ARG',
-  'golang:1.22-alpine', 'golang:${V}', '${V:-1.21}', '$V', 'V=1.22.3', '--platform=x', 'AS', '<<EOF', 'EOF', '# escape=`', '`',
-  ' ', '\t', '\n', '\r\n', '\r', '\uFEFF', '\u2028', 'é', '\x00'
+  '[tools]',
+  '[tools.go]',
+  '[[tools]]',
+  'go',
+  'golang',
+  '"go"',
+  ' = ',
+  '=',
+  '"1.22.3"',
+  "'1.22'",
+  '["1.22", "1.21"]',
+  '{ version = "1.22" }',
+  '[',
+  ']',
+  '{',
+  '}',
+  ',',
+  '"',
+  "'",
+  '"""',
+  "'''",
+  '\\',
+  '#',
+  'latest',
+  'prefix:1.22',
+  '1.22.x',
+  'FROM',
+  'from',
+  'ARG',
+  'golang:1.22-alpine',
+  'golang:${V}',
+  '${V:-1.21}',
+  '$V',
+  'V=1.22.3',
+  '--platform=x',
+  'AS',
+  '<<EOF',
+  'EOF',
+  '# escape=`',
+  '`',
+  ' ',
+  '\t',
+  '\n',
+  '\r\n',
+  '\r',
+  '\uFEFF',
+  '\u2028',
+  'é',
+  '\x00'
 );
-const text = fc.oneof(fc.string({ maxLength: 200 }), fc.array(piece, { maxLength: 40 }).map((p) => p.join('')));
+const text = fc.oneof(
+  fc.string({ maxLength: 200 }),
+  fc.array(piece, { maxLength: 40 }).map((p) => p.join(''))
+);
 
 /** Calls fn; passes when it returns or throws an InputError that names file:line on one line. */
 function onlyInputError(fn: () => unknown, file: string, src: string): void {

@@ -107,7 +107,11 @@ describe('parseMiseToml (mise.toml)', () => {
     ['golang key', '[tools]\ngolang = "1.21rc2"\n', [2, '1.21rc2', '1.21rc2']],
     ['dotted key at top level', 'tools.go = "1.22.1"\n', [1, '1.22.1', '1.22.1']],
     ['tools.go table', '[tools.go]\nversion = "1.22.2"\n', [2, '1.22.2', '1.22.2']],
-    ['spaced header and comments', '# mise\n[env]\nGO = "1.10"\n\n[ tools ] # the tools\nnode = "20"\ngo = "1.22.4" # pinned\n', [7, '1.22.4', '1.22.4']],
+    [
+      'spaced header and comments',
+      '# mise\n[env]\nGO = "1.10"\n\n[ tools ] # the tools\nnode = "20"\ngo = "1.22.4" # pinned\n',
+      [7, '1.22.4', '1.22.4']
+    ],
     ['CRLF', '[tools]\r\ngo = "1.22.5"\r\n', [2, '1.22.5', '1.22.5']],
     ['prefix form', '[tools]\ngo = "prefix:1.22"\n', [2, 'prefix:1.22', '1.22']],
     ['go prefix in value', '[tools]\ngo = "go1.22.6"\n', [2, 'go1.22.6', '1.22.6']],
@@ -118,8 +122,16 @@ describe('parseMiseToml (mise.toml)', () => {
     ['go key in another table', '[env]\ngo = "1.22"\n[settings]\ngo = "1.23"\n', undefined],
     ['array of tables named tools', '[[tools]]\ngo = "1.22"\n', undefined],
     ['no tools', 'min_version = "2024.1.0"\n', undefined],
-    ['unparsable lines elsewhere are skipped', '[env]\nWEIRD = 1979-05-27 07:32:00Z\n= oops\n[tools]\ngo = "1.22.7"\n', [5, '1.22.7', '1.22.7']],
-    ['multi-line string elsewhere', '[env]\nX = """\ngo = "9.9"\n"""\n[tools]\ngo = "1.22.8"\n', [6, '1.22.8', '1.22.8']]
+    [
+      'unparsable lines elsewhere are skipped',
+      '[env]\nWEIRD = 1979-05-27 07:32:00Z\n= oops\n[tools]\ngo = "1.22.7"\n',
+      [5, '1.22.7', '1.22.7']
+    ],
+    [
+      'multi-line string elsewhere',
+      '[env]\nX = """\ngo = "9.9"\n"""\n[tools]\ngo = "1.22.8"\n',
+      [6, '1.22.8', '1.22.8']
+    ]
   ])('%s', (_name, text, want) => {
     const d = parseMiseToml(text, 'mise.toml');
     expect(brief(d)).toEqual(want);
@@ -146,13 +158,21 @@ describe('parseDockerfile', () => {
     ['alpine', 'FROM golang:1.22-alpine AS build\n', [[1, 'golang:1.22-alpine', '1.22']]],
     ['alpine with its version', 'FROM golang:1.22.3-alpine3.19\n', [[1, 'golang:1.22.3-alpine3.19', '1.22.3']]],
     ['prerelease', 'FROM golang:1.22rc1-alpine\n', [[1, 'golang:1.22rc1-alpine', '1.22rc1']]],
-    ['tag and digest', 'FROM golang:1.22@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n', [[1, 'golang:1.22@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef', '1.22']]],
+    [
+      'tag and digest',
+      'FROM golang:1.22@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n',
+      [[1, 'golang:1.22@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef', '1.22']]
+    ],
     ['digest without tag', 'FROM golang@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n', []],
     ['latest', 'FROM golang:latest\n', []],
     ['no tag', 'FROM golang\n', []],
     ['variant only', 'FROM golang:alpine\n', []],
     ['major only', 'FROM golang:1-alpine\n', []],
-    ['not golang', 'FROM node:20\nFROM gcr.io/distroless/static:nonroot\nFROM golangci/golangci-lint:v1.55\nFROM tinygo/tinygo:0.30.0\n', []],
+    [
+      'not golang',
+      'FROM node:20\nFROM gcr.io/distroless/static:nonroot\nFROM golangci/golangci-lint:v1.55\nFROM tinygo/tinygo:0.30.0\n',
+      []
+    ],
     ['lowercase from and as', 'from golang:1.21.6 as builder\n', [[1, 'golang:1.21.6', '1.21.6']]],
     ['platform flag', 'FROM --platform=$BUILDPLATFORM golang:1.22.3 AS build\n', [[1, 'golang:1.22.3', '1.22.3']]],
     [
@@ -182,22 +202,72 @@ describe('parseDockerfile', () => {
         [9, 'golang:1.21-alpine', '1.21']
       ]
     ],
-    ['global ARG with braces', 'ARG GO_VERSION=1.22.3\nFROM golang:${GO_VERSION}-alpine\n', [[2, 'golang:${GO_VERSION}-alpine', '1.22.3']]],
-    ['global ARG without braces', 'ARG GO_VERSION=1.22\nFROM golang:$GO_VERSION\n', [[2, 'golang:$GO_VERSION', '1.22']]],
-    ['quoted ARG default', 'ARG GO_VERSION="1.21.9"\nFROM golang:${GO_VERSION}\n', [[2, 'golang:${GO_VERSION}', '1.21.9']]],
+    [
+      'global ARG with braces',
+      'ARG GO_VERSION=1.22.3\nFROM golang:${GO_VERSION}-alpine\n',
+      [[2, 'golang:${GO_VERSION}-alpine', '1.22.3']]
+    ],
+    [
+      'global ARG without braces',
+      'ARG GO_VERSION=1.22\nFROM golang:$GO_VERSION\n',
+      [[2, 'golang:$GO_VERSION', '1.22']]
+    ],
+    [
+      'quoted ARG default',
+      'ARG GO_VERSION="1.21.9"\nFROM golang:${GO_VERSION}\n',
+      [[2, 'golang:${GO_VERSION}', '1.21.9']]
+    ],
     ['ARG default operator', 'FROM golang:${GO_VERSION:-1.22.7}\n', [[1, 'golang:${GO_VERSION:-1.22.7}', '1.22.7']]],
     ['ARG without default is skipped', 'ARG GO_VERSION\nFROM golang:${GO_VERSION}\n', []],
     ['ARG in a stage does not reach later FROMs', 'FROM alpine\nARG GO_VERSION=1.22\nFROM golang:${GO_VERSION}\n', []],
-    ['ARG referring to ARG and image in ARG', 'ARG GO=1.22.2\nARG BASE=golang:${GO}-bookworm\nFROM ${BASE} AS b\n', [[3, '${BASE}', '1.22.2']]],
-    ['several ARGs on one line', 'ARG A=x GO_VERSION=1.22.4\nFROM golang:${GO_VERSION}\n', [[2, 'golang:${GO_VERSION}', '1.22.4']]],
-    ['continuation lines', 'FROM \\\n  --platform=linux/amd64 \\\n  golang:1.22.3 \\\n  AS build\n', [[3, 'golang:1.22.3', '1.22.3']]],
-    ['comment inside continuation', 'FROM \\\n# the builder\n  golang:1.22.4 AS build\n', [[3, 'golang:1.22.4', '1.22.4']]],
+    [
+      'ARG referring to ARG and image in ARG',
+      'ARG GO=1.22.2\nARG BASE=golang:${GO}-bookworm\nFROM ${BASE} AS b\n',
+      [[3, '${BASE}', '1.22.2']]
+    ],
+    [
+      'several ARGs on one line',
+      'ARG A=x GO_VERSION=1.22.4\nFROM golang:${GO_VERSION}\n',
+      [[2, 'golang:${GO_VERSION}', '1.22.4']]
+    ],
+    [
+      'continuation lines',
+      'FROM \\\n  --platform=linux/amd64 \\\n  golang:1.22.3 \\\n  AS build\n',
+      [[3, 'golang:1.22.3', '1.22.3']]
+    ],
+    [
+      'comment inside continuation',
+      'FROM \\\n# the builder\n  golang:1.22.4 AS build\n',
+      [[3, 'golang:1.22.4', '1.22.4']]
+    ],
     ['empty line inside continuation', 'FROM \\\n\n  golang:1.22.5\n', [[3, 'golang:1.22.5', '1.22.5']]],
-    ['escape directive', '# escape=`\nFROM `\n  golang:1.22.6-windowsservercore-ltsc2022\n', [[3, 'golang:1.22.6-windowsservercore-ltsc2022', '1.22.6']]],
+    [
+      'escape directive',
+      '# escape=`\nFROM `\n  golang:1.22.6-windowsservercore-ltsc2022\n',
+      [[3, 'golang:1.22.6-windowsservercore-ltsc2022', '1.22.6']]
+    ],
     ['commented FROM', '# FROM golang:1.19\n  #FROM golang:1.18\nFROM golang:1.22\n', [[3, 'golang:1.22', '1.22']]],
-    ['RUN continuation mentioning FROM', 'FROM golang:1.22\nRUN echo \\\n FROM golang:1.10\n', [[1, 'golang:1.22', '1.22']]],
-    ['heredoc', 'FROM golang:1.22.1\nRUN <<EOF\nFROM golang:1.10\nEOF\nFROM golang:1.23.0\n', [[1, 'golang:1.22.1', '1.22.1'], [5, 'golang:1.23.0', '1.23.0']]],
-    ['CRLF', 'FROM golang:1.22.2 AS a\r\nFROM golang:1.22.3\r\n', [[1, 'golang:1.22.2', '1.22.2'], [2, 'golang:1.22.3', '1.22.3']]],
+    [
+      'RUN continuation mentioning FROM',
+      'FROM golang:1.22\nRUN echo \\\n FROM golang:1.10\n',
+      [[1, 'golang:1.22', '1.22']]
+    ],
+    [
+      'heredoc',
+      'FROM golang:1.22.1\nRUN <<EOF\nFROM golang:1.10\nEOF\nFROM golang:1.23.0\n',
+      [
+        [1, 'golang:1.22.1', '1.22.1'],
+        [5, 'golang:1.23.0', '1.23.0']
+      ]
+    ],
+    [
+      'CRLF',
+      'FROM golang:1.22.2 AS a\r\nFROM golang:1.22.3\r\n',
+      [
+        [1, 'golang:1.22.2', '1.22.2'],
+        [2, 'golang:1.22.3', '1.22.3']
+      ]
+    ],
     ['stage named golang', 'FROM golang:1.22 AS golang\nFROM golang\n', [[1, 'golang:1.22', '1.22']]]
   ])('%s', (_name, text, want) => {
     const ds = parseDockerfile(text, 'build/Dockerfile');

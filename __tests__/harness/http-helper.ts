@@ -10,7 +10,10 @@ export interface RawResponse {
   error?: string;
 }
 
-export function get(url: string, opts: { headers?: Record<string, string>; timeoutMs?: number } = {}): Promise<RawResponse> {
+export function get(
+  url: string,
+  opts: { headers?: Record<string, string>; timeoutMs?: number } = {}
+): Promise<RawResponse> {
   return new Promise((resolve) => {
     let settled = false;
     const chunks: Buffer[] = [];

@@ -9,10 +9,29 @@ type Mirror = Awaited<ReturnType<typeof startMirror>>;
 const entry = (version: string, stable = true) => ({
   version: `go${version}`,
   stable,
-  files: [{ filename: `go${version}.linux-amd64.tar.gz`, os: 'linux', arch: 'amd64', version: `go${version}`, sha256: 'a'.repeat(64), size: 1, kind: 'archive' }]
+  files: [
+    {
+      filename: `go${version}.linux-amd64.tar.gz`,
+      os: 'linux',
+      arch: 'amd64',
+      version: `go${version}`,
+      sha256: 'a'.repeat(64),
+      size: 1,
+      kind: 'archive'
+    }
+  ]
 });
 // Newest first by Go's order, with an rc on top as during an rc period.
-const manifest = [entry('1.24rc1', false), entry('1.23.2'), entry('1.23.1'), entry('1.23.0'), entry('1.22.10'), entry('1.22.9'), entry('1.21.13'), entry('1.20')];
+const manifest = [
+  entry('1.24rc1', false),
+  entry('1.23.2'),
+  entry('1.23.1'),
+  entry('1.23.0'),
+  entry('1.22.10'),
+  entry('1.22.9'),
+  entry('1.21.13'),
+  entry('1.20')
+];
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'mirror-test-'));
 const archive = path.join(dir, 'archive.bin');
@@ -46,11 +65,17 @@ describe('manifest', () => {
 
   test('mode=json serves the latest patch of the two newest stable minors', async () => {
     const res = await get(`${mirror.url}/?mode=json`);
-    expect(JSON.parse(res.body.toString()).map((e: { version: string }) => e.version)).toEqual(['go1.23.2', 'go1.22.10']);
+    expect(JSON.parse(res.body.toString()).map((e: { version: string }) => e.version)).toEqual([
+      'go1.23.2',
+      'go1.22.10'
+    ]);
   });
 
   test.each([
-    [[entry('1.20'), entry('1.20.1'), entry('1.19.13')], ['go1.20.1', 'go1.19.13']],
+    [
+      [entry('1.20'), entry('1.20.1'), entry('1.19.13')],
+      ['go1.20.1', 'go1.19.13']
+    ],
     [[entry('1.21rc2', false), entry('1.20.5')], ['go1.20.5']],
     [[], []]
   ])('supportedOnly(%j)', (input, expected) => {
@@ -72,7 +97,12 @@ describe('files and request log', () => {
     expect(res.headers['content-length']).toBe(String(archiveBytes.length));
     expect(res.body.equals(archiveBytes)).toBe(true);
     expect(mirror.requests).toEqual([
-      expect.objectContaining({ method: 'GET', path: `/${NAME}`, status: 200, headers: expect.objectContaining({ 'user-agent': 'test-agent' }) })
+      expect.objectContaining({
+        method: 'GET',
+        path: `/${NAME}`,
+        status: 200,
+        headers: expect.objectContaining({ 'user-agent': 'test-agent' })
+      })
     ]);
   });
 
@@ -87,8 +117,12 @@ describe('files and request log', () => {
   });
 
   test('serves the vulnerability database folder under /vuln/ and refuses to leave it', async () => {
-    expect(JSON.parse((await get(`${mirror.url}/vuln/index/modules.json`)).body.toString())).toEqual([{ path: 'stdlib', vulns: [] }]);
-    expect(JSON.parse((await get(`${mirror.url}/vuln/ID/GO-2024-0001.json`)).body.toString())).toEqual({ id: 'GO-2024-0001' });
+    expect(JSON.parse((await get(`${mirror.url}/vuln/index/modules.json`)).body.toString())).toEqual([
+      { path: 'stdlib', vulns: [] }
+    ]);
+    expect(JSON.parse((await get(`${mirror.url}/vuln/ID/GO-2024-0001.json`)).body.toString())).toEqual({
+      id: 'GO-2024-0001'
+    });
     expect((await get(`${mirror.url}/vuln/..%2Fsecret.txt`)).status).toBe(404);
   });
 

@@ -42,7 +42,12 @@ describe('runAction with a fake action', () => {
     process.env.INPUT_LEAK = 'leak';
     process.env.RUNNER_LEAK = 'leak';
     try {
-      result = await run({ distPath: fake, workspace, inputs: { 'go-version': '1.22.3', 'Check-Latest': 'true' }, env: { EXTRA: 'x' } });
+      result = await run({
+        distPath: fake,
+        workspace,
+        inputs: { 'go-version': '1.22.3', 'Check-Latest': 'true' },
+        env: { EXTRA: 'x' }
+      });
     } finally {
       delete process.env.GITHUB_LEAK_TEST;
       delete process.env.INPUT_LEAK;
@@ -75,7 +80,14 @@ describe('runAction with a fake action', () => {
 
   test('parses annotations with their properties and unescaped messages', () => {
     expect(result.annotations).toEqual([
-      { level: 'error', file: 'sub/go.mod', line: 3, col: 1, title: 'go line', message: 'go.mod says go 1.22: mismatch, 100% sure' },
+      {
+        level: 'error',
+        file: 'sub/go.mod',
+        line: 3,
+        col: 1,
+        title: 'go line',
+        message: 'go.mod says go 1.22: mismatch, 100% sure'
+      },
       { level: 'warning', message: 'a warning\nwith two lines' },
       { level: 'notice', message: 'a notice' }
     ]);
@@ -105,11 +117,16 @@ describe('runAction with a fake action', () => {
     expect(env.EXTRA).toBe('x');
     expect(env.GITHUB_LEAK_TEST).toBeUndefined();
     expect(env.RUNNER_LEAK).toBeUndefined();
-    for (const k of ['GITHUB_PATH', 'GITHUB_ENV', 'GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY']) expect(env[k]).toEqual(expect.any(String));
+    for (const k of ['GITHUB_PATH', 'GITHUB_ENV', 'GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY'])
+      expect(env[k]).toEqual(expect.any(String));
   });
 
   test('envForNextStep prepends the path entries (last added first) and applies the variables', () => {
-    const next = envForNextStep(result, { PATH: ['/usr/bin', '/bin'].join(path.delimiter), GOTOOLCHAIN: 'auto', KEEP: '1' });
+    const next = envForNextStep(result, {
+      PATH: ['/usr/bin', '/bin'].join(path.delimiter),
+      GOTOOLCHAIN: 'auto',
+      KEEP: '1'
+    });
     expect(next.PATH.split(path.delimiter)).toEqual(['/opt/fake/second', '/opt/fake/first', '/usr/bin', '/bin']);
     expect(next.GOTOOLCHAIN).toBe('local');
     expect(next.KEEP).toBe('1');
@@ -152,8 +169,16 @@ describe('runAction exit codes and processes', () => {
 
 describe('parsers', () => {
   test.each([
-    ['plain and quoted defaults', "inputs:\n  a:\n    default: plain # note\n  b:\n    description: 'x'\n    default: 'it''s'\n  c:\n    default: \"q\\\"d\"\noutputs:\n  d:\n    default: 'not an input'\n", { a: 'plain', b: "it's", c: 'q"d' }],
-    ['expression default is empty; no default is omitted', "name: x\ninputs:\n  token:\n    default: ${{ github.token }}\n  bare:\n    required: true\nruns:\n  using: node24\n", { token: '' }],
+    [
+      'plain and quoted defaults',
+      "inputs:\n  a:\n    default: plain # note\n  b:\n    description: 'x'\n    default: 'it''s'\n  c:\n    default: \"q\\\"d\"\noutputs:\n  d:\n    default: 'not an input'\n",
+      { a: 'plain', b: "it's", c: 'q"d' }
+    ],
+    [
+      'expression default is empty; no default is omitted',
+      'name: x\ninputs:\n  token:\n    default: ${{ github.token }}\n  bare:\n    required: true\nruns:\n  using: node24\n',
+      { token: '' }
+    ],
     ['CRLF and comments', "inputs:\r\n  # comment\r\n  x:\r\n    default: 'y'\r\n", { x: 'y' }]
   ])('parseActionDefaults: %s', (_name, yml, expected) => {
     expect(parseActionDefaults(yml)).toEqual(expected);
@@ -173,7 +198,10 @@ describe('parsers', () => {
   });
 
   test.each([
-    ['::error file=a%2Cb.mod,line=2,endLine=4,col=5,endColumn=9::x%0Ay', [{ level: 'error', file: 'a,b.mod', line: 2, endLine: 4, col: 5, endColumn: 9, message: 'x\ny' }]],
+    [
+      '::error file=a%2Cb.mod,line=2,endLine=4,col=5,endColumn=9::x%0Ay',
+      [{ level: 'error', file: 'a,b.mod', line: 2, endLine: 4, col: 5, endColumn: 9, message: 'x\ny' }]
+    ],
     ['::warning::w', [{ level: 'warning', message: 'w' }]],
     ['::debug::d\n::group::g\nplain text', []]
   ])('parseAnnotations(%j)', (stdout, expected) => {

@@ -59,7 +59,9 @@ describe('VerifyingStream', () => {
 
   test('short body: size mismatch, download cut short', async () => {
     const { err, v } = await verify(split(data.subarray(0, 150_000)), { sha256: sha, size: data.length });
-    expect((err as Error).message).toBe(`${FILE}: size mismatch: expected ${data.length} bytes, got 150000 (download cut short?)`);
+    expect((err as Error).message).toBe(
+      `${FILE}: size mismatch: expected ${data.length} bytes, got 150000 (download cut short?)`
+    );
     expect(() => v.result).toThrow();
   });
 
@@ -67,7 +69,9 @@ describe('VerifyingStream', () => {
     const long = Buffer.concat([data, Buffer.alloc(500_000)]);
     const { err, out } = await verify(split(long), { sha256: sha, size: data.length });
     expect(err).toBeInstanceOf(ChecksumError);
-    expect((err as Error).message).toMatch(new RegExp(`^${FILE}: size mismatch: expected ${data.length} bytes, got at least \\d+$`));
+    expect((err as Error).message).toMatch(
+      new RegExp(`^${FILE}: size mismatch: expected ${data.length} bytes, got at least \\d+$`)
+    );
     expect(out).toBeLessThanOrEqual(data.length);
   });
 
@@ -119,7 +123,12 @@ describe('downloadToFile', () => {
   test('good download', async () => {
     srv.route('/good.zip', faults.ok(data));
     const dest = path.join(dir, 'good.zip');
-    const res = await downloadToFile(`${srv.url}/good.zip`, dest, { filename: 'good.zip', sha256: sha, size: data.length }, { retry });
+    const res = await downloadToFile(
+      `${srv.url}/good.zip`,
+      dest,
+      { filename: 'good.zip', sha256: sha, size: data.length },
+      { retry }
+    );
     expect(res).toEqual({ sha256: sha, bytes: data.length });
     expect(readFileSync(dest).equals(data)).toBe(true);
   });
@@ -127,7 +136,12 @@ describe('downloadToFile', () => {
   test('connection reset mid-body, then complete: the whole transfer is repeated', async () => {
     srv.route('/cut.zip', faults.firstThen(1, faults.truncate(data.length, 50_000), faults.ok(data)));
     const dest = path.join(dir, 'cut.zip');
-    const res = await downloadToFile(`${srv.url}/cut.zip`, dest, { filename: 'cut.zip', sha256: sha, size: data.length }, { retry });
+    const res = await downloadToFile(
+      `${srv.url}/cut.zip`,
+      dest,
+      { filename: 'cut.zip', sha256: sha, size: data.length },
+      { retry }
+    );
     expect(res.sha256).toBe(sha);
     expect(srv.hits.get('/cut.zip')).toBe(2);
     expect(readFileSync(dest).equals(data)).toBe(true);
@@ -136,7 +150,12 @@ describe('downloadToFile', () => {
   test('body shorter than the manifest size without a Content-Length error: repeated', async () => {
     srv.route('/short.zip', faults.firstThen(1, faults.ok(data.subarray(0, 1000)), faults.ok(data)));
     const dest = path.join(dir, 'short.zip');
-    await downloadToFile(`${srv.url}/short.zip`, dest, { filename: 'short.zip', sha256: sha, size: data.length }, { retry });
+    await downloadToFile(
+      `${srv.url}/short.zip`,
+      dest,
+      { filename: 'short.zip', sha256: sha, size: data.length },
+      { retry }
+    );
     expect(srv.hits.get('/short.zip')).toBe(2);
   });
 
@@ -144,7 +163,12 @@ describe('downloadToFile', () => {
     srv.route('/evil.zip', faults.ok(data));
     const dest = path.join(dir, 'evil.zip');
     await expect(
-      downloadToFile(`${srv.url}/evil.zip`, dest, { filename: 'evil.zip', sha256: 'c'.repeat(64), size: data.length }, { retry })
+      downloadToFile(
+        `${srv.url}/evil.zip`,
+        dest,
+        { filename: 'evil.zip', sha256: 'c'.repeat(64), size: data.length },
+        { retry }
+      )
     ).rejects.toThrow(/^evil\.zip: sha256 mismatch/);
     expect(srv.hits.get('/evil.zip')).toBe(1);
     expect(existsSync(dest)).toBe(false);
@@ -153,21 +177,33 @@ describe('downloadToFile', () => {
   test('always cut: fails after the tries, partial file removed', async () => {
     srv.route('/always-cut.zip', faults.truncate(data.length, 10_000));
     const dest = path.join(dir, 'always-cut.zip');
-    const err = await downloadToFile(`${srv.url}/always-cut.zip`, dest, { filename: 'always-cut.zip', sha256: sha, size: data.length }, { retry }).then(
+    const err = await downloadToFile(
+      `${srv.url}/always-cut.zip`,
+      dest,
+      { filename: 'always-cut.zip', sha256: sha, size: data.length },
+      { retry }
+    ).then(
       () => undefined,
-      e => e
+      (e) => e
     );
     expect(err).toBeInstanceOf(HttpError);
-    expect((err as Error).message).toMatch(/^could not download always-cut\.zip from http:\S+: .* after 10000 bytes \(3 tries\)$/);
+    expect((err as Error).message).toMatch(
+      /^could not download always-cut\.zip from http:\S+: .* after 10000 bytes \(3 tries\)$/
+    );
     expect(srv.hits.get('/always-cut.zip')).toBe(3);
     expect(existsSync(dest)).toBe(false);
   });
 
   test('missing sha256 without opt-out: refused before any request', async () => {
     srv.route('/nosha.zip', faults.ok(data));
-    await expect(downloadToFile(`${srv.url}/nosha.zip`, path.join(dir, 'nosha.zip'), { filename: 'nosha.zip', sha256: '' }, { retry })).rejects.toThrow(
-      ChecksumError
-    );
+    await expect(
+      downloadToFile(
+        `${srv.url}/nosha.zip`,
+        path.join(dir, 'nosha.zip'),
+        { filename: 'nosha.zip', sha256: '' },
+        { retry }
+      )
+    ).rejects.toThrow(ChecksumError);
     expect(srv.hits.get('/nosha.zip')).toBeUndefined();
   });
 
@@ -175,7 +211,11 @@ describe('downloadToFile', () => {
     const src = path.join(dir, 'src.zip');
     writeFileSync(src, data);
     const dest = path.join(dir, 'copy.zip');
-    const res = await downloadToFile(pathToFileURL(src).href, dest, { filename: 'src.zip', sha256: sha, size: data.length });
+    const res = await downloadToFile(pathToFileURL(src).href, dest, {
+      filename: 'src.zip',
+      sha256: sha,
+      size: data.length
+    });
     expect(res.bytes).toBe(data.length);
   });
 });

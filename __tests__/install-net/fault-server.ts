@@ -30,7 +30,7 @@ export async function startServer(): Promise<FaultServer> {
     }
     h(req, res, n);
   });
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
@@ -38,7 +38,7 @@ export async function startServer(): Promise<FaultServer> {
     lastHeaders,
     route: (p, h) => routes.set(p, h),
     close: () =>
-      new Promise<void>(resolve => {
+      new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
       })
@@ -52,28 +52,40 @@ export const faults = {
   /** never answers */
   hang: (() => undefined) as Handler,
   /** sends headers and part of the body, then nothing */
-  stall: (size: number, sent: number): Handler => (_req, res) => {
-    res.writeHead(200, { 'content-length': String(size) });
-    res.write(Buffer.alloc(sent, 1));
-  },
+  stall:
+    (size: number, sent: number): Handler =>
+    (_req, res) => {
+      res.writeHead(200, { 'content-length': String(size) });
+      res.write(Buffer.alloc(sent, 1));
+    },
   /** sends headers and part of the body, then resets the connection */
-  truncate: (size: number, sent: number): Handler => (req, res) => {
-    res.writeHead(200, { 'content-length': String(size) });
-    res.write(Buffer.alloc(sent, 1), () => setTimeout(() => req.socket.destroy(), 20));
-  },
+  truncate:
+    (size: number, sent: number): Handler =>
+    (req, res) => {
+      res.writeHead(200, { 'content-length': String(size) });
+      res.write(Buffer.alloc(sent, 1), () => setTimeout(() => req.socket.destroy(), 20));
+    },
   /** 200 with the body */
-  ok: (body: Buffer | string, headers: Record<string, string> = {}): Handler => (_req, res) => {
-    const b = Buffer.isBuffer(body) ? body : Buffer.from(body);
-    res.writeHead(200, { 'content-length': String(b.length), ...headers });
-    res.end(b);
-  },
-  status: (code: number, headers: Record<string, string> = {}): Handler => (_req, res) => {
-    res.writeHead(code, headers).end(`status ${code}`);
-  },
-  redirect: (location: string, code = 302): Handler => (_req, res) => {
-    res.writeHead(code, { location }).end();
-  },
+  ok:
+    (body: Buffer | string, headers: Record<string, string> = {}): Handler =>
+    (_req, res) => {
+      const b = Buffer.isBuffer(body) ? body : Buffer.from(body);
+      res.writeHead(200, { 'content-length': String(b.length), ...headers });
+      res.end(b);
+    },
+  status:
+    (code: number, headers: Record<string, string> = {}): Handler =>
+    (_req, res) => {
+      res.writeHead(code, headers).end(`status ${code}`);
+    },
+  redirect:
+    (location: string, code = 302): Handler =>
+    (_req, res) => {
+      res.writeHead(code, { location }).end();
+    },
   /** the first `n` hits go to `first`, later ones to `then` */
-  firstThen: (n: number, first: Handler, then: Handler): Handler => (req, res, hit) =>
-    hit <= n ? first(req, res, hit) : then(req, res, hit)
+  firstThen:
+    (n: number, first: Handler, then: Handler): Handler =>
+    (req, res, hit) =>
+      hit <= n ? first(req, res, hit) : then(req, res, hit)
 };

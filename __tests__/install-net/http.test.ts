@@ -196,7 +196,9 @@ describe('fetchJson', () => {
     srv.route('/drop', faults.drop);
     const url = `${srv.url}/drop`;
     const e = await failure(fetchJson(url, { what: 'the manifest', retry: FAST }));
-    expect(e.message).toMatch(new RegExp(`^could not download the manifest from ${url}: .*(socket hang up|ECONNRESET).* \\(3 tries\\)$`));
+    expect(e.message).toMatch(
+      new RegExp(`^could not download the manifest from ${url}: .*(socket hang up|ECONNRESET).* \\(3 tries\\)$`)
+    );
     expect(srv.hits.get('/drop')).toBe(3);
   });
 
@@ -221,10 +223,17 @@ describe('fetchJson', () => {
   });
 
   test('not JSON: no retry, names the start of the body', async () => {
-    srv.route('/html', faults.ok('<!DOCTYPE html>\n<html><head><title>Captive portal</title></head><body>please log in first</body></html>'));
+    srv.route(
+      '/html',
+      faults.ok(
+        '<!DOCTYPE html>\n<html><head><title>Captive portal</title></head><body>please log in first</body></html>'
+      )
+    );
     const url = `${srv.url}/html`;
     const e = await failure(fetchJson(url, { what: 'the manifest', retry: FAST }));
-    expect(e.message).toBe(`the manifest at ${url} is not JSON: <!DOCTYPE html> <html><head><title>Captive portal</title></h`);
+    expect(e.message).toBe(
+      `the manifest at ${url} is not JSON: <!DOCTYPE html> <html><head><title>Captive portal</title></h`
+    );
     expect(srv.hits.get('/html')).toBe(1);
   });
 
@@ -249,7 +258,9 @@ describe('fetchJson', () => {
   test('total time including waits stays within totalMs', async () => {
     srv.route('/always-500', faults.status(500));
     const start = Date.now();
-    const e = await failure(fetchJson(`${srv.url}/always-500`, { retry: { tries: 50, totalMs: 1000, baseDelayMs: 100, timeoutMs: 300 } }));
+    const e = await failure(
+      fetchJson(`${srv.url}/always-500`, { retry: { tries: 50, totalMs: 1000, baseDelayMs: 100, timeoutMs: 300 } })
+    );
     const elapsed = Date.now() - start;
     expect(elapsed).toBeLessThan(1000 + 500);
     expect(e.tries).toBeLessThan(50);
@@ -301,11 +312,13 @@ describe('openStream', () => {
     const start = Date.now();
     const err = await readBody(stream).then(
       () => undefined,
-      e => e
+      (e) => e
     );
     expect(err).toBeInstanceOf(BodyError);
     expect(isTransient(err)).toBe(true);
-    expect((err as Error).message).toBe(`could not download go.tar.gz from ${srv.url}/dl/stall: no data for 300 ms after 100 bytes`);
+    expect((err as Error).message).toBe(
+      `could not download go.tar.gz from ${srv.url}/dl/stall: no data for 300 ms after 100 bytes`
+    );
     expect(Date.now() - start).toBeLessThan(5000);
   });
 
@@ -314,10 +327,12 @@ describe('openStream', () => {
     const { stream } = await openStream(`${srv.url}/dl/cut`, { what: 'go.tar.gz', retry: FAST });
     const err = await readBody(stream).then(
       () => undefined,
-      e => e
+      (e) => e
     );
     expect(err).toBeInstanceOf(BodyError);
-    expect((err as Error).message).toMatch(/^could not download go\.tar\.gz from .*: (connection broke off|body ended early).* after 5000 bytes/);
+    expect((err as Error).message).toMatch(
+      /^could not download go\.tar\.gz from .*: (connection broke off|body ended early).* after 5000 bytes/
+    );
   });
 
   test('a slow consumer is not mistaken for a stalled connection', async () => {
@@ -344,7 +359,7 @@ describe('openStream', () => {
   test('destroying the stream aborts the download', async () => {
     srv.route('/dl/abort', faults.stall(1_000_000, 1000));
     const { stream } = await openStream(`${srv.url}/dl/abort`, { retry: FAST });
-    const closed = new Promise(resolve => stream.on('close', resolve));
+    const closed = new Promise((resolve) => stream.on('close', resolve));
     stream.destroy();
     await closed;
   });

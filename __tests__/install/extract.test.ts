@@ -1,5 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, mkdirSync, writeFileSync, readdirSync } from 'node:fs';
+import {
+  createReadStream,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  mkdirSync,
+  writeFileSync,
+  readdirSync
+} from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Readable, Transform } from 'node:stream';
@@ -32,7 +41,14 @@ describe('chooseZipExtractor', () => {
   ])('PowerShell fallback %j uses ZipFile.ExtractToDirectory', (available, tool) => {
     const cmd = chooseZipExtractor(available, "D:\\it's\\go.zip", WIN_DEST);
     expect(cmd.tool).toBe(tool);
-    expect(cmd.args.slice(0, -1)).toEqual(['-NoLogo', '-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-Command']);
+    expect(cmd.args.slice(0, -1)).toEqual([
+      '-NoLogo',
+      '-NoProfile',
+      '-NonInteractive',
+      '-ExecutionPolicy',
+      'Bypass',
+      '-Command'
+    ]);
     const script = cmd.args[cmd.args.length - 1];
     expect(script).toContain(`[System.IO.Compression.ZipFile]::ExtractToDirectory('D:\\it''s\\go.zip', '${WIN_DEST}')`);
   });
@@ -66,7 +82,12 @@ describe('extractTarGzStream', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   test('unpacks a synthetic toolchain in one pass, through the given transforms', async () => {
-    const built = await buildSyntheticToolchain({ version: '1.22.3', os: 'linux', arch: 'amd64', outDir: path.join(dir, 'out') });
+    const built = await buildSyntheticToolchain({
+      version: '1.22.3',
+      os: 'linux',
+      arch: 'amd64',
+      outDir: path.join(dir, 'out')
+    });
     const dest = path.join(dir, 'dest');
     mkdirSync(dest);
     let seen = 0;
@@ -121,7 +142,12 @@ describe('extractTarGzStream', () => {
   });
 
   test('a tar that fails reports its own message', async () => {
-    const built = await buildSyntheticToolchain({ version: '1.22.3', os: 'linux', arch: 'amd64', outDir: path.join(dir, 'out') });
+    const built = await buildSyntheticToolchain({
+      version: '1.22.3',
+      os: 'linux',
+      arch: 'amd64',
+      outDir: path.join(dir, 'out')
+    });
     await expect(extractTarGzStream(createReadStream(built.path), path.join(dir, 'missing-dest'))).rejects.toThrow(
       /tar failed to extract into .*missing-dest/
     );
@@ -139,9 +165,9 @@ const unzipPath = ['/usr/bin/unzip', '/bin/unzip'].find((p) => existsSync(p));
       await extractZip(built.path, dest, { os: 'linux', arch: 'x64' }, { unzip: unzipPath });
       expect(readFileSync(path.join(dest, 'go', 'VERSION'), 'utf8').split('\n')[0]).toBe('go1.22.3');
       expect(existsSync(path.join(dest, 'go', 'bin', 'go.exe'))).toBe(true);
-      await expect(extractZip(path.join(dir, 'nope.zip'), dest, { os: 'linux', arch: 'x64' }, { unzip: unzipPath })).rejects.toThrow(
-        /unzip failed to extract nope\.zip/
-      );
+      await expect(
+        extractZip(path.join(dir, 'nope.zip'), dest, { os: 'linux', arch: 'x64' }, { unzip: unzipPath })
+      ).rejects.toThrow(/unzip failed to extract nope\.zip/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

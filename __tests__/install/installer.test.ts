@@ -7,14 +7,29 @@
  * cross-process behaviour (SIGKILLed holder) in lock.test.ts.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, promises as fs, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  promises as fs,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync
+} from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ArchiveError } from '../../src/install/archive-rules.js';
 import { ChecksumError } from '../../src/install/download.js';
-import { findCached, installGo, isTransportFailure, listCachedVersions, type InstallRequest } from '../../src/install/installer.js';
+import {
+  findCached,
+  installGo,
+  isTransportFailure,
+  listCachedVersions,
+  type InstallRequest
+} from '../../src/install/installer.js';
 import { InputError, type ManifestFile } from '../../src/model.js';
 import { HttpError } from '../../src/edge/http.js';
 import { buildSyntheticToolchain, packRealGo } from '../../scripts/lib/toolchains.mjs';
@@ -73,9 +88,17 @@ beforeEach(() => {
 afterEach(() => rmSync(work, { recursive: true, force: true }));
 
 let counter = 0;
-async function synthetic(opts: { version?: string; versionFileText?: string; reportVersion?: string; format?: 'zip' } = {}) {
+async function synthetic(
+  opts: { version?: string; versionFileText?: string; reportVersion?: string; format?: 'zip' } = {}
+) {
   const outDir = path.join(fixtures, String(counter++));
-  const built = await buildSyntheticToolchain({ version: opts.version ?? '1.22.3', os: 'linux', arch: 'amd64', outDir, ...opts });
+  const built = await buildSyntheticToolchain({
+    version: opts.version ?? '1.22.3',
+    os: 'linux',
+    arch: 'amd64',
+    outDir,
+    ...opts
+  });
   const file: ManifestFile = {
     filename: built.filename,
     os: 'linux',
@@ -179,7 +202,12 @@ test('listCachedVersions: only complete trees, in Go order, Go spelling', async 
   make('1.23.0', { marker: false });
   make('1.24.0', { bin: false });
   make('not-a-version');
-  expect(await listCachedVersions(tc, { os: 'linux', arch: 'x64' }, 'x64')).toEqual(['1.20', '1.21rc1', '1.21.0', '1.22.3']);
+  expect(await listCachedVersions(tc, { os: 'linux', arch: 'x64' }, 'x64')).toEqual([
+    '1.20',
+    '1.21rc1',
+    '1.21.0',
+    '1.22.3'
+  ]);
   expect(await listCachedVersions(tc, { os: 'linux', arch: 'arm64' }, 'arm64')).toEqual([]);
   expect(await listCachedVersions(path.join(work, 'nope'), { os: 'linux', arch: 'x64' }, 'x64')).toEqual([]);
 });
@@ -233,8 +261,16 @@ describe('failures leave the tool cache exactly as before', () => {
   });
 
   test.each([
-    ['go/VERSION disagrees', { versionFileText: 'go1.22.2\ntime x\n' }, /go\/VERSION says "go1\.22\.2", expected "go1\.22\.3"/],
-    ['go version disagrees', { reportVersion: '1.22.2' }, /go version prints "go version go1\.22\.2 linux\/amd64", expected/],
+    [
+      'go/VERSION disagrees',
+      { versionFileText: 'go1.22.2\ntime x\n' },
+      /go\/VERSION says "go1\.22\.2", expected "go1\.22\.3"/
+    ],
+    [
+      'go version disagrees',
+      { reportVersion: '1.22.2' },
+      /go version prints "go version go1\.22\.2 linux\/amd64", expected/
+    ],
     ['go/VERSION missing', { versionFileText: '' }, /go\/VERSION says ""/]
   ])('%s', async (_name, opts, message) => {
     const { built, file } = await synthetic(opts);

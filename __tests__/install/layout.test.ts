@@ -189,7 +189,13 @@ describe('installLayout', () => {
   });
 
   test('staging folder names are unique per pid and nonce and decode back to the pid', () => {
-    const base = { platform: { os: 'linux', arch: 'x64' }, toolCache: '/tc', temp: '/t', version: '1.22.3', arch: 'x64' };
+    const base = {
+      platform: { os: 'linux', arch: 'x64' },
+      toolCache: '/tc',
+      temp: '/t',
+      version: '1.22.3',
+      arch: 'x64'
+    };
     const a = installLayout({ ...base, pid: 1, nonce: 'a' }).stagingDir;
     const b = installLayout({ ...base, pid: 1, nonce: 'b' }).stagingDir;
     expect(a).not.toBe(b);

@@ -94,7 +94,10 @@ test('several waiters taking over a dead holder lock still get it one at a time'
   const lockDir = path.join(dir, 'x64.lock');
   mkdirSync(lockDir);
   const ownerFile = path.join(lockDir, 'owner.json');
-  writeFileSync(ownerFile, JSON.stringify({ pid: 1, hostname: 'gone-host', startedAt: '2026-01-01T00:00:00Z', token: 'dead' }));
+  writeFileSync(
+    ownerFile,
+    JSON.stringify({ pid: 1, hostname: 'gone-host', startedAt: '2026-01-01T00:00:00Z', token: 'dead' })
+  );
   const old = new Date(Date.now() - 60_000);
   utimesSync(ownerFile, old, old);
   let inside = 0;
@@ -117,7 +120,10 @@ test('a lock of another host without heartbeat for staleMs is taken over', async
   const lockDir = path.join(dir, 'x64.lock');
   mkdirSync(lockDir);
   const ownerFile = path.join(lockDir, 'owner.json');
-  writeFileSync(ownerFile, JSON.stringify({ pid: 1, hostname: 'another-host', startedAt: '2026-01-01T00:00:00Z', token: 't' }));
+  writeFileSync(
+    ownerFile,
+    JSON.stringify({ pid: 1, hostname: 'another-host', startedAt: '2026-01-01T00:00:00Z', token: 't' })
+  );
   const old = new Date(Date.now() - 10_000);
   utimesSync(ownerFile, old, old);
   const lock = await acquireLock(lockDir, { timeoutMs: 2_000, staleMs: 5_000, pollMs: 20 });
@@ -142,7 +148,10 @@ test('the heartbeat keeps a long-held lock fresh', async () => {
   try {
     await new Promise((r) => setTimeout(r, 1_000));
     // held longer than staleMs, but the heartbeat keeps it: the waiter must time out, not take over
-    await expect(acquireLock(lockDir, { timeoutMs: 400, staleMs: 400, pollMs: 20 })).rejects.toMatchObject({ name: 'LockError', message: expect.stringMatching(/timed out/) });
+    await expect(acquireLock(lockDir, { timeoutMs: 400, staleMs: 400, pollMs: 20 })).rejects.toMatchObject({
+      name: 'LockError',
+      message: expect.stringMatching(/timed out/)
+    });
   } finally {
     await lock.release();
   }

@@ -44,7 +44,9 @@ describe('buildFixtureManifest', () => {
     const r = m.find((x) => x.version === 'go1.22.3');
     const archives = r?.files.filter((f) => f.kind === 'archive') ?? [];
     expect(archives).toHaveLength(10);
-    expect(r?.files.filter((f) => f.kind === 'installer').map((f) => f.filename)).toContain('go1.22.3.windows-amd64.msi');
+    expect(r?.files.filter((f) => f.kind === 'installer').map((f) => f.filename)).toContain(
+      'go1.22.3.windows-amd64.msi'
+    );
     expect(r?.files.filter((f) => f.kind === 'source').map((f) => f.filename)).toEqual(['go1.22.3.src.tar.gz']);
     for (const f of r?.files ?? []) {
       expect(f.sha256).toMatch(/^[0-9a-f]{64}$/);
@@ -58,7 +60,11 @@ describe('buildFixtureManifest', () => {
   test('upTo cuts newer releases (inclusive, Go order)', () => {
     expect(versions(buildFixtureManifest({ upTo: '1.26.7' })).slice(0, 2)).toEqual(['go1.26.7', 'go1.26.6']);
     expect(versions(buildFixtureManifest({ upTo: '1.27rc2' })).slice(0, 2)).toEqual(['go1.27rc2', 'go1.27rc1']);
-    expect(versions(buildFixtureManifest({ upTo: '1.21rc3' })).slice(0, 3)).toEqual(['go1.21rc3', 'go1.21rc2', 'go1.20.14']);
+    expect(versions(buildFixtureManifest({ upTo: '1.21rc3' })).slice(0, 3)).toEqual([
+      'go1.21rc3',
+      'go1.21rc2',
+      'go1.20.14'
+    ]);
   });
 
   test('files overrides merge by os/arch/kind, append new ones, and add unknown versions', () => {
@@ -82,9 +88,14 @@ describe('buildFixtureManifest', () => {
       size: 123,
       kind: 'archive'
     });
-    expect(r?.files.find((f) => f.os === 'freebsd')).toMatchObject({ filename: 'go1.22.3.freebsd-amd64.tar.gz', size: 7 });
+    expect(r?.files.find((f) => f.os === 'freebsd')).toMatchObject({
+      filename: 'go1.22.3.freebsd-amd64.tar.gz',
+      size: 7
+    });
     expect(o[0]).toMatchObject({ version: 'go1.99.0', stable: true });
-    expect(o[0].files.find((f) => f.os === 'linux' && f.arch === 'amd64' && f.kind === 'archive')?.filename).toBe('custom.tar.gz');
+    expect(o[0].files.find((f) => f.os === 'linux' && f.arch === 'amd64' && f.kind === 'archive')?.filename).toBe(
+      'custom.tar.gz'
+    );
     // the original is untouched
     expect(m.find((x) => x.version === 'go1.22.3')?.files.find((f) => f.os === 'freebsd')).toBeUndefined();
   });

@@ -12,14 +12,23 @@ const byVersion = (v: string): Release => {
   return r;
 };
 const HEX = 'a'.repeat(64);
-const goodFile = { filename: 'go1.22.3.linux-amd64.tar.gz', os: 'linux', arch: 'amd64', version: 'go1.22.3', sha256: HEX, size: 1, kind: 'archive' };
+const goodFile = {
+  filename: 'go1.22.3.linux-amd64.tar.gz',
+  os: 'linux',
+  arch: 'amd64',
+  version: 'go1.22.3',
+  sha256: HEX,
+  size: 1,
+  kind: 'archive'
+};
 
 describe('parseManifest', () => {
   test('versions lose "go", newest first in Go order, the invalid bootstrap entry is dropped', () => {
     expect(releases[0].version).toBe('1.27.0');
     expect(releases.map((r) => r.version)).not.toContain('1.4-bootstrap-20171003');
     expect(releases.some((r) => r.version.startsWith('go'))).toBe(false);
-    for (let i = 1; i < releases.length; i++) expect(compareGo(releases[i - 1].version, releases[i].version)).toBeGreaterThan(0);
+    for (let i = 1; i < releases.length; i++)
+      expect(compareGo(releases[i - 1].version, releases[i].version)).toBeGreaterThan(0);
     expect(releases).toHaveLength(buildFixtureManifest().length - 1);
   });
 

@@ -68,7 +68,13 @@ describe('computeMatrix', () => {
   });
 
   test('no stable release -> InputError', () => {
-    expect(() => computeMatrix('1.22', releases.filter((r) => !r.stable), 'all')).toThrow(InputError);
+    expect(() =>
+      computeMatrix(
+        '1.22',
+        releases.filter((r) => !r.stable),
+        'all'
+      )
+    ).toThrow(InputError);
   });
 });
 

@@ -48,7 +48,11 @@ describe('resolveSpec over the fixture manifest', () => {
     ['*', parseVersionSpec('*', 'go-version'), '1.27.0'],
     ['<1.21', parseVersionSpec('<1.21', 'go-version'), '1.20.14'],
     ['~1.20.0 (1.20 is 1.20.0)', parseVersionSpec('~1.20.0', 'go-version'), '1.20.14'],
-    ['1.21.0-rc.2 - 1.21.0-rc.3 (names prereleases)', parseVersionSpec('>=1.21.0-rc.2 <1.21.0', 'go-version'), '1.21rc3'],
+    [
+      '1.21.0-rc.2 - 1.21.0-rc.3 (names prereleases)',
+      parseVersionSpec('>=1.21.0-rc.2 <1.21.0', 'go-version'),
+      '1.21rc3'
+    ],
     ['>=1.27.0-rc.1 <1.27.0', parseVersionSpec('>=1.27.0-rc.1 <1.27.0', 'go-version'), '1.27rc2'],
     ['stable', parseVersionSpec('stable', 'go-version'), '1.27.0'],
     ['latest', parseVersionSpec('LATEST', 'go-version'), '1.27.0'],
@@ -103,13 +107,22 @@ describe('resolveSpec over the fixture manifest', () => {
 
   test('the input order does not matter', () => {
     const shuffled = [...releases].reverse();
-    for (const spec of [min('1.21rc1'), { kind: 'alias', alias: 'oldstable' } as VersionSpec, { kind: 'range', range: '^1.21' } as VersionSpec]) {
+    for (const spec of [
+      min('1.21rc1'),
+      { kind: 'alias', alias: 'oldstable' } as VersionSpec,
+      { kind: 'range', range: '^1.21' } as VersionSpec
+    ]) {
       expect(resolveSpec(spec, shuffled, LINUX, opts)).toEqual(resolveSpec(spec, releases, LINUX, opts));
     }
   });
 
   test.each<[string, VersionSpec, Platform, RegExp]>([
-    ['exact not in the manifest (semver rc spelling)', parseVersionSpec('1.21.0-rc.1', 'go-version'), LINUX, /^Go 1\.21rc1 is not in the manifest \(newest matching 1\.21\.x: 1\.21\.13\)$/],
+    [
+      'exact not in the manifest (semver rc spelling)',
+      parseVersionSpec('1.21.0-rc.1', 'go-version'),
+      LINUX,
+      /^Go 1\.21rc1 is not in the manifest \(newest matching 1\.21\.x: 1\.21\.13\)$/
+    ],
     ['exact patch not released', exact('1.22.13'), LINUX, /^Go 1\.22\.13 is not in the manifest .*1\.22\.12/],
     ['exact of an unknown minor', exact('1.30.1'), LINUX, /^Go 1\.30\.1 is not in the manifest .*1\.27\.0/],
     ['exact language version 1.21 is no release', exact('1.21'), LINUX, /^Go 1\.21 is not in the manifest/],
@@ -130,7 +143,14 @@ describe('resolveSpec over the fixture manifest', () => {
   test('no stable release at all', () => {
     const onlyRc = releases.filter((r) => !r.stable);
     expect(() => resolveSpec({ kind: 'alias', alias: 'stable' }, onlyRc, LINUX, opts)).toThrow(InputError);
-    expect(() => resolveSpec({ kind: 'alias', alias: 'oldstable' }, releases.filter((r) => r.version === '1.27.0'), LINUX, opts)).toThrow(InputError);
+    expect(() =>
+      resolveSpec(
+        { kind: 'alias', alias: 'oldstable' },
+        releases.filter((r) => r.version === '1.27.0'),
+        LINUX,
+        opts
+      )
+    ).toThrow(InputError);
   });
 
   test('unsupported os is an InputError', () => {

@@ -32,17 +32,87 @@ describe('chooseRequest: go-version input', () => {
 describe('chooseRequest: go.mod / go.work', () => {
   test.each<[string, string, VersionSpec, string, number | undefined, boolean]>([
     ['go line', 'module m\n\ngo 1.22\n', { kind: 'minimum', minimum: '1.22' }, 'go.mod:3 go 1.22', 3, false],
-    ['go line with patch', 'module m\ngo 1.22.3\n', { kind: 'minimum', minimum: '1.22.3' }, 'go.mod:2 go 1.22.3', 2, false],
+    [
+      'go line with patch',
+      'module m\ngo 1.22.3\n',
+      { kind: 'minimum', minimum: '1.22.3' },
+      'go.mod:2 go 1.22.3',
+      2,
+      false
+    ],
     ['go line rc', 'module m\ngo 1.21rc1\n', { kind: 'minimum', minimum: '1.21rc1' }, 'go.mod:2 go 1.21rc1', 2, false],
-    ['go line after a tab, CRLF', 'module m\r\n\r\ngo\t1.21\r\n', { kind: 'minimum', minimum: '1.21' }, 'go.mod:3 go 1.21', 3, false],
-    ['toolchain pin', 'module m\ngo 1.22\ntoolchain go1.23.0\n', { kind: 'exact', version: '1.23.0' }, 'go.mod:3 toolchain go1.23.0', 3, true],
-    ['toolchain rc pin', 'module m\ngo 1.21rc1\ntoolchain go1.21rc2\n', { kind: 'exact', version: '1.21rc2' }, 'go.mod:3 toolchain go1.21rc2', 3, true],
-    ['toolchain equal to go line', 'module m\ngo 1.22.3\ntoolchain go1.22.3\n', { kind: 'exact', version: '1.22.3' }, 'go.mod:3 toolchain go1.22.3', 3, true],
-    ['toolchain with suffix', 'module m\ngo 1.22\ntoolchain go1.22.1-custom\n', { kind: 'exact', version: '1.22.1' }, 'go.mod:3 toolchain go1.22.1-custom', 3, true],
-    ['toolchain older than go line: go line wins', 'module m\ngo 1.22.5\ntoolchain go1.22.1\n', { kind: 'minimum', minimum: '1.22.5' }, 'go.mod:2 go 1.22.5', 2, false],
-    ['toolchain default', 'module m\ngo 1.22\ntoolchain default\n', { kind: 'minimum', minimum: '1.22' }, 'go.mod:2 go 1.22', 2, false],
-    ['no go line', 'module m\n', { kind: 'minimum', minimum: '1.16' }, 'go.mod (no go line: Go assumes 1.16)', undefined, false],
-    ['no go line but a toolchain', 'module m\ntoolchain go1.22.3\n', { kind: 'exact', version: '1.22.3' }, 'go.mod:2 toolchain go1.22.3', 2, true]
+    [
+      'go line after a tab, CRLF',
+      'module m\r\n\r\ngo\t1.21\r\n',
+      { kind: 'minimum', minimum: '1.21' },
+      'go.mod:3 go 1.21',
+      3,
+      false
+    ],
+    [
+      'toolchain pin',
+      'module m\ngo 1.22\ntoolchain go1.23.0\n',
+      { kind: 'exact', version: '1.23.0' },
+      'go.mod:3 toolchain go1.23.0',
+      3,
+      true
+    ],
+    [
+      'toolchain rc pin',
+      'module m\ngo 1.21rc1\ntoolchain go1.21rc2\n',
+      { kind: 'exact', version: '1.21rc2' },
+      'go.mod:3 toolchain go1.21rc2',
+      3,
+      true
+    ],
+    [
+      'toolchain equal to go line',
+      'module m\ngo 1.22.3\ntoolchain go1.22.3\n',
+      { kind: 'exact', version: '1.22.3' },
+      'go.mod:3 toolchain go1.22.3',
+      3,
+      true
+    ],
+    [
+      'toolchain with suffix',
+      'module m\ngo 1.22\ntoolchain go1.22.1-custom\n',
+      { kind: 'exact', version: '1.22.1' },
+      'go.mod:3 toolchain go1.22.1-custom',
+      3,
+      true
+    ],
+    [
+      'toolchain older than go line: go line wins',
+      'module m\ngo 1.22.5\ntoolchain go1.22.1\n',
+      { kind: 'minimum', minimum: '1.22.5' },
+      'go.mod:2 go 1.22.5',
+      2,
+      false
+    ],
+    [
+      'toolchain default',
+      'module m\ngo 1.22\ntoolchain default\n',
+      { kind: 'minimum', minimum: '1.22' },
+      'go.mod:2 go 1.22',
+      2,
+      false
+    ],
+    [
+      'no go line',
+      'module m\n',
+      { kind: 'minimum', minimum: '1.16' },
+      'go.mod (no go line: Go assumes 1.16)',
+      undefined,
+      false
+    ],
+    [
+      'no go line but a toolchain',
+      'module m\ntoolchain go1.22.3\n',
+      { kind: 'exact', version: '1.22.3' },
+      'go.mod:2 toolchain go1.22.3',
+      2,
+      true
+    ]
   ])('go.mod %s', (_name, text, spec, from, line, pin) => {
     const r = choose([mod(text)]);
     expect(r.spec).toEqual(spec);
@@ -85,13 +155,48 @@ describe('chooseRequest: go.mod / go.work', () => {
 
 describe('chooseRequest: other version files', () => {
   test.each<[VersionSourceFile, VersionSpec, string, string]>([
-    [{ path: '.go-version', text: '1.22.3\n', kind: '.go-version' }, { kind: 'exact', version: '1.22.3' }, '.go-version:1', '1.22.3'],
-    [{ path: '.go-version', text: '# pinned\ngo1.21rc1\n', kind: '.go-version' }, { kind: 'exact', version: '1.21rc1' }, '.go-version:2', 'go1.21rc1'],
-    [{ path: '.go-version', text: '1.22\n', kind: '.go-version' }, { kind: 'minor', lang: '1.22' }, '.go-version:1', '1.22'],
-    [{ path: '.go-version', text: '1.20\n', kind: '.go-version' }, { kind: 'minor', lang: '1.20' }, '.go-version:1', '1.20'],
-    [{ path: '.tool-versions', text: 'nodejs 20.1.0\ngolang 1.22.3\n', kind: '.tool-versions' }, { kind: 'exact', version: '1.22.3' }, '.tool-versions:2', '1.22.3'],
-    [{ path: 'mise.toml', text: '[tools]\ngo = "1.22"\n', kind: 'mise.toml' }, { kind: 'minor', lang: '1.22' }, 'mise.toml:2', '1.22'],
-    [{ path: 'cfg/.mise.toml', text: '[tools]\nnode = "20"\ngo = "1.21.4"\n', kind: 'mise.toml' }, { kind: 'exact', version: '1.21.4' }, 'cfg/.mise.toml:3', '1.21.4']
+    [
+      { path: '.go-version', text: '1.22.3\n', kind: '.go-version' },
+      { kind: 'exact', version: '1.22.3' },
+      '.go-version:1',
+      '1.22.3'
+    ],
+    [
+      { path: '.go-version', text: '# pinned\ngo1.21rc1\n', kind: '.go-version' },
+      { kind: 'exact', version: '1.21rc1' },
+      '.go-version:2',
+      'go1.21rc1'
+    ],
+    [
+      { path: '.go-version', text: '1.22\n', kind: '.go-version' },
+      { kind: 'minor', lang: '1.22' },
+      '.go-version:1',
+      '1.22'
+    ],
+    [
+      { path: '.go-version', text: '1.20\n', kind: '.go-version' },
+      { kind: 'minor', lang: '1.20' },
+      '.go-version:1',
+      '1.20'
+    ],
+    [
+      { path: '.tool-versions', text: 'nodejs 20.1.0\ngolang 1.22.3\n', kind: '.tool-versions' },
+      { kind: 'exact', version: '1.22.3' },
+      '.tool-versions:2',
+      '1.22.3'
+    ],
+    [
+      { path: 'mise.toml', text: '[tools]\ngo = "1.22"\n', kind: 'mise.toml' },
+      { kind: 'minor', lang: '1.22' },
+      'mise.toml:2',
+      '1.22'
+    ],
+    [
+      { path: 'cfg/.mise.toml', text: '[tools]\nnode = "20"\ngo = "1.21.4"\n', kind: 'mise.toml' },
+      { kind: 'exact', version: '1.21.4' },
+      'cfg/.mise.toml:3',
+      '1.21.4'
+    ]
   ])('%j', (file, spec, from, raw) => {
     const r = choose([file], '', file.path);
     expect(r.spec).toEqual(spec);

@@ -47,16 +47,26 @@ describe('parseVersionSpec', () => {
     expect(parseVersionSpec(text, 'go-version')).toEqual(expected);
   });
 
-  test.each(['', '   ', 'foo', 'go', '1.22.3.4', '1.022', 'go 1.22', '1.22-rc1', 'golang1.22', '1.21.0-0', 'stable1', '>=1.x.y'])(
-    'malformed %p -> InputError naming the input',
-    (text) => {
-      expect(tryParseVersionSpec(text)).toBeUndefined();
-      expect(() => parseVersionSpec(text, 'go-version')).toThrow(InputError);
-      expect(() => parseVersionSpec(text, 'go-version')).toThrow(
-        `input go-version: "${text.trim()}" is not a Go version, range or alias (expected e.g. 1.22, 1.22.3, 1.21rc1, ^1.21, stable)`
-      );
-    }
-  );
+  test.each([
+    '',
+    '   ',
+    'foo',
+    'go',
+    '1.22.3.4',
+    '1.022',
+    'go 1.22',
+    '1.22-rc1',
+    'golang1.22',
+    '1.21.0-0',
+    'stable1',
+    '>=1.x.y'
+  ])('malformed %p -> InputError naming the input', (text) => {
+    expect(tryParseVersionSpec(text)).toBeUndefined();
+    expect(() => parseVersionSpec(text, 'go-version')).toThrow(InputError);
+    expect(() => parseVersionSpec(text, 'go-version')).toThrow(
+      `input go-version: "${text.trim()}" is not a Go version, range or alias (expected e.g. 1.22, 1.22.3, 1.21rc1, ^1.21, stable)`
+    );
+  });
 
   test('the input name is the one given', () => {
     expect(() => parseVersionSpec('nope', 'go-version-file')).toThrow(/^input go-version-file: "nope"/);

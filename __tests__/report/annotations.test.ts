@@ -29,7 +29,9 @@ describe('toAnnotations', () => {
     const extra = out.filter((a) => !a.file);
     expect(extra).toHaveLength(summaries);
     if (text) expect(extra[0]).toEqual({ level: 'error', message: text });
-    expect(out.slice(0, withFile).map((a) => a.file)).toEqual(Array.from({ length: withFile }, (_, i) => `m${i}/go.mod`));
+    expect(out.slice(0, withFile).map((a) => a.file)).toEqual(
+      Array.from({ length: withFile }, (_, i) => `m${i}/go.mod`)
+    );
   });
 
   test('warnings are capped on their own, errors first', () => {
@@ -45,7 +47,11 @@ describe('toAnnotations', () => {
 
   test('paths become relative to the workspace with forward slashes', () => {
     const out = toAnnotations(
-      [finding('error', 0, '/home/runner/work/r/r/svc/go.mod'), finding('error', 1, 'svc\\api\\go.mod'), finding('error', 2, './go.mod')],
+      [
+        finding('error', 0, '/home/runner/work/r/r/svc/go.mod'),
+        finding('error', 1, 'svc\\api\\go.mod'),
+        finding('error', 2, './go.mod')
+      ],
       '/home/runner/work/r/r/'
     );
     expect(out.map((a) => a.file)).toEqual(['svc/go.mod', 'svc/api/go.mod', 'go.mod']);

@@ -23,9 +23,33 @@ describe('buildReport', () => {
     expect(r.environment).toEqual({ GOROOT: '/opt/go-1.18', GOTOOLCHAIN: 'auto' });
     expect(r.root).toBe('go.mod');
     expect(r.modules).toEqual([
-      { path: 'go.mod', kind: 'go.mod', module: 'example.com/go.mod', go: '1.22', goLine: 3, toolchain: 'go1.22.12', toolchainLine: 5 },
-      { path: 'svc/a|b/go.mod', kind: 'go.mod', module: 'example.com/svc/a|b/go.mod', go: '1.23', goLine: 3, toolchain: null, toolchainLine: null },
-      { path: 'tools/go.mod', kind: 'go.mod', module: 'example.com/tools/go.mod', go: null, goLine: null, toolchain: null, toolchainLine: null }
+      {
+        path: 'go.mod',
+        kind: 'go.mod',
+        module: 'example.com/go.mod',
+        go: '1.22',
+        goLine: 3,
+        toolchain: 'go1.22.12',
+        toolchainLine: 5
+      },
+      {
+        path: 'svc/a|b/go.mod',
+        kind: 'go.mod',
+        module: 'example.com/svc/a|b/go.mod',
+        go: '1.23',
+        goLine: 3,
+        toolchain: null,
+        toolchainLine: null
+      },
+      {
+        path: 'tools/go.mod',
+        kind: 'go.mod',
+        module: 'example.com/tools/go.mod',
+        go: null,
+        goLine: null,
+        toolchain: null,
+        toolchainLine: null
+      }
     ]);
     expect(r.checks.map((c) => c.id)).toHaveLength(9);
     expect(r.findings.filter((f) => f.severity === 'error').map((f) => f.file)).toEqual(['svc/a|b/go.mod']);
@@ -36,15 +60,34 @@ describe('buildReport', () => {
   });
 
   test('absent parts are null, not missing', () => {
-    const r = buildReport({ ...sampleParts(), request: undefined, resolution: undefined, root: undefined, vulns: undefined, matrix: undefined, env: {} });
-    expect([r.request, r.resolution, r.root, r.vulnerabilities, r.matrix, r.previousGo]).toEqual([null, null, null, null, null, null]);
+    const r = buildReport({
+      ...sampleParts(),
+      request: undefined,
+      resolution: undefined,
+      root: undefined,
+      vulns: undefined,
+      matrix: undefined,
+      env: {}
+    });
+    expect([r.request, r.resolution, r.root, r.vulnerabilities, r.matrix, r.previousGo]).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+      null
+    ]);
     expect(r.environment).toEqual({});
     expect('timings' in r).toBe(false);
   });
 
   test('an empty manifest sha256 is left out, and JSON round-trips', () => {
     const parts = sampleParts();
-    parts.resolution = { ...parts.resolution!, file: { ...parts.resolution!.file!, sha256: '' }, sha256Verified: false };
+    parts.resolution = {
+      ...parts.resolution!,
+      file: { ...parts.resolution!.file!, sha256: '' },
+      sha256Verified: false
+    };
     const r = buildReport(parts);
     expect('sha256' in r.resolution!).toBe(false);
     expect(JSON.parse(JSON.stringify(r))).toEqual(r);

@@ -14,7 +14,11 @@ export function sampleParts(over: Partial<ReportParts> = {}): ReportParts {
     root,
     workspace,
     releases: releases('1.22.12', '1.21.13'),
-    env: { GOROOT: '/opt/go-1.18', GOTOOLCHAIN: 'auto', previousGo: { path: '/usr/local/go/bin/go', version: '1.21.5' } },
+    env: {
+      GOROOT: '/opt/go-1.18',
+      GOTOOLCHAIN: 'auto',
+      previousGo: { path: '/usr/local/go/bin/go', version: '1.21.5' }
+    },
     vulns: {
       status: 'checked',
       entriesRead: 3,

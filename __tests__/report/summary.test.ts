@@ -26,7 +26,12 @@ describe('renderSummary', () => {
 
   test('status line counts the errors', () => {
     expect(md.split('\n')[2]).toMatch(/1 error\b/);
-    const ok = renderSummary(buildReport({ ...sampleParts(), outcome: { ...sampleParts().outcome, consistent: true, errorCount: 0, mismatchCount: 0, findings: [] } }));
+    const ok = renderSummary(
+      buildReport({
+        ...sampleParts(),
+        outcome: { ...sampleParts().outcome, consistent: true, errorCount: 0, mismatchCount: 0, findings: [] }
+      })
+    );
     expect(ok.split('\n')[2]).toMatch(/consistent/);
   });
 
@@ -76,7 +81,9 @@ describe('renderSummary', () => {
   });
 
   test('version files, vulnerabilities and matrix tables', () => {
-    expect(tableAfter(md, 'Version files')).toEqual([['build/Dockerfile', '2', 'Dockerfile', 'golang:1.22-alpine', '1.22']]);
+    expect(tableAfter(md, 'Version files')).toEqual([
+      ['build/Dockerfile', '2', 'Dockerfile', 'golang:1.22-alpine', '1.22']
+    ]);
     const vulns = tableAfter(md, 'Vulnerabilities')!;
     expect(vulns).toHaveLength(1);
     expect(vulns[0][0]).toContain('GO-2025-0001');
@@ -86,7 +93,9 @@ describe('renderSummary', () => {
   });
 
   test('sections without data are left out', () => {
-    const out = renderSummary(buildReport({ ...sampleParts(), vulns: { status: 'checked', matches: [], entriesRead: 1 }, matrix: undefined }));
+    const out = renderSummary(
+      buildReport({ ...sampleParts(), vulns: { status: 'checked', matches: [], entriesRead: 1 }, matrix: undefined })
+    );
     expect(tableAfter(out, 'Vulnerabilities')).toBeUndefined();
     expect(tableAfter(out, 'Matrix')).toBeUndefined();
   });

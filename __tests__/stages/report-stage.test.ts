@@ -14,7 +14,15 @@ const releases: Release[] = [
     version: '1.22.12',
     stable: true,
     files: [
-      { filename: 'go1.22.12.linux-amd64.tar.gz', os: 'linux', arch: 'amd64', version: 'go1.22.12', sha256: '', size: 1, kind: 'archive' }
+      {
+        filename: 'go1.22.12.linux-amd64.tar.gz',
+        os: 'linux',
+        arch: 'amd64',
+        version: 'go1.22.12',
+        sha256: '',
+        size: 1,
+        kind: 'archive'
+      }
     ]
   }
 ];

@@ -58,14 +58,22 @@ describe('environment', () => {
   test.each<[string, Facts['env'], string[]]>([
     ['clean', {}, []],
     ['GOROOT is the installed root', { GOROOT: `${ROOT}/` }, []],
-    ['stale GOROOT', { GOROOT: '/opt/go-1.18', previousGo: { path: '/opt/go-1.18/bin/go', version: '1.18.1' } }, ['GOROOT']],
+    [
+      'stale GOROOT',
+      { GOROOT: '/opt/go-1.18', previousGo: { path: '/opt/go-1.18/bin/go', version: '1.18.1' } },
+      ['GOROOT']
+    ],
     ['GOTOOLCHAIN local', { GOTOOLCHAIN: 'local' }, []],
     ['GOTOOLCHAIN auto', { GOTOOLCHAIN: 'auto' }, ['GOTOOLCHAIN']],
     ['GOTOOLCHAIN pinned', { GOTOOLCHAIN: 'go1.23.0+auto' }, ['GOTOOLCHAIN']],
     ['GOFLAGS with -toolchain', { GOFLAGS: '-mod=mod -toolchain=go1.21.0' }, ['GOFLAGS']],
     ['GOFLAGS without it', { GOFLAGS: '-mod=mod -trimpath' }, []],
     ['GOFLAGS with a look-alike', { GOFLAGS: '-toolchainx=1' }, []],
-    ['all three', { GOROOT: '/usr/lib/go', GOTOOLCHAIN: 'path', GOFLAGS: '--toolchain go1.2' }, ['GOROOT', 'GOTOOLCHAIN', 'GOFLAGS']]
+    [
+      'all three',
+      { GOROOT: '/usr/lib/go', GOTOOLCHAIN: 'path', GOFLAGS: '--toolchain go1.2' },
+      ['GOROOT', 'GOTOOLCHAIN', 'GOFLAGS']
+    ]
   ])('%s', (_name, env, vars) => {
     const out = checkEnvironment(facts({ env }));
     expect(out.map((f) => f.message.split(' ')[0])).toEqual(vars);
@@ -113,13 +121,20 @@ describe('go-directive (Go order)', () => {
     ['1.18', '1.19.8', true],
     ['1.21.0', '1.19.8', false]
   ])('go %s with Go %s -> satisfied %s', (goLine, version, ok) => {
-    const out = checkGoDirective(facts({ version, workspace: { modules: [mod('svc/go.mod', goLine)], useTargets: [], declarations: [] } }));
+    const out = checkGoDirective(
+      facts({ version, workspace: { modules: [mod('svc/go.mod', goLine)], useTargets: [], declarations: [] } })
+    );
     expect(out.length === 0).toBe(ok);
     if (!ok) expect(out[0]).toMatchObject({ check: 'go-directive', severity: 'error', file: 'svc/go.mod', line: 3 });
   });
 
   test('every module is checked; only the ones ahead fail', () => {
-    const modules = [mod('go.work', '1.22'), mod('go.mod', '1.21'), mod('a/go.mod', '1.23'), mod('b/go.mod', '1.22.13')];
+    const modules = [
+      mod('go.work', '1.22'),
+      mod('go.mod', '1.21'),
+      mod('a/go.mod', '1.23'),
+      mod('b/go.mod', '1.22.13')
+    ];
     const out = checkGoDirective(facts({ workspace: { modules, useTargets: [], declarations: [] } }));
     expect(out.map((f) => f.file)).toEqual(['a/go.mod', 'b/go.mod']);
   });
@@ -128,7 +143,9 @@ describe('go-directive (Go order)', () => {
     ['go.mod', '1.16'],
     ['tools/go.work', '1.18']
   ])('%s without a go line is a warning (Go assumes %s)', (path, assumed) => {
-    const [f, ...rest] = checkGoDirective(facts({ workspace: { modules: [mod(path)], useTargets: [], declarations: [] } }));
+    const [f, ...rest] = checkGoDirective(
+      facts({ workspace: { modules: [mod(path)], useTargets: [], declarations: [] } })
+    );
     expect(rest).toEqual([]);
     expect(f).toMatchObject({ severity: 'warning', file: path });
     expect(f.message).toContain(assumed);
@@ -147,7 +164,11 @@ describe('go-directive (Go order)', () => {
   });
 
   test('verify mode says the Go was found on PATH', () => {
-    const f = facts({ mode: 'verify', version: '1.19.8', workspace: { modules: [mod('go.mod', '1.21.0')], useTargets: [], declarations: [] } });
+    const f = facts({
+      mode: 'verify',
+      version: '1.19.8',
+      workspace: { modules: [mod('go.mod', '1.21.0')], useTargets: [], declarations: [] }
+    });
     expect(checkGoDirective(f)[0].message).toContain('1.19.8 is found on PATH');
   });
 });
@@ -168,7 +189,9 @@ describe('toolchain-directive', () => {
     ['go1.20 equals 1.20.0', '1.20', 'go1.20', '1.20.0', []]
   ])('%s', (_name, go, tc, version, severities) => {
     const root = rootWith(go, tc);
-    const out = checkToolchainDirective(facts({ version, root, workspace: { modules: [root], useTargets: [], declarations: [] } }));
+    const out = checkToolchainDirective(
+      facts({ version, root, workspace: { modules: [root], useTargets: [], declarations: [] } })
+    );
     expect(out.map((f) => f.severity)).toEqual(severities);
     for (const f of out) expect(f).toMatchObject({ file: 'go.mod', line: 5 });
   });
@@ -176,7 +199,9 @@ describe('toolchain-directive', () => {
   test('toolchain lines of other modules are ignored', () => {
     const root = mod('go.mod', '1.22');
     const other = mod('svc/go.mod', '1.22', { toolchain: { value: 'go1.21.0', line: 5 } });
-    expect(checkToolchainDirective(facts({ root, workspace: { modules: [root, other], useTargets: [], declarations: [] } }))).toEqual([]);
+    expect(
+      checkToolchainDirective(facts({ root, workspace: { modules: [root, other], useTargets: [], declarations: [] } }))
+    ).toEqual([]);
   });
 
   test("the workspace's toolchain line counts when go.work is the root", () => {
@@ -190,7 +215,11 @@ describe('toolchain-directive', () => {
     ['a pin of another minor is still an error', 'go1.21.3', 'error']
   ])('%s', (_name, tc, severity) => {
     const root = mod('go.mod', '1.21', { toolchain: { value: tc, line: 5 } });
-    const request = { spec: { kind: 'minimum' as const, minimum: tc.slice(2) }, raw: `toolchain ${tc}`, from: `go.mod:5 toolchain ${tc}` };
+    const request = {
+      spec: { kind: 'minimum' as const, minimum: tc.slice(2) },
+      raw: `toolchain ${tc}`,
+      from: `go.mod:5 toolchain ${tc}`
+    };
     const out = checkToolchainDirective(facts({ root, request }));
     expect(out.map((f) => f.severity)).toEqual([severity]);
   });
@@ -201,7 +230,14 @@ describe('toolchain-directive', () => {
 });
 
 describe('workspace', () => {
-  const target = (use: string, dir: string, exists: boolean, hasGoMod: boolean, line = 4, workFile = 'go.work'): UseTarget => ({
+  const target = (
+    use: string,
+    dir: string,
+    exists: boolean,
+    hasGoMod: boolean,
+    line = 4,
+    workFile = 'go.work'
+  ): UseTarget => ({
     workFile,
     use,
     line,
@@ -211,12 +247,30 @@ describe('workspace', () => {
   });
 
   test.each<[string, string | undefined, UseTarget[], Record<string, string>, string[]]>([
-    ['all fine', '1.22', [target('./a', 'a', true, true), target('.', '.', true, true)], { 'a/go.mod': '1.22', 'go.mod': '1.21' }, []],
+    [
+      'all fine',
+      '1.22',
+      [target('./a', 'a', true, true), target('.', '.', true, true)],
+      { 'a/go.mod': '1.22', 'go.mod': '1.21' },
+      []
+    ],
     ['missing folder', '1.22', [target('./gone', 'gone', false, false)], {}, ['go.work:4']],
     ['folder without go.mod', '1.22', [target('./docs', 'docs', true, false)], {}, ['go.work:4']],
     ['used module ahead of go.work', '1.21', [target('./a', 'a', true, true)], { 'a/go.mod': '1.22' }, ['go.work:3']],
-    ['go.work 1.22 vs module 1.22.3', '1.22', [target('./a', 'a', true, true)], { 'a/go.mod': '1.22.3' }, ['go.work:3']],
-    ['go.work without go line assumes 1.18', undefined, [target('./a', 'a', true, true, 2)], { 'a/go.mod': '1.21' }, ['go.work:2']],
+    [
+      'go.work 1.22 vs module 1.22.3',
+      '1.22',
+      [target('./a', 'a', true, true)],
+      { 'a/go.mod': '1.22.3' },
+      ['go.work:3']
+    ],
+    [
+      'go.work without go line assumes 1.18',
+      undefined,
+      [target('./a', 'a', true, true, 2)],
+      { 'a/go.mod': '1.21' },
+      ['go.work:2']
+    ],
     ['module out of scope is not compared', '1.21', [target('./a', 'a', true, true)], {}, []],
     ['module without go line is not compared', '1.21', [target('./a', 'a', true, true)], { 'a/go.mod': '' }, []]
   ])('%s', (_name, workGo, targets, mods, where) => {
@@ -252,7 +306,12 @@ describe('version-files precision', () => {
     ['banana', '1.22.3', false]
   ])('%s agrees with %s: %s', (stated, version, ok) => {
     expect(agreesAtPrecision(stated, version)).toBe(ok);
-    const out = checkVersionFiles(facts({ version, workspace: { modules: [], useTargets: [], declarations: [decl('.go-version', '.go-version', stated)] } }));
+    const out = checkVersionFiles(
+      facts({
+        version,
+        workspace: { modules: [], useTargets: [], declarations: [decl('.go-version', '.go-version', stated)] }
+      })
+    );
     expect(out.length === 0).toBe(ok);
   });
 

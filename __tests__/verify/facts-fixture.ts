@@ -13,7 +13,13 @@ export function mod(path: string, go?: string, extra: Partial<ModFile> = {}): Mo
   };
 }
 
-export function decl(kind: VersionDeclaration['kind'], file: string, version: string, raw = version, line = 1): VersionDeclaration {
+export function decl(
+  kind: VersionDeclaration['kind'],
+  file: string,
+  version: string,
+  raw = version,
+  line = 1
+): VersionDeclaration {
   return { kind, file, line, raw, version };
 }
 

@@ -7,14 +7,29 @@ describe('parseChecksInput', () => {
   test.each<[string, [CheckId, SeveritySetting][]]>([
     ['', []],
     ['go-directive: warning', [['go-directive', 'warning']]],
-    ['\n# comment\nlatest-patch: off\n\n  version-files :  ERROR  # trailing\r\n', [['latest-patch', 'off'], ['version-files', 'error']]],
-    ['vulnerabilities: error\nsupported-release: off', [['vulnerabilities', 'error'], ['supported-release', 'off']]]
+    [
+      '\n# comment\nlatest-patch: off\n\n  version-files :  ERROR  # trailing\r\n',
+      [
+        ['latest-patch', 'off'],
+        ['version-files', 'error']
+      ]
+    ],
+    [
+      'vulnerabilities: error\nsupported-release: off',
+      [
+        ['vulnerabilities', 'error'],
+        ['supported-release', 'off']
+      ]
+    ]
   ])('%j', (text, entries) => {
     expect([...parseChecksInput(text)]).toEqual(entries);
   });
 
   test.each<[string, RegExp]>([
-    ['go-version: off', /^input checks line 1: unknown check "go-version" \(expected one of installed-version, .*vulnerabilities\)$/],
+    [
+      'go-version: off',
+      /^input checks line 1: unknown check "go-version" \(expected one of installed-version, .*vulnerabilities\)$/
+    ],
     ['\ngo-directive: fatal', /^input checks line 2: unknown severity "fatal"/],
     ['go-directive warning', /^input checks line 1: .*is not "<check-id>: off\|warning\|error"/],
     ['go-directive: off\ngo-directive: error', /^input checks line 2: go-directive is already set on line 1$/],
@@ -36,7 +51,9 @@ describe('parseOnMismatch', () => {
   });
 
   test('anything else names the input', () => {
-    expect(() => parseOnMismatch('ignore')).toThrow(/^input on-mismatch: "ignore" is not valid \(expected fail or warn\)$/);
+    expect(() => parseOnMismatch('ignore')).toThrow(
+      /^input on-mismatch: "ignore" is not valid \(expected fail or warn\)$/
+    );
   });
 });
 
@@ -110,7 +127,10 @@ describe('runChecks', () => {
     const out = runChecks(f, new Map([['latest-patch', 'error']]), 'fail');
     expect(out.results.find((r) => r.id === 'latest-patch')!.status).toBe('error');
     const kept = runChecks(ahead, new Map([['go-directive', 'error']]), 'fail');
-    expect(kept.results.find((r) => r.id === 'go-directive')!.findings.map((x) => x.severity)).toEqual(['error', 'warning']);
+    expect(kept.results.find((r) => r.id === 'go-directive')!.findings.map((x) => x.severity)).toEqual([
+      'error',
+      'warning'
+    ]);
   });
 
   test.each<[string, Parameters<typeof facts>[0], Partial<Record<string, string>>]>([
@@ -121,9 +141,17 @@ describe('runChecks', () => {
     ],
     ['no manifest', { releases: undefined }, { 'supported-release': 'skipped', 'latest-patch': 'skipped' }],
     ['no vulnerability facts', { vulns: undefined }, { vulnerabilities: 'skipped' }],
-    ['vulnerabilities skipped by the collector', { vulns: { status: 'skipped', reason: 'turned off' } }, { vulnerabilities: 'skipped' }]
+    [
+      'vulnerabilities skipped by the collector',
+      { vulns: { status: 'skipped', reason: 'turned off' } },
+      { vulnerabilities: 'skipped' }
+    ]
   ])('%s -> skipped with a reason', (_name, over, statuses) => {
-    const out = runChecks(facts({ releases: releases('1.22.12'), vulns: { status: 'checked', matches: [], entriesRead: 1 }, ...over }), new Map(), 'fail');
+    const out = runChecks(
+      facts({ releases: releases('1.22.12'), vulns: { status: 'checked', matches: [], entriesRead: 1 }, ...over }),
+      new Map(),
+      'fail'
+    );
     for (const r of out.results) {
       expect([r.id, r.status]).toEqual([r.id, statuses[r.id] ?? 'pass']);
       if (r.status === 'skipped') expect(r.message).not.toBe('');
@@ -131,7 +159,11 @@ describe('runChecks', () => {
   });
 
   test('the environment result carries the previous Go when it passes', () => {
-    const out = runChecks(facts({ env: { previousGo: { path: '/usr/bin/go', version: '1.21.5' } } }), new Map(), 'fail');
+    const out = runChecks(
+      facts({ env: { previousGo: { path: '/usr/bin/go', version: '1.21.5' } } }),
+      new Map(),
+      'fail'
+    );
     expect(out.results.find((r) => r.id === 'environment')!.message).toContain('1.21.5 (/usr/bin/go) -> 1.22.12');
   });
 });

@@ -109,11 +109,7 @@ describe('scanWorkspace: default scope', () => {
     if (!isRoot) await chmod(path.join(dir, 'secret/go.mod'), 0o000);
     const { workspace, errors } = await scanWorkspace(dir, {});
     expect(workspace.modules.map((m) => m.path)).toEqual(isRoot ? ['go.mod', 'secret/go.mod'] : ['go.mod']);
-    const expected = [
-      ['bad/go.mod', 3],
-      ...(isRoot ? [] : [['secret/go.mod', undefined]]),
-      ['worse/go.mod', 2]
-    ];
+    const expected = [['bad/go.mod', 3], ...(isRoot ? [] : [['secret/go.mod', undefined]]), ['worse/go.mod', 2]];
     expect(errors.map((e) => [e.file, e.line])).toEqual(expected);
     expect(errors[0].message).toMatch(/^bad\/go\.mod:3: /);
   });
@@ -131,7 +127,11 @@ describe('scanWorkspace: modules patterns', () => {
     ['narrow to a folder', ['svc/api'], ['svc/api/go.mod']],
     ['narrow with a glob', ['svc/**'], ['svc/api/go.mod']],
     ['every go.mod, still not into skipped folders', ['**/go.mod'], ['go.mod', 'svc/api/go.mod']],
-    ['widen into testdata', ['**/go.mod', 'svc/api/testdata/**'], ['go.mod', 'svc/api/go.mod', 'svc/api/testdata/fixture/go.mod']],
+    [
+      'widen into testdata',
+      ['**/go.mod', 'svc/api/testdata/**'],
+      ['go.mod', 'svc/api/go.mod', 'svc/api/testdata/fixture/go.mod']
+    ],
     ['widen into vendor by name', ['vendor/**'], ['vendor/example.com/x/go.mod']],
     ['widen into a hidden folder', ['.github/**', 'go.mod'], ['go.mod', '.github/go.mod']],
     ['exclude only', ['!svc/**'], ['go.work', 'go.mod']],
@@ -146,7 +146,11 @@ describe('scanWorkspace: modules patterns', () => {
 
   test('patterns select hidden-named version files below included folders', async () => {
     const { workspace } = await scanTree(REPO, ['svc/web']);
-    expect(workspace.declarations.map((d) => d.file)).toEqual(['svc/web/.mise.toml', 'svc/web/Containerfile', 'svc/web/mise.toml']);
+    expect(workspace.declarations.map((d) => d.file)).toEqual([
+      'svc/web/.mise.toml',
+      'svc/web/Containerfile',
+      'svc/web/mise.toml'
+    ]);
   });
 });
 
@@ -171,7 +175,16 @@ describe('helpers', () => {
   });
 
   test('comparePaths: root files first, go.work before go.mod, parents before children', () => {
-    const paths = ['b/go.mod', 'a-b/go.mod', 'go.mod', 'a/b/go.mod', 'Dockerfile', 'a/go.mod', 'go.work', 'a/.go-version'];
+    const paths = [
+      'b/go.mod',
+      'a-b/go.mod',
+      'go.mod',
+      'a/b/go.mod',
+      'Dockerfile',
+      'a/go.mod',
+      'go.work',
+      'a/.go-version'
+    ];
     expect([...paths].sort(comparePaths)).toEqual([
       'go.work',
       'go.mod',
@@ -197,7 +210,8 @@ function rawWalk(dir: string): number {
   let n = 0;
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     if (e.isDirectory()) {
-      if (!e.name.startsWith('.') && !['vendor', 'testdata', 'node_modules'].includes(e.name)) n += rawWalk(path.join(dir, e.name));
+      if (!e.name.startsWith('.') && !['vendor', 'testdata', 'node_modules'].includes(e.name))
+        n += rawWalk(path.join(dir, e.name));
     } else if (scannedKind(e.name)) {
       n += readFileSync(path.join(dir, e.name), 'utf8').length > 0 ? 1 : 0;
     }
@@ -222,7 +236,12 @@ describe('scan speed', () => {
     const gen = await generateMonorepo(dir, { modules: 5000, goLine: '1.22', workspace: true });
     const { workspace, errors } = await scanWorkspace(dir, {});
     expect(errors).toEqual([]);
-    expect(workspace.modules.filter((m) => m.kind === 'go.mod').map((m) => m.path).sort()).toEqual([...gen.modules].sort());
+    expect(
+      workspace.modules
+        .filter((m) => m.kind === 'go.mod')
+        .map((m) => m.path)
+        .sort()
+    ).toEqual([...gen.modules].sort());
     expect(workspace.declarations).toHaveLength(gen.dockerfiles.length);
     expect(workspace.useTargets).toHaveLength(51);
 

@@ -18,12 +18,23 @@ function facts(version: string, vulns?: VulnFacts): Facts {
 }
 
 function match(id: string, extra: Partial<VulnMatch> = {}): VulnMatch {
-  return { id, aliases: [], summary: `summary of ${id}`, module: 'stdlib', packages: [], url: `https://pkg.go.dev/vuln/${id}`, ...extra };
+  return {
+    id,
+    aliases: [],
+    summary: `summary of ${id}`,
+    module: 'stdlib',
+    packages: [],
+    url: `https://pkg.go.dev/vuln/${id}`,
+    ...extra
+  };
 }
 
 /** The parts of a finding message: id, aliases, summary, and what fixes it. */
 function parse(message: string): { id: string; aliases: string[]; summary: string; fix: Record<string, string> } {
-  const m = /^(\S+?)(?: \(([^)]*)\))?: (.*); (?:fixed in (\S+)|no fix in (\S+): upgrade to (\S+)|(no fix released yet))$/.exec(message);
+  const m =
+    /^(\S+?)(?: \(([^)]*)\))?: (.*); (?:fixed in (\S+)|no fix in (\S+): upgrade to (\S+)|(no fix released yet))$/.exec(
+      message
+    );
   if (!m) throw new Error(`unparsable: ${message}`);
   const [, id, aliases, summary, fixedIn, noFixIn, upgradeTo, none] = m;
   const fix: Record<string, string> = fixedIn
@@ -41,14 +52,29 @@ describe('checkVulnerabilities', () => {
     [
       'fixed in the installed minor',
       '1.22.3',
-      match('GO-2024-2887', { aliases: ['CVE-2024-24790'], summary: 'Unexpected behavior in net/netip', fixedInMinor: '1.22.4', newestFix: '1.22.4' }),
-      { id: 'GO-2024-2887', aliases: ['CVE-2024-24790'], summary: 'Unexpected behavior in net/netip', fix: { fixedIn: '1.22.4' } }
+      match('GO-2024-2887', {
+        aliases: ['CVE-2024-24790'],
+        summary: 'Unexpected behavior in net/netip',
+        fixedInMinor: '1.22.4',
+        newestFix: '1.22.4'
+      }),
+      {
+        id: 'GO-2024-2887',
+        aliases: ['CVE-2024-24790'],
+        summary: 'Unexpected behavior in net/netip',
+        fix: { fixedIn: '1.22.4' }
+      }
     ],
     [
       'no fix in this minor',
       '1.21.13',
       match('GO-2099-0001', { aliases: ['CVE-2099-0001', 'GHSA-aaaa-bbbb'], newestFix: '1.22.4' }),
-      { id: 'GO-2099-0001', aliases: ['CVE-2099-0001', 'GHSA-aaaa-bbbb'], summary: 'summary of GO-2099-0001', fix: { noFixIn: '1.21', upgradeTo: '1.22.4' } }
+      {
+        id: 'GO-2099-0001',
+        aliases: ['CVE-2099-0001', 'GHSA-aaaa-bbbb'],
+        summary: 'summary of GO-2099-0001',
+        fix: { noFixIn: '1.21', upgradeTo: '1.22.4' }
+      }
     ],
     [
       'no fix at all, no aliases',
@@ -71,16 +97,25 @@ describe('checkVulnerabilities', () => {
   });
 
   test('one finding per match, in order', () => {
-    const matches = [match('GO-2024-2887', { fixedInMinor: '1.22.4' }), match('GO-2024-2963', { fixedInMinor: '1.22.5' })];
+    const matches = [
+      match('GO-2024-2887', { fixedInMinor: '1.22.4' }),
+      match('GO-2024-2963', { fixedInMinor: '1.22.5' })
+    ];
     const findings = checkVulnerabilities(facts('1.22.3', { status: 'checked', matches, entriesRead: 7 }));
     expect(findings.map((f) => parse(f.message).id)).toEqual(['GO-2024-2887', 'GO-2024-2963']);
     expect(findings.map((f) => parse(f.message).fix)).toEqual([{ fixedIn: '1.22.4' }, { fixedIn: '1.22.5' }]);
   });
 
   test('unknown -> one warning with the reason', () => {
-    const findings = checkVulnerabilities(facts('1.22.3', { status: 'unknown', reason: 'cannot read https://x/index/modules.json: HTTP 503' }));
+    const findings = checkVulnerabilities(
+      facts('1.22.3', { status: 'unknown', reason: 'cannot read https://x/index/modules.json: HTTP 503' })
+    );
     expect(findings).toEqual([
-      { check: 'vulnerabilities', severity: 'warning', message: 'vulnerabilities: unknown: cannot read https://x/index/modules.json: HTTP 503' }
+      {
+        check: 'vulnerabilities',
+        severity: 'warning',
+        message: 'vulnerabilities: unknown: cannot read https://x/index/modules.json: HTTP 503'
+      }
     ]);
   });
 

@@ -27,7 +27,9 @@ afterEach(async () => {
 /** The matches as id -> { fixedInMinor, newestFix } (null when absent), like DEFAULT_VULN_EXPECTED. */
 function summarize(facts: VulnFacts): Record<string, { fixedInMinor: string | null; newestFix: string | null }> {
   if (facts.status !== 'checked') throw new Error(`expected checked, got ${JSON.stringify(facts)}`);
-  return Object.fromEntries(facts.matches.map((m) => [m.id, { fixedInMinor: m.fixedInMinor ?? null, newestFix: m.newestFix ?? null }]));
+  return Object.fromEntries(
+    facts.matches.map((m) => [m.id, { fixedInMinor: m.fixedInMinor ?? null, newestFix: m.newestFix ?? null }])
+  );
 }
 
 function unknownReason(facts: VulnFacts): string {
@@ -69,9 +71,24 @@ describe.each(fetchers)('loadVulnFacts over HTTP with %s', (_name, fetchJson) =>
 describe('loadVulnFacts: requests', () => {
   test.each<[string, string[]]>([
     // 0003 (fixed 1.22.2) and 0004 (fixed 1.21.5) are skipped via the index; 0005 is golang.org/x/net
-    ['1.22.3', ['GO-2024-2887', 'GO-2024-2888', 'GO-2024-2963', 'GO-2099-0001', 'GO-2099-0002', 'GO-2099-0006', 'GO-2099-0007']],
+    [
+      '1.22.3',
+      ['GO-2024-2887', 'GO-2024-2888', 'GO-2024-2963', 'GO-2099-0001', 'GO-2099-0002', 'GO-2099-0006', 'GO-2099-0007']
+    ],
     // the 1.22 line's fix of 0003 (1.22.2) does not skip it for 1.21.10
-    ['1.21.10', ['GO-2024-2887', 'GO-2024-2888', 'GO-2024-2963', 'GO-2099-0001', 'GO-2099-0002', 'GO-2099-0003', 'GO-2099-0006', 'GO-2099-0007']]
+    [
+      '1.21.10',
+      [
+        'GO-2024-2887',
+        'GO-2024-2888',
+        'GO-2024-2963',
+        'GO-2099-0001',
+        'GO-2099-0002',
+        'GO-2099-0003',
+        'GO-2099-0006',
+        'GO-2099-0007'
+      ]
+    ]
   ])('at %s: the index once, then only the stdlib/toolchain entries needed', async (version, ids) => {
     const facts = await loadVulnFacts(version, { baseUrl: server.url, fetchJson: testFetchJson });
     expect(server.requests[0]).toBe('/index/modules.json');
@@ -120,7 +137,11 @@ describe('loadVulnFacts: failures give unknown, never a throw', () => {
     ['index of the wrong shape', '/index/modules.json', '{"stdlib": []}'],
     ['entry that is not JSON', '/ID/GO-2024-2963.json', 'oops'],
     ['entry of another id', '/ID/GO-2024-2963.json', '{"id": "GO-2024-2887", "affected": []}'],
-    ['malformed entry', '/ID/GO-2024-2963.json', '{"id": "GO-2024-2963", "affected": [{"package": {"name": "stdlib"}, "ranges": [{"type": "SEMVER", "events": [{"fixed": "x"}]}]}]}']
+    [
+      'malformed entry',
+      '/ID/GO-2024-2963.json',
+      '{"id": "GO-2024-2963", "affected": [{"package": {"name": "stdlib"}, "ranges": [{"type": "SEMVER", "events": [{"fixed": "x"}]}]}]}'
+    ]
   ])('%s -> unknown naming the URL', async (_name, p, body) => {
     server.overrides.set(p, { body });
     const reason = unknownReason(await loadVulnFacts('1.22.3', { baseUrl: server.url, fetchJson: testFetchJson }));

@@ -98,7 +98,12 @@ export function paxRecord(key, value) {
  * @param {string} [type]
  */
 export function paxEntry(records, type = 'x') {
-  const body = Buffer.from(Object.entries(records).map(([k, v]) => paxRecord(k, v)).join(''), 'utf8');
+  const body = Buffer.from(
+    Object.entries(records)
+      .map(([k, v]) => paxRecord(k, v))
+      .join(''),
+    'utf8'
+  );
   return tarEntry({ name: type === 'g' ? 'pax_global_header' : 'PaxHeaders/x', type }, body);
 }
 
@@ -168,10 +173,22 @@ export function hostileTars() {
       tarEntry({ name: 'go/l', type: '2', linkname: 'bin' }),
       tarEntry({ name: 'go/l/x' }, 'x')
     ]),
-    'gnu long name dot-dot': tarArchive([goDir(), gnuLongEntry(`go/${'a/'.repeat(60)}../../${'../'.repeat(60)}evil`), ok]),
-    'gnu long link outside': tarArchive([goDir(), gnuLongEntry('/etc/shadow', 'K'), tarEntry({ name: 'go/s', type: '2', linkname: 'x' })]),
+    'gnu long name dot-dot': tarArchive([
+      goDir(),
+      gnuLongEntry(`go/${'a/'.repeat(60)}../../${'../'.repeat(60)}evil`),
+      ok
+    ]),
+    'gnu long link outside': tarArchive([
+      goDir(),
+      gnuLongEntry('/etc/shadow', 'K'),
+      tarEntry({ name: 'go/s', type: '2', linkname: 'x' })
+    ]),
     'pax path override': tarArchive([goDir(), paxEntry({ path: '../x' }), ok]),
-    'pax linkpath override': tarArchive([goDir(), paxEntry({ linkpath: '/etc' }), tarEntry({ name: 'go/l', type: '2', linkname: 'ok' })]),
+    'pax linkpath override': tarArchive([
+      goDir(),
+      paxEntry({ linkpath: '/etc' }),
+      tarEntry({ name: 'go/l', type: '2', linkname: 'ok' })
+    ]),
     'pax global path': tarArchive([paxEntry({ path: 'go/x' }, 'g'), goDir(), ok]),
     'pax sparse': tarArchive([goDir(), paxEntry({ 'GNU.sparse.name': '../x', 'GNU.sparse.major': '1' }), ok]),
     'pax size hides a header': tarArchive([
@@ -184,9 +201,16 @@ export function hostileTars() {
     'NUL in pax path': tarArchive([goDir(), paxEntry({ path: 'go/a\0../../x' }), ok]),
     'sparse type S': tarArchive([goDir(), tarEntry({ name: 'go/s', type: 'S' })]),
     'data after end': Buffer.concat([tarArchive([goDir(), ok]), tarEntry({ name: '../late' }, 'x')]),
-    'lone zero block then entry': Buffer.concat([goDir(), Buffer.alloc(512), tarEntry({ name: '../x' }), Buffer.alloc(1024)]),
+    'lone zero block then entry': Buffer.concat([
+      goDir(),
+      Buffer.alloc(512),
+      tarEntry({ name: '../x' }),
+      Buffer.alloc(1024)
+    ]),
     'dangling pax header': tarArchive([goDir(), ok, paxEntry({ path: 'go/x' })]),
-    'truncated entry': tarArchive([goDir(), tarEntry({ name: 'go/x' }, Buffer.alloc(4000)).subarray(0, 1500)], { eof: false }),
+    'truncated entry': tarArchive([goDir(), tarEntry({ name: 'go/x' }, Buffer.alloc(4000)).subarray(0, 1500)], {
+      eof: false
+    }),
     'symlink top folder': tarArchive([tarEntry({ name: 'go', type: '2', linkname: '/usr' })]),
     'empty archive': tarArchive([])
   };

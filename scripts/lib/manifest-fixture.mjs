@@ -48,7 +48,17 @@ export const STABLE_VERSIONS = [
 ];
 
 /** Prereleases in the fixture (stable: false). */
-export const PRERELEASE_VERSIONS = ['1.27rc1', '1.27rc2', '1.26rc1', '1.21rc2', '1.21rc3', '1.20rc1', '1.18beta1', '1.18beta2', '1.18rc1'];
+export const PRERELEASE_VERSIONS = [
+  '1.27rc1',
+  '1.27rc2',
+  '1.26rc1',
+  '1.21rc2',
+  '1.21rc3',
+  '1.20rc1',
+  '1.18beta1',
+  '1.18beta2',
+  '1.18rc1'
+];
 
 /** The release added by rcPeriod. */
 export const RC_PERIOD_VERSION = '1.28rc1';
@@ -224,11 +234,17 @@ export function buildFixtureManifest(opts = {}) {
     ...PRERELEASE_VERSIONS.map((v) => ({ version: `go${v}`, stable: false, files: defaultFiles(v) })),
     oldQuirkRelease()
   ];
-  if (opts.rcPeriod) releases.push({ version: `go${RC_PERIOD_VERSION}`, stable: false, files: defaultFiles(RC_PERIOD_VERSION) });
+  if (opts.rcPeriod)
+    releases.push({ version: `go${RC_PERIOD_VERSION}`, stable: false, files: defaultFiles(RC_PERIOD_VERSION) });
   for (const [version, overrides] of Object.entries(opts.files ?? {})) {
     const i = releases.findIndex((r) => r.version === `go${version}`);
     if (i >= 0) releases[i] = { ...releases[i], files: mergeFiles(releases[i].files, version, overrides) };
-    else releases.push({ version: `go${version}`, stable: !isPrerelease(version), files: mergeFiles(defaultFiles(version), version, overrides) });
+    else
+      releases.push({
+        version: `go${version}`,
+        stable: !isPrerelease(version),
+        files: mergeFiles(defaultFiles(version), version, overrides)
+      });
   }
   const upTo = opts.upTo;
   if (upTo !== undefined) releases = releases.filter((r) => compareGoVersions(r.version, upTo) <= 0);

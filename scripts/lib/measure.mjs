@@ -68,6 +68,10 @@ export function formatMs(ms) {
  */
 export function table(header, rows) {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (/** @type {string[]} */ r) => r.map((c, i) => (c ?? '').padEnd(widths[i])).join('  ').trimEnd();
+  const line = (/** @type {string[]} */ r) =>
+    r
+      .map((c, i) => (c ?? '').padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }

@@ -119,10 +119,12 @@ export async function startMirror(opts = {}) {
     requests.push(entry);
     const origWriteHead = res.writeHead.bind(res);
     // Record the status actually sent.
-    res.writeHead = /** @type {any} */ ((/** @type {any[]} */ ...args) => {
-      entry.status = args[0];
-      return origWriteHead(...args);
-    });
+    res.writeHead = /** @type {any} */ (
+      (/** @type {any[]} */ ...args) => {
+        entry.status = args[0];
+        return origWriteHead(...args);
+      }
+    );
 
     const fault = takeFault(pathname, full);
     if (fault) entry.fault = fault.kind;
@@ -178,7 +180,10 @@ export async function startMirror(opts = {}) {
     }
     if (res.destroyed) return;
 
-    const body = await lookup(pathname.startsWith('/_redirect/') ? pathname.slice('/_redirect'.length) : pathname, query);
+    const body = await lookup(
+      pathname.startsWith('/_redirect/') ? pathname.slice('/_redirect'.length) : pathname,
+      query
+    );
     if (!body) {
       send(res, 404, 'not found\n');
       return;
@@ -295,9 +300,12 @@ function normalizeFault(spec) {
   }
   const kinds = ['drop', 'stall', 'truncate', 'corrupt', 'status', '429', 'redirect', 'delay'];
   const kind = String(spec.kind);
-  if (!kinds.includes(kind)) throw new Error(`unknown mirror fault kind "${kind}"; expected one of ${kinds.join(', ')}`);
-  if (kind === 'status' && !Number.isInteger(/** @type {any} */ (spec).code)) throw new Error('mirror fault "status" needs a numeric code');
-  if (kind === 'delay' && typeof (/** @type {any} */ (spec).ms) !== 'number') throw new Error('mirror fault "delay" needs ms');
+  if (!kinds.includes(kind))
+    throw new Error(`unknown mirror fault kind "${kind}"; expected one of ${kinds.join(', ')}`);
+  if (kind === 'status' && !Number.isInteger(/** @type {any} */ (spec).code))
+    throw new Error('mirror fault "status" needs a numeric code');
+  if (kind === 'delay' && typeof (/** @type {any} */ (spec).ms) !== 'number')
+    throw new Error('mirror fault "delay" needs ms');
   return /** @type {Fault} */ ({ ...spec, kind });
 }
 

@@ -2,7 +2,17 @@
 // defaults applied, inputs as INPUT_* variables, fresh GITHUB_* command files, then parses
 // what the step wrote (outputs, env, path, summary, annotations).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, existsSync, readdirSync, lstatSync, readlinkSync, rmSync } from 'node:fs';
+import {
+  mkdtempSync,
+  mkdirSync,
+  readFileSync,
+  writeFileSync,
+  existsSync,
+  readdirSync,
+  lstatSync,
+  readlinkSync,
+  rmSync
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -239,7 +239,10 @@ export async function packRealGo({ srcDir, version, outDir }) {
     }
     await fs.utimes(top, epoch, epoch);
     const partial = `${out}.partial-${process.pid}`;
-    await tarGzipTo(['--sort=name', '--owner=0', '--group=0', '--numeric-owner', '-chf', '-', '-C', tmp, 'go'], partial);
+    await tarGzipTo(
+      ['--sort=name', '--owner=0', '--group=0', '--numeric-owner', '-chf', '-', '-C', tmp, 'go'],
+      partial
+    );
     await fs.rename(partial, out);
   } finally {
     await fs.rm(tmp, { recursive: true, force: true });

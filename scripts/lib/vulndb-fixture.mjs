@@ -103,7 +103,9 @@ export function modulesIndex(entries) {
       const name = a.package.name;
       if (!modules.has(name)) modules.set(name, []);
       const fixed = latestFixed(a.ranges ?? []);
-      modules.get(name)?.push({ id: e.id, modified: e.modified ?? '2024-06-01T00:00:00Z', ...(fixed ? { fixed } : {}) });
+      modules
+        .get(name)
+        ?.push({ id: e.id, modified: e.modified ?? '2024-06-01T00:00:00Z', ...(fixed ? { fixed } : {}) });
     }
   }
   return [...modules].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([p, vulns]) => ({ path: p, vulns }));
@@ -118,12 +120,18 @@ export function modulesIndex(entries) {
  * @returns {Promise<{ dir: string, fileUrl: string, ids: string[] }>}
  */
 export async function buildVulnDb(dir, entries = DEFAULT_VULN_ENTRIES, opts = {}) {
-  const osv = entries.map((e) => ('affected' in e ? /** @type {OsvEntry} */ (e) : osvEntry(/** @type {EntrySpec} */ (e))));
+  const osv = entries.map((e) =>
+    'affected' in e ? /** @type {OsvEntry} */ (e) : osvEntry(/** @type {EntrySpec} */ (e))
+  );
   await fsp.mkdir(path.join(dir, 'index'), { recursive: true });
   await fsp.mkdir(path.join(dir, 'ID'), { recursive: true });
   const index = opts.index ?? modulesIndex(osv);
   await fsp.writeFile(path.join(dir, 'index', 'modules.json'), JSON.stringify(index));
-  const modified = osv.map((e) => e.modified ?? '').sort().at(-1) ?? '';
+  const modified =
+    osv
+      .map((e) => e.modified ?? '')
+      .sort()
+      .at(-1) ?? '';
   await fsp.writeFile(path.join(dir, 'index', 'db.json'), JSON.stringify({ modified }));
   for (const e of osv) await fsp.writeFile(path.join(dir, 'ID', `${e.id}.json`), JSON.stringify(e, null, 1));
   return { dir, fileUrl: pathToFileURL(dir).href, ids: osv.map((e) => e.id) };
@@ -139,21 +147,30 @@ export const DEFAULT_VULN_ENTRIES = [
     id: 'GO-2024-2887',
     aliases: ['CVE-2024-24790'],
     summary: 'Unexpected behavior from Is methods for IPv4-mapped IPv6 addresses in net/netip',
-    ranges: [['0', '1.21.11'], ['1.22.0-0', '1.22.4']],
+    ranges: [
+      ['0', '1.21.11'],
+      ['1.22.0-0', '1.22.4']
+    ],
     packages: ['net/netip']
   },
   {
     id: 'GO-2024-2888',
     aliases: ['CVE-2024-24789'],
     summary: 'Mishandling of corrupt central directory record in archive/zip',
-    ranges: [['0', '1.21.11'], ['1.22.0-0', '1.22.4']],
+    ranges: [
+      ['0', '1.21.11'],
+      ['1.22.0-0', '1.22.4']
+    ],
     packages: ['archive/zip']
   },
   {
     id: 'GO-2024-2963',
     aliases: ['CVE-2024-24791'],
     summary: 'Denial of service due to improper 100-continue handling in net/http',
-    ranges: [['0', '1.21.12'], ['1.22.0-0', '1.22.5']],
+    ranges: [
+      ['0', '1.21.12'],
+      ['1.22.0-0', '1.22.5']
+    ],
     packages: ['net/http']
   },
   {
@@ -170,21 +187,30 @@ export const DEFAULT_VULN_ENTRIES = [
     aliases: ['CVE-2099-0002'],
     summary: 'Fixture: go command runs code from a module cache path',
     module: 'toolchain',
-    ranges: [['0', '1.21.12'], ['1.22.0-0', '1.22.5']],
+    ranges: [
+      ['0', '1.21.12'],
+      ['1.22.0-0', '1.22.5']
+    ],
     packages: ['cmd/go']
   },
   {
     // fixed before 1.22.3 (and in 1.21.9): not affecting either default version
     id: 'GO-2099-0003',
     summary: 'Fixture: fixed in 1.21.9 and 1.22.2',
-    ranges: [['0', '1.21.9'], ['1.22.0-0', '1.22.2']],
+    ranges: [
+      ['0', '1.21.9'],
+      ['1.22.0-0', '1.22.2']
+    ],
     packages: ['crypto/x509']
   },
   {
     // only old lines; its index `fixed` (1.21.5) lets a 1.22.3 check skip reading it
     id: 'GO-2099-0004',
     summary: 'Fixture: old lines only',
-    ranges: [['0', '1.20.12'], ['1.21.0-0', '1.21.5']],
+    ranges: [
+      ['0', '1.20.12'],
+      ['1.21.0-0', '1.21.5']
+    ],
     packages: ['html/template']
   },
   {

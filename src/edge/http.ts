@@ -272,12 +272,12 @@ function getOnce(url: URL, headers: Record<string, string>, timeoutMs: number): 
     }, timeoutMs);
     timer.unref();
     let answered = false;
-    req.on('response', res => {
+    req.on('response', (res) => {
       clearTimeout(timer);
       answered = true;
       resolve(res);
     });
-    req.on('error', e => {
+    req.on('error', (e) => {
       clearTimeout(timer);
       if (!answered) reject(transportFailure(e));
     });
@@ -352,7 +352,7 @@ function guardBody(res: http.IncomingMessage, url: string, what: string, timeout
     received += b.length;
     timer.refresh();
   });
-  res.on('error', e => fail(`connection broke off (${(e as Error).message})`));
+  res.on('error', (e) => fail(`connection broke off (${(e as Error).message})`));
   res.on('aborted', () => fail('connection broke off'));
   res.on('end', () => {
     if (done) return;
@@ -376,7 +376,7 @@ function guardBody(res: http.IncomingMessage, url: string, what: string, timeout
 // Retry loop
 
 function sleep(ms: number): Promise<void> {
-  return new Promise(resolve => setTimeout(resolve, ms));
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /** Runs `attempt` under the retry policy; turns the last failure into a one-line HttpError. */
@@ -419,7 +419,11 @@ function parseJson(text: string, what: string, url: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    const head = text.replace(/^\uFEFF/, '').replace(/\s+/g, ' ').trim().slice(0, 60);
+    const head = text
+      .replace(/^\uFEFF/, '')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 60);
     throw new HttpError(`${what} at ${url} is not JSON: ${head}`, url);
   }
 }
@@ -443,12 +447,16 @@ export async function fetchJson(url: string, opts: FetchOptions = {}): Promise<u
   const local = localPathOf(url);
   if (local !== undefined) return parseJson((await readLocal(local, url, what)).toString('utf8'), what, url);
   const policy = policyOf(opts.retry);
-  const body = await withRetry(url, what, policy, async timeoutMs => {
-    const { res } = await tryGet(url, { accept: 'application/json', 'accept-encoding': 'gzip', ...(opts.headers ?? {}) }, timeoutMs);
+  const body = await withRetry(url, what, policy, async (timeoutMs) => {
+    const { res } = await tryGet(
+      url,
+      { accept: 'application/json', 'accept-encoding': 'gzip', ...(opts.headers ?? {}) },
+      timeoutMs
+    );
     let stream: Readable = guardBody(res, url, what, policy.timeoutMs);
     if (/^\s*gzip\s*$/i.test(String(res.headers['content-encoding'] ?? ''))) {
       const gunzip = zlib.createGunzip();
-      stream.on('error', e => gunzip.destroy(e));
+      stream.on('error', (e) => gunzip.destroy(e));
       stream = stream.pipe(gunzip);
     }
     return readAll(stream, MAX_JSON_BYTES);
@@ -478,7 +486,9 @@ export async function openStream(url: string, opts: FetchOptions = {}): Promise<
     return { stream: fs.createReadStream(local, { highWaterMark: 1 << 20 }), contentLength: size, finalUrl: url };
   }
   const policy = policyOf(opts.retry);
-  const { res, finalUrl } = await withRetry(url, what, policy, timeoutMs => tryGet(url, opts.headers ?? {}, timeoutMs));
+  const { res, finalUrl } = await withRetry(url, what, policy, (timeoutMs) =>
+    tryGet(url, opts.headers ?? {}, timeoutMs)
+  );
   const len = res.headers['content-length'];
   const contentLength = len !== undefined && /^[0-9]+$/.test(len) ? Number(len) : undefined;
   return { stream: guardBody(res, url, what, policy.timeoutMs), contentLength, finalUrl };

@@ -65,7 +65,8 @@ export function parseManifest(json: unknown, source: string): Release[] {
     const name = str(entry, 'version', source, where);
     const version = name.startsWith('go') ? name.slice(2) : name;
     if (!isValidGo(version)) return;
-    if (typeof entry.stable !== 'boolean') fail(source, `${where}.stable`, `is ${describe(entry.stable)}, not a boolean`);
+    if (typeof entry.stable !== 'boolean')
+      fail(source, `${where}.stable`, `is ${describe(entry.stable)}, not a boolean`);
     if (!Array.isArray(entry.files)) fail(source, `${where}.files`, `is ${describe(entry.files)}, not an array`);
     const files = entry.files.map((f, j) => parseFile(f, source, `${where}.files[${j}]`));
     if (seen.has(version)) return;

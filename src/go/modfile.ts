@@ -168,12 +168,14 @@ class Lexer {
     this.readChar();
     for (;;) {
       if (this.pos >= this.text.length) this.fail(line, 'unterminated quoted string: expected a closing quote');
-      if (this.text[this.pos] === '\n') this.fail(line, 'newline in quoted string: expected a closing quote on the same line');
+      if (this.text[this.pos] === '\n')
+        this.fail(line, 'newline in quoted string: expected a closing quote on the same line');
       const c = this.readChar();
       if (c === quote) break;
       if (c === '\\' && quote !== '`') {
         if (this.pos >= this.text.length) this.fail(line, 'unterminated quoted string: expected a closing quote');
-        if (this.text[this.pos] === '\n') this.fail(line, 'newline in quoted string: expected a closing quote on the same line');
+        if (this.text[this.pos] === '\n')
+          this.fail(line, 'newline in quoted string: expected a closing quote on the same line');
         this.readChar();
       }
     }
@@ -206,7 +208,10 @@ function parseStatements(text: string, fail: (line: number, msg: string) => neve
           lex();
           break;
         case 'eof':
-          return fail(line, `unterminated block ${quoteForMessage(`${verb.join(' ')} (`)}: expected a closing ")" on its own line`);
+          return fail(
+            line,
+            `unterminated block ${quoteForMessage(`${verb.join(' ')} (`)}: expected a closing ")" on its own line`
+          );
         case ')': {
           const rparen = lex();
           if (!isEOL(tok)) fail(rparen.line, 'unexpected text after ")": expected a newline after the closing paren');
@@ -327,7 +332,9 @@ export function unquoteGoString(s: string): string | undefined {
 function parseStringArg(tok: string): { ok: true; value: string } | { ok: false; why: string } {
   if (tok.startsWith('"')) {
     const v = unquoteGoString(tok);
-    return v === undefined ? { ok: false, why: `invalid quoted string ${quoteForMessage(tok)}` } : { ok: true, value: v };
+    return v === undefined
+      ? { ok: false, why: `invalid quoted string ${quoteForMessage(tok)}` }
+      : { ok: true, value: v };
   }
   if (/["'`]/.test(tok)) return { ok: false, why: `unquoted string ${quoteForMessage(tok)} cannot contain a quote` };
   return { ok: true, value: tok };
@@ -335,7 +342,10 @@ function parseStringArg(tok: string): { ok: true; value: string } | { ok: false;
 
 /** Quotes text from the file for a one-line message (control and line-separator characters escaped). */
 function quoteForMessage(s: string): string {
-  return JSON.stringify(s).replace(/[\u0085\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(s).replace(
+    /[\u0085\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
+  );
 }
 
 /**
@@ -350,39 +360,55 @@ export function parseModFile(text: string, path: string, kind: Kind): ModFile {
   const result: ModFile = { kind, path, use: [] };
 
   const addGo = (l: Line, args: string[]): void => {
-    if (result.go) fail(l.line, `repeated go statement (first at line ${result.go.line}): expected at most one go line`);
+    if (result.go)
+      fail(l.line, `repeated go statement (first at line ${result.go.line}): expected at most one go line`);
     if (args.length !== 1) {
       fail(l.line, `go directive has ${args.length} arguments: expected exactly one Go version like 1.22 or 1.22.3`);
     }
     if (!GO_LINE_VERSION_RE.test(args[0])) {
-      fail(l.line, `invalid go version ${quoteForMessage(args[0])}: expected a Go version like 1.21 or 1.21.3 or 1.21rc1`);
+      fail(
+        l.line,
+        `invalid go version ${quoteForMessage(args[0])}: expected a Go version like 1.21 or 1.21.3 or 1.21rc1`
+      );
     }
     result.go = { value: args[0], line: l.line };
   };
 
   const addToolchain = (l: Line, args: string[]): void => {
     if (result.toolchain) {
-      fail(l.line, `repeated toolchain statement (first at line ${result.toolchain.line}): expected at most one toolchain line`);
+      fail(
+        l.line,
+        `repeated toolchain statement (first at line ${result.toolchain.line}): expected at most one toolchain line`
+      );
     }
     if (args.length !== 1) {
-      fail(l.line, `toolchain directive has ${args.length} arguments: expected exactly one name like go1.22.3 or default`);
+      fail(
+        l.line,
+        `toolchain directive has ${args.length} arguments: expected exactly one name like go1.22.3 or default`
+      );
     }
     if (!TOOLCHAIN_RE.test(args[0])) {
-      fail(l.line, `invalid toolchain name ${quoteForMessage(args[0])}: expected a name like go1.22.3 or go1.21rc2 or default`);
+      fail(
+        l.line,
+        `invalid toolchain name ${quoteForMessage(args[0])}: expected a name like go1.22.3 or go1.21rc2 or default`
+      );
     }
     result.toolchain = { value: args[0], line: l.line };
   };
 
   const addModule = (l: Line, args: string[]): void => {
-    if (result.module) fail(l.line, `repeated module statement (first at line ${result.module.line}): expected one module line`);
-    if (args.length !== 1) fail(l.line, `module directive has ${args.length} arguments: expected exactly one module path`);
+    if (result.module)
+      fail(l.line, `repeated module statement (first at line ${result.module.line}): expected one module line`);
+    if (args.length !== 1)
+      fail(l.line, `module directive has ${args.length} arguments: expected exactly one module path`);
     const s = parseStringArg(args[0]);
     if (!s.ok) fail(l.line, `${s.why}: expected a module path`);
     else result.module = { value: s.value, line: l.line };
   };
 
   const addUse = (l: Line, args: string[]): void => {
-    if (args.length !== 1) fail(l.line, `use directive has ${args.length} arguments: expected exactly one directory path`);
+    if (args.length !== 1)
+      fail(l.line, `use directive has ${args.length} arguments: expected exactly one directory path`);
     const s = parseStringArg(args[0]);
     if (!s.ok) fail(l.line, `${s.why}: expected a directory path`);
     else result.use.push({ value: s.value, line: l.line } satisfies Located<string>);
@@ -412,13 +438,21 @@ export function parseModFile(text: string, path: string, kind: Kind): ModFile {
       continue;
     }
     const verb = st.verb[0];
-    const strictVerb = verb === 'go' || verb === 'toolchain' || (kind === 'go.mod' ? verb === 'module' : verb === 'use');
+    const strictVerb =
+      verb === 'go' || verb === 'toolchain' || (kind === 'go.mod' ? verb === 'module' : verb === 'use');
     if (verb === 'go' || verb === 'toolchain') {
       const block = quoteForMessage(`${st.verb.join(' ')} (`);
-      fail(st.line, `unexpected block ${block}: expected a single line like ${verb === 'go' ? 'go 1.22' : 'toolchain go1.22.3'}`);
+      fail(
+        st.line,
+        `unexpected block ${block}: expected a single line like ${verb === 'go' ? 'go 1.22' : 'toolchain go1.22.3'}`
+      );
     }
     if (st.verb.length > 1) {
-      if (strictVerb) fail(st.line, `unknown block type ${quoteForMessage(`${st.verb.join(' ')} (`)}: expected "${verb} (" alone on its line`);
+      if (strictVerb)
+        fail(
+          st.line,
+          `unknown block type ${quoteForMessage(`${st.verb.join(' ')} (`)}: expected "${verb} (" alone on its line`
+        );
       continue;
     }
     if (!strictVerb) continue;

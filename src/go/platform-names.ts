@@ -94,6 +94,7 @@ export function normalizeArchitectureInput(s: string): string | undefined {
   const v = s.trim();
   if (v === '') return undefined;
   const a = NODE_ARCH[v.toLowerCase()];
-  if (!a) throw new InputError(`input architecture: "${v}" is not a supported architecture (expected one of ${ARCH_LIST})`);
+  if (!a)
+    throw new InputError(`input architecture: "${v}" is not a supported architecture (expected one of ${ARCH_LIST})`);
   return a;
 }

@@ -17,7 +17,10 @@ const EXPECTED = 'expected a Go version like 1.22.3, 1.22 or 1.21rc1';
 
 /** Quotes file text for a one-line message. */
 function show(s: string): string {
-  return JSON.stringify(s).replace(/[\u0085\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(s).replace(
+    /[\u0085\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
+  );
 }
 
 function fail(file: string, line: number, msg: string): never {
@@ -70,7 +73,10 @@ function isNonVersionWord(word: string): boolean {
 export function parseToolVersions(text: string, path: string): VersionDeclaration | undefined {
   const lines = linesOf(text);
   for (let i = 0; i < lines.length; i++) {
-    const words = lines[i].replace(/#[\s\S]*$/, '').trim().split(/\s+/);
+    const words = lines[i]
+      .replace(/#[\s\S]*$/, '')
+      .trim()
+      .split(/\s+/);
     if (words[0] !== 'golang' && words[0] !== 'go') continue;
     const raw = words[1];
     if (raw === undefined || raw === '') fail(path, i + 1, `"${words[0]}" without a version: ${EXPECTED}`);
@@ -177,7 +183,16 @@ class TomlReader {
   escape(): string {
     const e = this.peek();
     this.pos++;
-    const simple: Record<string, string> = { b: '\b', t: '\t', n: '\n', f: '\f', r: '\r', '"': '"', '\\': '\\', e: '\x1b' };
+    const simple: Record<string, string> = {
+      b: '\b',
+      t: '\t',
+      n: '\n',
+      f: '\f',
+      r: '\r',
+      '"': '"',
+      '\\': '\\',
+      e: '\x1b'
+    };
     if (e in simple) return simple[e];
     const len = e === 'u' ? 4 : e === 'U' ? 8 : e === 'x' ? 2 : 0;
     const hex = this.s.slice(this.pos, this.pos + len);

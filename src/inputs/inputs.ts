@@ -30,7 +30,6 @@ export const INPUT_NAMES = [
 export type InputName = (typeof INPUT_NAMES)[number];
 export type RawInputs = Partial<Record<InputName, string>>;
 
-
 export interface Inputs {
   goVersion: string;
   goVersionFile: string;
@@ -84,7 +83,9 @@ export function parseBaseUrl(name: string, value: string): string {
     throw new InputError(`${name}: "${value.trim()}" is not a URL (expected https://host/path or file:///folder)`);
   }
   if (!['http:', 'https:', 'file:'].includes(url.protocol)) {
-    throw new InputError(`${name}: "${value.trim()}" has an unsupported scheme ${url.protocol} (expected http(s):// or file://)`);
+    throw new InputError(
+      `${name}: "${value.trim()}" has an unsupported scheme ${url.protocol} (expected http(s):// or file://)`
+    );
   }
   return v;
 }

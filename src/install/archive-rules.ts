@@ -36,7 +36,10 @@ const MAX_LINK_HOPS = 40;
 
 /** Printable, bounded form of an entry name for messages. */
 export function showName(name: string): string {
-  const printable = name.replace(/[\u0000-\u001f\u007f]/g, c => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  const printable = name.replace(
+    /[\u0000-\u001f\u007f]/g,
+    (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`
+  );
   return JSON.stringify(printable.length > 200 ? `${printable.slice(0, 200)}...` : printable);
 }
 
@@ -49,7 +52,7 @@ function isAbsoluteLike(name: string): boolean {
  * Splits a name on `/` and `\`, dropping empty and `.` segments. `..` is kept (callers decide).
  */
 export function segments(name: string): string[] {
-  return name.split(/[\\/]+/).filter(s => s !== '' && s !== '.');
+  return name.split(/[\\/]+/).filter((s) => s !== '' && s !== '.');
 }
 
 /**
@@ -58,7 +61,12 @@ export function segments(name: string): string[] {
  */
 function aliasKey(segs: string[]): string {
   return segs
-    .map(s => s.normalize('NFC').toLowerCase().replace(/[. ]+$/, ''))
+    .map((s) =>
+      s
+        .normalize('NFC')
+        .toLowerCase()
+        .replace(/[. ]+$/, '')
+    )
     .join('/');
 }
 
@@ -121,7 +129,13 @@ export function newArchiveState(archive: string): ArchiveState {
 }
 
 /** Throws if `segs` (or, with `self`, the path itself) passes through a symlink seen earlier. */
-function checkNotThroughLink(state: ArchiveState, segs: string[], label: () => string, shown: string, self: boolean): void {
+function checkNotThroughLink(
+  state: ArchiveState,
+  segs: string[],
+  label: () => string,
+  shown: string,
+  self: boolean
+): void {
   if (state.symlinks.size === 0) return;
   const end = self ? segs.length : segs.length - 1;
   let key = '';

@@ -7,7 +7,15 @@ import { createHash, type Hash } from 'node:crypto';
 import { createWriteStream, promises as fs } from 'node:fs';
 import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { BodyError, DEFAULT_RETRY, HttpError, backoffDelay, isTransient, openStream, type FetchOptions } from '../edge/http.js';
+import {
+  BodyError,
+  DEFAULT_RETRY,
+  HttpError,
+  backoffDelay,
+  isTransient,
+  openStream,
+  type FetchOptions
+} from '../edge/http.js';
 
 export interface ExpectedDownload {
   /** archive file name, for messages */
@@ -148,11 +156,16 @@ export async function downloadToFile(
       if (!worthRetrying(e, verifier, expected)) throw e;
       if (attempt >= tries) {
         if (e instanceof BodyError && attempt > 1) {
-          throw new HttpError(`could not download ${what} from ${url}: ${e.reason} (${attempt} tries)`, url, undefined, attempt);
+          throw new HttpError(
+            `could not download ${what} from ${url}: ${e.reason} (${attempt} tries)`,
+            url,
+            undefined,
+            attempt
+          );
         }
         throw e;
       }
-      await new Promise(resolve => setTimeout(resolve, backoffDelay(attempt, baseDelayMs, Math.random())));
+      await new Promise((resolve) => setTimeout(resolve, backoffDelay(attempt, baseDelayMs, Math.random())));
     }
   }
 }

@@ -74,11 +74,19 @@ class ChildStdinSink extends Writable {
 /** Errors that only say that a later stage went away; never the real cause. */
 function isSecondary(e: Error): boolean {
   const code = (e as NodeJS.ErrnoException).code;
-  return code === 'EPIPE' || code === 'ERR_STREAM_PREMATURE_CLOSE' || code === 'ERR_STREAM_DESTROYED' || e.name === 'AbortError';
+  return (
+    code === 'EPIPE' ||
+    code === 'ERR_STREAM_PREMATURE_CLOSE' ||
+    code === 'ERR_STREAM_DESTROYED' ||
+    e.name === 'AbortError'
+  );
 }
 
 function lastLine(text: string): string {
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   return lines.length ? lines[lines.length - 1] : '';
 }
 
@@ -177,7 +185,10 @@ export function chooseZipExtractor(available: ZipTools, file: string, dest: stri
     const script =
       `$ErrorActionPreference = 'Stop'; Add-Type -AssemblyName System.IO.Compression.FileSystem; ` +
       `[System.IO.Compression.ZipFile]::ExtractToDirectory(${psQuote(file)}, ${psQuote(dest)})`;
-    return { tool: ps, args: ['-NoLogo', '-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-Command', script] };
+    return {
+      tool: ps,
+      args: ['-NoLogo', '-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-Command', script]
+    };
   }
   if (available.unzip) return { tool: available.unzip, args: ['-q', '-o', file, '-d', dest] };
   throw new Error(`no zip extractor found to unpack ${file} (looked for 7z, tar.exe, pwsh, powershell, unzip)`);

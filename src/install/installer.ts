@@ -236,15 +236,25 @@ function treeError(file: ManifestFile, what: string): InputError {
 
 function run(file: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    execFile(file, args, { env, timeout: 120_000, windowsHide: true, maxBuffer: 1024 * 1024 }, (err, stdout, stderr) => {
-      if (err) reject(Object.assign(err, { stderr: String(stderr) }));
-      else resolve({ stdout: String(stdout), stderr: String(stderr) });
-    });
+    execFile(
+      file,
+      args,
+      { env, timeout: 120_000, windowsHide: true, maxBuffer: 1024 * 1024 },
+      (err, stdout, stderr) => {
+        if (err) reject(Object.assign(err, { stderr: String(stderr) }));
+        else resolve({ stdout: String(stdout), stderr: String(stderr) });
+      }
+    );
   });
 }
 
 /** Checks that the unpacked tree is the release asked for: go/VERSION and `go version`. */
-export async function checkTree(goRoot: string, version: string, platform: Platform, file: ManifestFile): Promise<void> {
+export async function checkTree(
+  goRoot: string,
+  version: string,
+  platform: Platform,
+  file: ManifestFile
+): Promise<void> {
   const want = `go${version}`;
   let text: string;
   try {

@@ -19,7 +19,6 @@ import { toNodeArch } from '../go/platform-names.js';
 /** The tool's folder name in the tool cache (same as setup-go). */
 export const TOOL_NAME = 'go';
 
-
 /** Node-style arch folder name ("x64", "arm64", ...); Go names ("amd64", "386") are mapped. */
 export function archFolder(arch: string): string {
   return toNodeArch(arch) ?? arch.trim().toLowerCase();

@@ -164,8 +164,12 @@ export async function acquireLock(lockDir: string, opts: Partial<LockOptions> = 
       continue;
     }
     if (Date.now() - started >= o.timeoutMs) {
-      const who = last.owner ? ` (held by pid ${last.owner.pid} on ${last.owner.hostname} since ${last.owner.startedAt})` : '';
-      throw new LockError(`timed out after ${Math.round(o.timeoutMs / 1000)} s waiting for the install lock ${lockDir}${who}`);
+      const who = last.owner
+        ? ` (held by pid ${last.owner.pid} on ${last.owner.hostname} since ${last.owner.startedAt})`
+        : '';
+      throw new LockError(
+        `timed out after ${Math.round(o.timeoutMs / 1000)} s waiting for the install lock ${lockDir}${who}`
+      );
     }
     await sleep(o.pollMs);
   }

@@ -223,7 +223,7 @@ export class TarGuard extends Transform {
         }
         case 'eof': {
           const rest = pos === 0 ? chunk : chunk.subarray(pos);
-          if (rest.some(b => b !== 0)) {
+          if (rest.some((b) => b !== 0)) {
             this.rules.fail('tar archive has data after its end-of-archive marker');
           }
           this.push(rest);

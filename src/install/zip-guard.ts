@@ -29,7 +29,10 @@ export interface ZipSummary {
 }
 
 /** Maps a zip entry's name and external attributes to an archive entry (without link target). */
-export function zipEntryType(name: string, externalFileAttributes: number): Pick<ArchiveEntry, 'type' | 'mode' | 'detail'> {
+export function zipEntryType(
+  name: string,
+  externalFileAttributes: number
+): Pick<ArchiveEntry, 'type' | 'mode' | 'detail'> {
   const mode = (externalFileAttributes >>> 16) & 0xffff;
   const fmt = mode & S_IFMT;
   if (fmt === S_IFLNK) return { type: 'symlink', mode };
@@ -57,7 +60,13 @@ class FdReader extends yauzl.RandomAccessReader {
   override _readStreamForRange(start: number, end: number): Readable {
     return fs.createReadStream(this.file, { start, end: end - 1 });
   }
-  override read(buffer: Buffer, offset: number, length: number, position: number, callback: (err: Error | null) => void): void {
+  override read(
+    buffer: Buffer,
+    offset: number,
+    length: number,
+    position: number,
+    callback: (err: Error | null) => void
+  ): void {
     let err: Error | null = null;
     try {
       let done = 0;
@@ -72,12 +81,14 @@ class FdReader extends yauzl.RandomAccessReader {
     process.nextTick(callback, err);
   }
   override close(callback: (err: Error | null) => void): void {
-    fs.close(this.fd, err => callback(err));
+    fs.close(this.fd, (err) => callback(err));
   }
 }
 
 async function openZip(file: string): Promise<yauzl.ZipFile> {
-  const fd = await new Promise<number>((resolve, reject) => fs.open(file, 'r', (e, fd) => (e ? reject(e) : resolve(fd))));
+  const fd = await new Promise<number>((resolve, reject) =>
+    fs.open(file, 'r', (e, fd) => (e ? reject(e) : resolve(fd)))
+  );
   try {
     const size = fs.fstatSync(fd).size;
     return await yauzl.fromRandomAccessReaderPromise(new FdReader(fd, file), size, {
@@ -125,7 +136,11 @@ export async function checkZipArchive(file: string, opts: { archive?: string } =
           name
         );
       }
-      const localNames = entryNames(local.generalPurposeBitFlag, local.fileName, yauzl.parseExtraFields(local.extraField));
+      const localNames = entryNames(
+        local.generalPurposeBitFlag,
+        local.fileName,
+        yauzl.parseExtraFields(local.extraField)
+      );
       for (const alt of new Set([...names.slice(1), ...localNames])) {
         if (alt === name) continue;
         try {

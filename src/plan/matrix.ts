@@ -63,11 +63,13 @@ export function computeMatrix(goLine: string, releases: Release[], range: Matrix
   if (!RANGES.includes(range)) {
     throw new InputError(`input matrix-range: "${range}" is not valid (expected one of ${RANGES.join(', ')})`);
   }
-  if (!isValidGo(goLine)) throw new InputError(`go line "${goLine}" is not a Go version (expected e.g. 1.22 or 1.22.3)`);
+  if (!isValidGo(goLine))
+    throw new InputError(`go line "${goLine}" is not a Go version (expected e.g. 1.22 or 1.22.3)`);
   const pool = usable(releases, p);
   const stable = pool.filter((r) => r.stable);
   const latestRel = newest(stable);
-  if (!latestRel) throw new InputError('the Go release manifest lists no stable release' + (p ? ' for this platform' : ''));
+  if (!latestRel)
+    throw new InputError('the Go release manifest lists no stable release' + (p ? ' for this platform' : ''));
   const latest = latestRel.version;
   const goLang = lang(goLine);
   const satisfies = (v: string): boolean => compareGo(v, goLine) >= 0;

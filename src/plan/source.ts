@@ -70,7 +70,11 @@ function fromModFile(file: VersionSourceFile, kind: 'go.mod' | 'go.work'): Chose
   if (tc && tc.value !== 'default') {
     const pinned = fromToolchain(tc.value);
     if (pinned === undefined) {
-      throw new InputError(`${file.path}:${tc.line}: invalid toolchain name "${tc.value}" (expected e.g. go1.22.3)`, file.path, tc.line);
+      throw new InputError(
+        `${file.path}:${tc.line}: invalid toolchain name "${tc.value}" (expected e.g. go1.22.3)`,
+        file.path,
+        tc.line
+      );
     }
     // The go command accepts the toolchain line only when it is newer than the go line.
     if (compareGo(pinned, goVersion) >= 0) {
@@ -112,11 +116,18 @@ function fromDeclaration(file: VersionSourceFile): ChosenRequest {
   else if (file.kind === 'mise.toml') decl = parseMiseToml(file.text, file.path);
   else decl = parseGoVersionFile(file.text, file.path);
   if (!decl) {
-    throw new InputError(`${file.path}: no Go version found (expected e.g. "golang 1.22.3" or go = "1.22.3")`, file.path);
+    throw new InputError(
+      `${file.path}: no Go version found (expected e.g. "golang 1.22.3" or go = "1.22.3")`,
+      file.path
+    );
   }
   const spec = tryParseVersionSpec(decl.version);
   if (!spec) {
-    throw new InputError(`${file.path}:${decl.line}: "${decl.raw}" is not a Go version (expected e.g. 1.22 or 1.22.3)`, file.path, decl.line);
+    throw new InputError(
+      `${file.path}:${decl.line}: "${decl.raw}" is not a Go version (expected e.g. 1.22 or 1.22.3)`,
+      file.path,
+      decl.line
+    );
   }
   return { spec, raw: decl.raw, from: `${file.path}:${decl.line}`, file: file.path, line: decl.line, warnings: [] };
 }

@@ -28,7 +28,8 @@ export function tryParseVersionSpec(text: string): VersionSpec | undefined {
   const t = text.trim();
   if (t === '') return undefined;
   const alias = t.toLowerCase();
-  if ((ALIASES as readonly string[]).includes(alias)) return { kind: 'alias', alias: alias as (typeof ALIASES)[number] };
+  if ((ALIASES as readonly string[]).includes(alias))
+    return { kind: 'alias', alias: alias as (typeof ALIASES)[number] };
 
   const v = stripPrefix(t);
   if (MINOR.test(v)) return { kind: 'minor', lang: v };

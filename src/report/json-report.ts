@@ -161,7 +161,13 @@ export function buildReport(parts: ReportParts): RunReport {
     action: { name: ACTION_NAME, version: parts.actionVersion },
     mode: parts.mode,
     request: request
-      ? defined({ spec: request.raw, kind: request.spec.kind, from: request.from, file: request.file, line: request.line })
+      ? defined({
+          spec: request.raw,
+          kind: request.spec.kind,
+          from: request.from,
+          file: request.file,
+          line: request.line
+        })
       : null,
     resolution: resolution
       ? defined({

@@ -18,10 +18,7 @@ const ICONS: Record<CheckStatus, string> = {
 /** Escapes a table cell: `|` and backslashes, newlines become <br>. */
 export function cell(text: string | number | null | undefined): string {
   if (text === null || text === undefined || text === '') return '—';
-  return String(text)
-    .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
-    .replace(/\r?\n/g, '<br>');
+  return String(text).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
 }
 
 function table(head: string[], rows: (string | number | null | undefined)[][]): string {
@@ -85,7 +82,11 @@ function resolved(r: RunReport): string {
         : res.toolchainCacheHit
           ? 'tool cache'
           : `downloaded${res.downloadedBytes !== undefined ? ` (${res.downloadedBytes} bytes)` : ''}`;
-  const sha = res.sha256Verified ? `yes${res.sha256 ? ` (${res.sha256})` : ''}` : res.toolchainCacheHit ? 'no (tool cache)' : 'no';
+  const sha = res.sha256Verified
+    ? `yes${res.sha256 ? ` (${res.sha256})` : ''}`
+    : res.toolchainCacheHit
+      ? 'no (tool cache)'
+      : 'no';
   return [
     '### Resolved',
     '',
@@ -124,7 +125,11 @@ function modules(r: RunReport): string {
     '',
     table(
       ['Path', 'go line', 'toolchain line'],
-      shown.map((m) => [m.path === r.root ? `${m.path} (main)` : m.path, line(m.go, m.goLine), line(m.toolchain, m.toolchainLine)])
+      shown.map((m) => [
+        m.path === r.root ? `${m.path} (main)` : m.path,
+        line(m.go, m.goLine),
+        line(m.toolchain, m.toolchainLine)
+      ])
     ) + note
   ].join('\n');
 }

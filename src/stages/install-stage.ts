@@ -86,12 +86,17 @@ export async function install(ctx: InstallContext, plan: Plan): Promise<InstallO
   const version = resolution.version;
 
   let goRoot = await findCached(toolCache, version, platform, arch);
-  let outcome: Omit<InstallOutcome, 'installed' | 'goRoot'> = { version, toolchainCacheHit: true, sha256Verified: false };
+  let outcome: Omit<InstallOutcome, 'installed' | 'goRoot'> = {
+    version,
+    toolchainCacheHit: true,
+    sha256Verified: false
+  };
   if (goRoot) {
     actions.info(`Go ${version} found in the tool cache: ${goRoot}`);
   } else {
     const file = resolution.file;
-    if (!file) throw new InputError(`Go ${version} is neither in the tool cache nor in the manifest at ${plan.manifestUrl}`);
+    if (!file)
+      throw new InputError(`Go ${version} is neither in the tool cache nor in the manifest at ${plan.manifestUrl}`);
     const url = joinUrl(inputs.downloadBaseUrl, file.filename);
     actions.info(`Downloading ${url} (sha256 ${file.sha256 || 'none in the manifest'})`);
     const result = await installGo({
@@ -128,7 +133,11 @@ export async function findOnPath(ctx: InstallContext, plan: Plan): Promise<Insta
   const goBin = await which(exeName(ctx.platform, 'go'), false).catch(() => '');
   const expectedExact = plan.spec?.kind === 'exact' ? plan.spec.version : undefined;
   if (!goBin) {
-    const installed: InstalledGo = { expected: expectedExact ?? '', expectedRoot: '', error: 'no go command on PATH (mode: verify installs nothing)' };
+    const installed: InstalledGo = {
+      expected: expectedExact ?? '',
+      expectedRoot: '',
+      error: 'no go command on PATH (mode: verify installs nothing)'
+    };
     return { version: expectedExact ?? '', goRoot: '', toolchainCacheHit: false, sha256Verified: false, installed };
   }
   const said = await askGo(goBin, ['GOVERSION', 'GOROOT'], ctx.env);

@@ -4,14 +4,20 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { InputError, type Platform, type Release, type Resolution, type VersionRequest, type VersionSpec } from '../model.js';
+import {
+  InputError,
+  type Platform,
+  type Release,
+  type Resolution,
+  type VersionRequest,
+  type VersionSpec
+} from '../model.js';
 import type { Inputs } from '../inputs/inputs.js';
 import { chooseRequest, isToolchainPin, versionFileKind, type VersionFileKind } from '../plan/source.js';
 import { applyCheckLatest, needsManifest, resolveFromCache, resolveSpec } from '../plan/resolve.js';
 import { parseManifest } from '../go/manifest.js';
 import { fetchJson, manifestUrl } from '../edge/http.js';
 import { listCachedVersions } from '../install/installer.js';
-
 
 export interface Plan {
   /** absent only in verify mode without any version source */
@@ -65,7 +71,11 @@ async function versionSources(ctx: PlanContext): Promise<{ path: string; text: s
   if (inputs.goVersion) return [];
   if (inputs.goVersionFile) {
     const abs = path.resolve(workspace, inputs.goVersionFile);
-    const text = await readIfExists(abs, toPosixRelative(workspace, abs), `input go-version-file: ${inputs.goVersionFile}`);
+    const text = await readIfExists(
+      abs,
+      toPosixRelative(workspace, abs),
+      `input go-version-file: ${inputs.goVersionFile}`
+    );
     if (text === undefined) {
       throw new InputError(`input go-version-file: ${inputs.goVersionFile} does not exist (looked at ${abs})`);
     }
@@ -73,7 +83,8 @@ async function versionSources(ctx: PlanContext): Promise<{ path: string; text: s
   }
   const gowork = (env.GOWORK ?? '').trim();
   const candidates: string[] = [];
-  if (gowork !== 'off') candidates.push(gowork && gowork !== 'auto' ? path.resolve(workspace, gowork) : path.join(workspace, 'go.work'));
+  if (gowork !== 'off')
+    candidates.push(gowork && gowork !== 'auto' ? path.resolve(workspace, gowork) : path.join(workspace, 'go.work'));
   candidates.push(path.join(workspace, 'go.mod'));
   for (const abs of candidates) {
     const text = await readIfExists(abs, toPosixRelative(workspace, abs));
@@ -105,7 +116,9 @@ export async function makePlan(ctx: PlanContext): Promise<Plan> {
   if (inputs.mode === 'verify') {
     // verify downloads nothing; the manifest only feeds the support and patch checks.
     const releases = await readManifest(url).catch((err: Error) => {
-      warnings.push(`the Go release manifest could not be read, so supported-release and latest-patch are skipped: ${err.message}`);
+      warnings.push(
+        `the Go release manifest could not be read, so supported-release and latest-patch are skipped: ${err.message}`
+      );
       return undefined;
     });
     return { request, spec, releases, manifestUrl: url, warnings };
@@ -130,7 +143,13 @@ export async function makePlan(ctx: PlanContext): Promise<Plan> {
     if (fallback === undefined) throw err;
     const why = `${(err as Error).message}; using Go ${fallback} from the tool cache instead (newest cached match for ${request.raw})`;
     warnings.push(why);
-    return { request, spec, resolution: { version: fallback, fromCacheOnly: true, warnings: [why] }, manifestUrl: url, warnings };
+    return {
+      request,
+      spec,
+      resolution: { version: fallback, fromCacheOnly: true, warnings: [why] },
+      manifestUrl: url,
+      warnings
+    };
   }
   let picked: ReturnType<typeof resolveSpec>;
   try {
@@ -139,5 +158,12 @@ export async function makePlan(ctx: PlanContext): Promise<Plan> {
     throw withOrigin(err, request);
   }
   const { version, file } = picked;
-  return { request, spec, releases, resolution: { version, file, fromCacheOnly: false, warnings: [] }, manifestUrl: url, warnings };
+  return {
+    request,
+    spec,
+    releases,
+    resolution: { version, file, fromCacheOnly: false, warnings: [] },
+    manifestUrl: url,
+    warnings
+  };
 }

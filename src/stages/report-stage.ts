@@ -110,9 +110,13 @@ export async function publish(args: PublishArgs): Promise<void> {
   await actions.writeSummary(renderSummary(report));
 
   if (checked.errorCount > 0) {
-    actions.info(`setup-go-enforced: ${checked.errorCount} error finding${checked.errorCount === 1 ? '' : 's'}; see the annotations and the job summary`);
+    actions.info(
+      `setup-go-enforced: ${checked.errorCount} error finding${checked.errorCount === 1 ? '' : 's'}; see the annotations and the job summary`
+    );
     actions.setExitFailure();
   } else {
-    actions.info(`setup-go-enforced: Go ${version || '(none)'} ${checked.consistent ? 'is consistent with the repository' : 'has mismatches reported as warnings'}`);
+    actions.info(
+      `setup-go-enforced: Go ${version || '(none)'} ${checked.consistent ? 'is consistent with the repository' : 'has mismatches reported as warnings'}`
+    );
   }
 }

@@ -37,7 +37,8 @@ async function vulnerabilities(inputs: Inputs, version: string): Promise<VulnFac
   if (!version) return { status: 'skipped', reason: 'no Go version to check' };
   return loadVulnFacts(version, {
     baseUrl: inputs.vulndbUrl,
-    fetchJson: (url: string) => fetchJson(url, { what: 'the Go vulnerability database', retry: { tries: 2, totalMs: 15_000 } })
+    fetchJson: (url: string) =>
+      fetchJson(url, { what: 'the Go vulnerability database', retry: { tries: 2, totalMs: 15_000 } })
   });
 }
 

@@ -51,12 +51,17 @@ export function parseChecksInput(text: string): Map<CheckId, SeveritySetting> {
       throw new InputError(`input checks line ${n}: "${line}" is not "<check-id>: off|warning|error"`);
     }
     const id = line.slice(0, colon).trim().toLowerCase();
-    const sev = line.slice(colon + 1).trim().toLowerCase();
+    const sev = line
+      .slice(colon + 1)
+      .trim()
+      .toLowerCase();
     if (!(CHECK_IDS as string[]).includes(id)) {
       throw new InputError(`input checks line ${n}: unknown check "${id}" (expected one of ${CHECK_IDS.join(', ')})`);
     }
     if (!(SETTINGS as string[]).includes(sev)) {
-      throw new InputError(`input checks line ${n}: unknown severity "${sev}" for ${id} (expected one of ${SETTINGS.join(', ')})`);
+      throw new InputError(
+        `input checks line ${n}: unknown severity "${sev}" for ${id} (expected one of ${SETTINGS.join(', ')})`
+      );
     }
     const prev = seen.get(id as CheckId);
     if (prev !== undefined) {
@@ -110,7 +115,13 @@ export function runChecks(
   for (const def of CHECKS) {
     const setting = overrides.get(def.id) ?? def.defaultSeverity;
     if (setting === 'off') {
-      results.push({ id: def.id, severity: setting, status: 'off', message: 'turned off by input checks', findings: [] });
+      results.push({
+        id: def.id,
+        severity: setting,
+        status: 'off',
+        message: 'turned off by input checks',
+        findings: []
+      });
       continue;
     }
     const why = skipReason(def, facts);
@@ -122,7 +133,9 @@ export function runChecks(
     try {
       raw = def.run(facts);
     } catch (err) {
-      raw = [{ check: def.id, severity: 'error', message: `internal error in check ${def.id}: ${(err as Error).message}` }];
+      raw = [
+        { check: def.id, severity: 'error', message: `internal error in check ${def.id}: ${(err as Error).message}` }
+      ];
     }
     let findings = raw.map((f) => applySetting(f, def, setting));
     mismatchCount += findings.filter((f) => f.severity === 'error').length;

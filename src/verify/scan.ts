@@ -155,16 +155,16 @@ const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmedi
 function resolveUses(root: string, work: ModFile): UseTarget[] {
   const workDir = path.posix.dirname(work.path);
   return work.use.map((u): UseTarget => {
-      const written = u.value;
-      const absolute = path.isAbsolute(written) || /^[A-Za-z]:[\\/]/.test(written);
-      const abs = absolute ? written : path.join(root, ...workDir.split('/'), written);
-      let dir = absolute
-        ? toPosix(path.relative(root, written)) || '.'
-        : path.posix.normalize(path.posix.join(workDir, written.replace(/\\/g, '/')));
-      dir = dir.replace(/\/+$/, '') || '.';
-      const exists = isDir(abs);
-      const hasGoMod = exists && isFile(path.join(abs, 'go.mod'));
-      return { workFile: work.path, use: written, line: u.line, dir, exists, hasGoMod };
+    const written = u.value;
+    const absolute = path.isAbsolute(written) || /^[A-Za-z]:[\\/]/.test(written);
+    const abs = absolute ? written : path.join(root, ...workDir.split('/'), written);
+    let dir = absolute
+      ? toPosix(path.relative(root, written)) || '.'
+      : path.posix.normalize(path.posix.join(workDir, written.replace(/\\/g, '/')));
+    dir = dir.replace(/\/+$/, '') || '.';
+    const exists = isDir(abs);
+    const hasGoMod = exists && isFile(path.join(abs, 'go.mod'));
+    return { workFile: work.path, use: written, line: u.line, dir, exists, hasGoMod };
   });
 }
 
@@ -260,9 +260,16 @@ export async function scanWorkspace(
   }
 
   sortByPath(modules, (m) => m.path);
-  sortByPath(declarations, (d) => d.file, (a, b) => a.line - b.line);
-  sortByPath(errors, (e) => e.file ?? '', (a, b) => (a.line ?? 0) - (b.line ?? 0));
+  sortByPath(
+    declarations,
+    (d) => d.file,
+    (a, b) => a.line - b.line
+  );
+  sortByPath(
+    errors,
+    (e) => e.file ?? '',
+    (a, b) => (a.line ?? 0) - (b.line ?? 0)
+  );
   const useTargets = modules.filter((m) => m.kind === 'go.work').flatMap((w) => resolveUses(root, w));
   return { workspace: { modules, useTargets, declarations }, errors };
 }
-

@@ -92,7 +92,8 @@ function intervalsOf(events: unknown, where: string): { intervals: Interval[]; f
   for (const e of events) {
     if (!isObject(e)) throw new Error(`${where}: an event is not an object`);
     const keys = (['introduced', 'fixed', 'last_affected', 'limit'] as const).filter((k) => k in e);
-    if (keys.length !== 1) throw new Error(`${where}: an event must have exactly one of introduced, fixed, last_affected, limit`);
+    if (keys.length !== 1)
+      throw new Error(`${where}: an event must have exactly one of introduced, fixed, last_affected, limit`);
     const kind = keys[0];
     const raw = e[kind];
     if (typeof raw !== 'string') throw new Error(`${where}: event ${kind} is not a string`);
@@ -141,7 +142,8 @@ function blocksOf(osv: Record<string, unknown>, id: string): Block[] {
     const spec = a.ecosystem_specific;
     const imports = isObject(spec) && Array.isArray(spec.imports) ? spec.imports : [];
     for (const imp of imports) {
-      if (isObject(imp) && typeof imp.path === 'string' && !block.packages.includes(imp.path)) block.packages.push(imp.path);
+      if (isObject(imp) && typeof imp.path === 'string' && !block.packages.includes(imp.path))
+        block.packages.push(imp.path);
     }
     blocks.push(block);
   }

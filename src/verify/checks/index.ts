@@ -24,8 +24,7 @@ export interface CheckDefinition {
   passMessage(f: Facts): string;
 }
 
-const noManifest = (f: Facts): string | undefined =>
-  f.releases ? undefined : 'the release manifest was not read';
+const noManifest = (f: Facts): string | undefined => (f.releases ? undefined : 'the release manifest was not read');
 
 function count(n: number, what: string): string {
   return `${n} ${what}${n === 1 ? '' : 's'}`;
@@ -51,8 +50,7 @@ export const CHECKS: CheckDefinition[] = [
     defaultSeverity: 'error',
     needsInstalledGo: false,
     run: checkGoDirective,
-    passMessage: (f) =>
-      `${count(f.workspace.modules.length, 'go.mod/go.work file')} satisfied by ${f.version}`
+    passMessage: (f) => `${count(f.workspace.modules.length, 'go.mod/go.work file')} satisfied by ${f.version}`
   },
   {
     id: 'toolchain-directive',
@@ -63,7 +61,9 @@ export const CHECKS: CheckDefinition[] = [
       const tc = f.root?.toolchain;
       if (!f.root) return 'no main module or workspace';
       if (!tc) return `${f.root.path} has no toolchain line`;
-      return tc.value === 'default' ? `${f.root.path}: toolchain default` : `${f.root.path}: toolchain ${tc.value} matches`;
+      return tc.value === 'default'
+        ? `${f.root.path}: toolchain default`
+        : `${f.root.path}: toolchain ${tc.value} matches`;
     }
   },
   {
@@ -73,7 +73,9 @@ export const CHECKS: CheckDefinition[] = [
     run: checkWorkspace,
     passMessage: (f) => {
       const works = f.workspace.modules.filter((m) => m.kind === 'go.work').length;
-      return works === 0 ? 'no go.work in scope' : `${count(works, 'go.work')} and ${count(f.workspace.useTargets.length, 'use path')} consistent`;
+      return works === 0
+        ? 'no go.work in scope'
+        : `${count(works, 'go.work')} and ${count(f.workspace.useTargets.length, 'use path')} consistent`;
     }
   },
   {

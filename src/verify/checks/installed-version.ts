@@ -24,7 +24,9 @@ export function checkInstalledVersion(facts: Facts): Finding[] {
     return out;
   }
   if (g.goVersion === undefined) {
-    add(`\`go version\` printed no version${g.goVersionOutput ? ` ("${g.goVersionOutput}")` : ''}; expected go${g.expected}`);
+    add(
+      `\`go version\` printed no version${g.goVersionOutput ? ` ("${g.goVersionOutput}")` : ''}; expected go${g.expected}`
+    );
   } else if (!sameVersion(g.goVersion, g.expected)) {
     add(`\`go version\` reports go${g.goVersion}, but go${g.expected} was expected`);
   }

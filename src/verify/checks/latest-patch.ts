@@ -12,7 +12,11 @@ export function checkLatestPatch(facts: Facts): Finding[] {
   // The newest stable patch; for a minor with no stable release yet, its newest prerelease.
   const newest =
     newestPatch(minor, facts.releases) ??
-    facts.releases.filter((r) => lang(r.version) === minor).map((r) => r.version).sort(compareGo).at(-1);
+    facts.releases
+      .filter((r) => lang(r.version) === minor)
+      .map((r) => r.version)
+      .sort(compareGo)
+      .at(-1);
   if (newest === undefined || compareGo(newest, facts.version) <= 0) return [];
   return [
     {
