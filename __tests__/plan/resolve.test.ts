@@ -9,7 +9,6 @@ const releases = parseManifest(buildFixtureManifest(), URL);
 const rcReleases = parseManifest(buildFixtureManifest({ rcPeriod: true }), URL);
 const LINUX: Platform = { os: 'linux', arch: 'x64' };
 const P = (os: string, arch: string): Platform => ({ os, arch });
-const opts = { checkLatest: false };
 const min = (minimum: string): VersionSpec => ({ kind: 'minimum', minimum });
 const exact = (version: string): VersionSpec => ({ kind: 'exact', version });
 
@@ -58,7 +57,7 @@ describe('resolveSpec over the fixture manifest', () => {
     ['latest', parseVersionSpec('LATEST', 'go-version'), '1.27.0'],
     ['oldstable', parseVersionSpec('oldstable', 'go-version'), '1.26.7']
   ])('%s -> %s', (_name, spec, version) => {
-    const got = resolveSpec(spec, releases, LINUX, opts);
+    const got = resolveSpec(spec, releases, LINUX);
     expect(got.version).toBe(version);
     expect(got.file.filename).toBe(`go${version}.linux-amd64.tar.gz`);
     expect(got.file.kind).toBe('archive');
@@ -72,11 +71,11 @@ describe('resolveSpec over the fixture manifest', () => {
     ['toolchain go1.28rc1', exact('1.28rc1'), '1.28rc1'],
     ['go 1.27 stays stable', min('1.27'), '1.27.0']
   ])('during an rc period: %s', (_name, spec, version) => {
-    expect(resolveSpec(spec, rcReleases, LINUX, opts).version).toBe(version);
+    expect(resolveSpec(spec, rcReleases, LINUX).version).toBe(version);
   });
 
   test('go 1.28 (language only) does not take the rc', () => {
-    expect(() => resolveSpec(min('1.28'), rcReleases, LINUX, opts)).toThrow(InputError);
+    expect(() => resolveSpec(min('1.28'), rcReleases, LINUX)).toThrow(InputError);
   });
 
   test.each([
@@ -88,7 +87,7 @@ describe('resolveSpec over the fixture manifest', () => {
     ['darwin', 'arm64', 'go1.22.12.darwin-arm64.tar.gz'],
     ['darwin', 'amd64', 'go1.22.12.darwin-amd64.tar.gz']
   ])('platform %s/%s picks %s', (os, arch, filename) => {
-    const got = resolveSpec({ kind: 'minor', lang: '1.22' }, releases, P(os, arch), opts);
+    const got = resolveSpec({ kind: 'minor', lang: '1.22' }, releases, P(os, arch));
     expect(got.file.filename).toBe(filename);
     expect(got.file.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
@@ -96,13 +95,13 @@ describe('resolveSpec over the fixture manifest', () => {
   test('only releases with an archive for the platform count', () => {
     const list = without(releases, ['1.22.12', '1.22.11', '1.27.0'], 'linux', 'arm64');
     const arm = P('linux', 'arm64');
-    expect(resolveSpec({ kind: 'minor', lang: '1.22' }, list, arm, opts).version).toBe('1.22.10');
-    expect(resolveSpec(min('1.22.3'), list, arm, opts).version).toBe('1.22.10');
-    expect(resolveSpec({ kind: 'alias', alias: 'stable' }, list, arm, opts).version).toBe('1.26.7');
+    expect(resolveSpec({ kind: 'minor', lang: '1.22' }, list, arm).version).toBe('1.22.10');
+    expect(resolveSpec(min('1.22.3'), list, arm).version).toBe('1.22.10');
+    expect(resolveSpec({ kind: 'alias', alias: 'stable' }, list, arm).version).toBe('1.26.7');
     // oldstable is relative to the newest stable with an archive
-    expect(resolveSpec({ kind: 'alias', alias: 'oldstable' }, list, arm, opts).version).toBe('1.25.14');
+    expect(resolveSpec({ kind: 'alias', alias: 'oldstable' }, list, arm).version).toBe('1.25.14');
     // other platforms are unaffected
-    expect(resolveSpec({ kind: 'minor', lang: '1.22' }, list, LINUX, opts).version).toBe('1.22.12');
+    expect(resolveSpec({ kind: 'minor', lang: '1.22' }, list, LINUX).version).toBe('1.22.12');
   });
 
   test('the input order does not matter', () => {
@@ -112,7 +111,7 @@ describe('resolveSpec over the fixture manifest', () => {
       { kind: 'alias', alias: 'oldstable' } as VersionSpec,
       { kind: 'range', range: '^1.21' } as VersionSpec
     ]) {
-      expect(resolveSpec(spec, shuffled, LINUX, opts)).toEqual(resolveSpec(spec, releases, LINUX, opts));
+      expect(resolveSpec(spec, shuffled, LINUX)).toEqual(resolveSpec(spec, releases, LINUX));
     }
   });
 
@@ -136,25 +135,24 @@ describe('resolveSpec over the fixture manifest', () => {
     ['go line of a minor missing from the manifest', min('1.16'), LINUX, /1\.16/],
     ['go line patch beyond the newest', min('1.22.13'), LINUX, /1\.22\.13/]
   ])('%s -> InputError', (_name, spec, p, message) => {
-    expect(() => resolveSpec(spec, releases, p, opts)).toThrow(InputError);
-    expect(() => resolveSpec(spec, releases, p, opts)).toThrow(message);
+    expect(() => resolveSpec(spec, releases, p)).toThrow(InputError);
+    expect(() => resolveSpec(spec, releases, p)).toThrow(message);
   });
 
   test('no stable release at all', () => {
     const onlyRc = releases.filter((r) => !r.stable);
-    expect(() => resolveSpec({ kind: 'alias', alias: 'stable' }, onlyRc, LINUX, opts)).toThrow(InputError);
+    expect(() => resolveSpec({ kind: 'alias', alias: 'stable' }, onlyRc, LINUX)).toThrow(InputError);
     expect(() =>
       resolveSpec(
         { kind: 'alias', alias: 'oldstable' },
         releases.filter((r) => r.version === '1.27.0'),
-        LINUX,
-        opts
+        LINUX
       )
     ).toThrow(InputError);
   });
 
   test('unsupported os is an InputError', () => {
-    expect(() => resolveSpec(exact('1.22.3'), releases, P('aix', 'ppc64'), opts)).toThrow(InputError);
+    expect(() => resolveSpec(exact('1.22.3'), releases, P('aix', 'ppc64'))).toThrow(InputError);
   });
 });
 
@@ -239,8 +237,8 @@ describe('applyCheckLatest', () => {
 
   test('a toolchain pin with check-latest moves to the newest patch of its minor only', () => {
     const spec = applyCheckLatest(exact('1.22.3'), true, true);
-    expect(resolveSpec(spec, releases, LINUX, opts).version).toBe('1.22.12');
+    expect(resolveSpec(spec, releases, LINUX).version).toBe('1.22.12');
     const rc = applyCheckLatest(exact('1.21rc2'), true, true);
-    expect(resolveSpec(rc, releases, LINUX, opts).version).toBe('1.21.13');
+    expect(resolveSpec(rc, releases, LINUX).version).toBe('1.21.13');
   });
 });

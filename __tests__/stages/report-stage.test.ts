@@ -56,10 +56,10 @@ describe('publish', () => {
     };
     const written: string[] = [];
     const write = process.stdout.write.bind(process.stdout);
-    process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+    process.stdout.write = (chunk: string | Uint8Array, ..._rest: unknown[]) => {
       written.push(String(chunk));
       return true;
-    }) as typeof process.stdout.write;
+    };
     try {
       await publish({
         inputs: parseInputs({ 'go-version': '1.22', 'report-file': 'report.json' }),

@@ -167,6 +167,7 @@ describe('loadVulnFacts: failures give unknown, never a throw', () => {
   test('a rejection that is not an Error, over several lines -> its first line', async () => {
     const facts = await loadVulnFacts('1.22.3', {
       baseUrl: 'https://db.invalid',
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the case under test
       fetchJson: () => Promise.reject('socket hang up\nsecond line')
     });
     expect(unknownReason(facts)).toBe('cannot read https://db.invalid/index/modules.json: socket hang up');

@@ -19,7 +19,7 @@ export interface VulnServer {
 export async function serveDir(dir: string): Promise<VulnServer> {
   let inFlight = 0;
   const state: Omit<VulnServer, 'url' | 'close'> = { requests: [], maxInFlight: 0, delayMs: 0, overrides: new Map() };
-  const server = http.createServer(async (req, res) => {
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     const p = (req.url ?? '/').split('?')[0];
     state.requests.push(p);
     inFlight++;
@@ -50,7 +50,8 @@ export async function serveDir(dir: string): Promise<VulnServer> {
         res.end(body);
       }
     }
-  });
+  };
+  const server = http.createServer((req, res) => void handle(req, res));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   const port = (server.address() as { port: number }).port;
   return Object.assign(state, {

@@ -200,7 +200,7 @@ function policyOf(p?: Partial<RetryPolicy>): RetryPolicy {
 
 /** The file name at the end of a URL or path, for messages. */
 function defaultWhat(url: string): string {
-  const name = url.split(/[?#]/)[0].split(/[\/]/).filter(Boolean).pop();
+  const name = url.split(/[?#]/)[0].split('/').filter(Boolean).pop();
   if (!name) return url;
   try {
     return decodeURIComponent(name);
@@ -352,7 +352,7 @@ function guardBody(res: http.IncomingMessage, url: string, what: string, timeout
     received += b.length;
     timer.refresh();
   });
-  res.on('error', (e) => fail(`connection broke off (${(e as Error).message})`));
+  res.on('error', (e) => fail(`connection broke off (${e.message})`));
   res.on('aborted', () => fail('connection broke off'));
   res.on('end', () => {
     if (done) return;

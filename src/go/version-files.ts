@@ -386,7 +386,7 @@ function dockerInstructions(text: string): Instruction[] {
   const esc = escapeChar(lines);
   const out: Instruction[] = [];
   let cur: Instruction | undefined;
-  let heredocs: { word: string; strip: boolean }[] = [];
+  const heredocs: { word: string; strip: boolean }[] = [];
   for (let i = 0; i < lines.length; i++) {
     let l = lines[i];
     if (heredocs.length > 0) {

@@ -37,6 +37,7 @@ const MAX_LINK_HOPS = 40;
 /** Printable, bounded form of an entry name for messages. */
 export function showName(name: string): string {
   const printable = name.replace(
+    // eslint-disable-next-line no-control-regex -- control characters are what this escapes
     /[\u0000-\u001f\u007f]/g,
     (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`
   );

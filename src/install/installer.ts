@@ -241,7 +241,7 @@ function run(file: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ st
       args,
       { env, timeout: 120_000, windowsHide: true, maxBuffer: 1024 * 1024 },
       (err, stdout, stderr) => {
-        if (err) reject(Object.assign(err, { stderr: String(stderr) }));
+        if (err) reject(Object.assign(new Error(err.message), { stderr: String(stderr) }));
         else resolve({ stdout: String(stdout), stderr: String(stderr) });
       }
     );

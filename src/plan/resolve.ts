@@ -26,14 +26,6 @@ interface Candidate {
   stable: boolean;
 }
 
-export interface ResolveOptions {
-  /**
-   * Accepted for symmetry with actions/setup-go; resolution against the manifest always picks the
-   * newest match. check-latest acts through applyCheckLatest and needsManifest.
-   */
-  checkLatest: boolean;
-}
-
 /** Same release in Go's order: "1.20" and "1.20.0" are one release; "1.21" (language) is not "1.21.0". */
 function sameRelease(a: string, b: string): boolean {
   return isValidGo(a) && isValidGo(b) && compareGo(a, b) === 0;
@@ -105,8 +97,7 @@ function noMatchText(spec: Exclude<VersionSpec, { kind: 'exact' }>): string {
 export function resolveSpec(
   spec: VersionSpec,
   releases: Release[],
-  p: Platform,
-  opts: ResolveOptions
+  p: Platform
 ): { version: string; file: ManifestFile } {
   const platform = `${goOs(p)}/${goArch(p)}`;
   const usable = releases.flatMap((r) => {

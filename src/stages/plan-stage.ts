@@ -153,7 +153,7 @@ export async function makePlan(ctx: PlanContext): Promise<Plan> {
   }
   let picked: ReturnType<typeof resolveSpec>;
   try {
-    picked = resolveSpec(spec, releases, platform, { checkLatest: inputs.checkLatest });
+    picked = resolveSpec(spec, releases, platform);
   } catch (err) {
     throw withOrigin(err, request);
   }

@@ -2,7 +2,7 @@
  * Verify: collect the facts (workspace scan, the installed go, the environment before, known
  * vulnerabilities) and run the checks over them.
  */
-import { InputError, type EnvironmentBefore, type Facts, type ModFile, type VulnFacts } from '../model.js';
+import { type InputError, type EnvironmentBefore, type Facts, type ModFile, type VulnFacts } from '../model.js';
 import type { Inputs } from '../inputs/inputs.js';
 import type { Plan } from './plan-stage.js';
 import type { InstallOutcome } from './install-stage.js';
