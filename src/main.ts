@@ -2,14 +2,14 @@
  * The pipeline: inputs -> plan -> install -> verify -> report.
  * Every failure ends as one error line (naming the input or file:line) and exit code 1.
  */
-import { InputError } from './model.js';
+import { UserError, UserErrorList, oneLine } from './errors.js';
 import { parseInputs } from './inputs/inputs.js';
 import { currentPlatform, runnerDirs } from './edge/platform.js';
 import { toolCacheArch } from './go/platform-names.js';
 import * as actions from './edge/actions.js';
 import { makePlan } from './stages/plan-stage.js';
 import { environmentBefore, findOnPath, install, type InstallOutcome } from './stages/install-stage.js';
-import { check, collectFacts, ScanErrors } from './stages/verify-stage.js';
+import { check, collectFacts } from './stages/verify-stage.js';
 import { publish } from './stages/report-stage.js';
 
 export async function run(): Promise<void> {
@@ -72,24 +72,15 @@ async function pipeline(): Promise<void> {
 }
 
 function fail(err: unknown): void {
-  if (err instanceof ScanErrors) {
-    for (const e of err.errors)
+  const errors = err instanceof UserErrorList ? err.errors : [err];
+  for (const e of errors) {
+    if (e instanceof UserError) {
       actions.annotate({ level: 'error', message: oneLine(e.message), file: e.file, line: e.line });
-  } else if (err instanceof InputError && err.file) {
-    actions.annotate({ level: 'error', message: oneLine(err.message), file: err.file, line: err.line });
-  } else {
-    const message = err instanceof Error ? err.message : String(err);
-    if (err instanceof Error && !isExpected(err)) actions.debug(err.stack ?? '');
-    actions.annotate({ level: 'error', message: oneLine(message) });
+      continue;
+    }
+    // Anything else is a bug: its stack goes to the debug log, the message to one error line.
+    if (e instanceof Error) actions.debug(e.stack ?? '');
+    actions.annotate({ level: 'error', message: oneLine(e instanceof Error ? e.message : String(e)) });
   }
   actions.setExitFailure();
-}
-
-/** Errors with a message meant for users (no stack trace needed). */
-function isExpected(err: Error): boolean {
-  return ['InputError', 'HttpError', 'BodyError', 'ChecksumError', 'ArchiveError', 'LockError'].includes(err.name);
-}
-
-function oneLine(s: string): string {
-  return s.replace(/\s*\r?\n\s*/g, ' ').trim();
 }

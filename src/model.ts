@@ -129,18 +129,6 @@ export interface Finding {
   line?: number;
 }
 
-/** A bad input or file: one line for the log, names the input or file:line and what was expected. */
-export class InputError extends Error {
-  constructor(
-    message: string,
-    readonly file?: string,
-    readonly line?: number
-  ) {
-    super(message);
-    this.name = 'InputError';
-  }
-}
-
 /** What the installed (or found) `go` says about itself, each command run with GOTOOLCHAIN=local. */
 export interface InstalledGo {
   /** the version the action resolved (Go spelling) */

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { InputError } from '../../src/model.js';
+import { InputError } from '../../src/errors.js';
 import { parseModFile } from '../../src/go/modfile.js';
 
 const SEED = 20261125;

@@ -1,4 +1,5 @@
-import { InputError, type ModFile } from '../../src/model.js';
+import { InputError } from '../../src/errors.js';
+import { type ModFile } from '../../src/model.js';
 import { mainGoVersion, parseModFile, unquoteGoString } from '../../src/go/modfile.js';
 
 type Kind = 'go.mod' | 'go.work';

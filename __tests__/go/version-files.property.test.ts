@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { InputError } from '../../src/model.js';
+import { InputError } from '../../src/errors.js';
 import { parseDockerfile, parseGoVersionFile, parseMiseToml, parseToolVersions } from '../../src/go/version-files.js';
 
 const SEED = 20261125;

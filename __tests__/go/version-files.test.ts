@@ -1,4 +1,5 @@
-import { InputError, type VersionDeclaration } from '../../src/model.js';
+import { InputError } from '../../src/errors.js';
+import { type VersionDeclaration } from '../../src/model.js';
 import {
   expandDockerVars,
   golangImageVersion,

@@ -79,7 +79,8 @@ describe('VerifyingStream', () => {
     for (const sha256 of [undefined, '']) {
       expect(() => new VerifyingStream({ filename: FILE, sha256, size: 1 })).toThrow(
         new ChecksumError(
-          `${FILE} has no sha256 in the manifest; refusing to install an unverified archive (set allow-missing-checksum: true to allow it)`
+          'no sha256 in the manifest; refusing to install an unverified archive (set allow-missing-checksum: true to allow it)',
+          { archive: FILE }
         )
       );
     }

@@ -16,7 +16,7 @@ import {
   openStream,
   parseRetryAfter
 } from '../../src/edge/http.js';
-import { InputError } from '../../src/model.js';
+import { InputError } from '../../src/errors.js';
 import { faults, startServer, type FaultServer } from './fault-server.js';
 
 const FAST = { baseDelayMs: 10, timeoutMs: 300 };

@@ -30,7 +30,8 @@ import {
   listCachedVersions,
   type InstallRequest
 } from '../../src/install/installer.js';
-import { InputError, type ManifestFile } from '../../src/model.js';
+import { InputError } from '../../src/errors.js';
+import { type ManifestFile } from '../../src/model.js';
 import { HttpError } from '../../src/edge/http.js';
 import { buildSyntheticToolchain, packRealGo } from '../../scripts/lib/toolchains.mjs';
 
@@ -371,7 +372,9 @@ test('a release of Go before 1.21 goes to the setup-go folder 1.20.0', async () 
 
 test('a manifest file of another version is refused', async () => {
   const { file } = await synthetic();
-  await expect(installGo({ ...request(file), version: '1.22.4' })).rejects.toThrow(/is go1\.22\.3, not go1\.22\.4/);
+  await expect(installGo({ ...request(file), version: '1.22.4' })).rejects.toThrow(
+    /lists it as go1\.22\.3, not go1\.22\.4/
+  );
 });
 
 const unzip = ['/usr/bin/unzip', '/bin/unzip'].find((p) => existsSync(p));

@@ -7,7 +7,7 @@ import {
   stagingOwnerPid,
   versionFromCacheFolder
 } from '../../src/install/layout.js';
-import { InputError } from '../../src/model.js';
+import { InputError } from '../../src/errors.js';
 
 describe('cacheVersionFolder (setup-go makeSemver spelling)', () => {
   test.each([

@@ -1,4 +1,5 @@
-import { InputError, type Platform, type Release } from '../../src/model.js';
+import { InputError } from '../../src/errors.js';
+import { type Platform, type Release } from '../../src/model.js';
 import { archiveFileName, findArchive, parseManifest } from '../../src/go/manifest.js';
 import { compareGo } from '../../src/go/gover.js';
 import { buildFixtureManifest } from '../../scripts/lib/manifest-fixture.mjs';

@@ -1,4 +1,5 @@
-import { InputError, type Platform, type Release } from '../../src/model.js';
+import { InputError } from '../../src/errors.js';
+import { type Platform, type Release } from '../../src/model.js';
 import { parseManifest } from '../../src/go/manifest.js';
 import { computeMatrix, newestPatch, supportedMinors, type MatrixRange } from '../../src/plan/matrix.js';
 import { buildFixtureManifest } from '../../scripts/lib/manifest-fixture.mjs';

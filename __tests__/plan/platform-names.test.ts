@@ -1,4 +1,5 @@
-import { InputError, type Platform } from '../../src/model.js';
+import { InputError } from '../../src/errors.js';
+import { type Platform } from '../../src/model.js';
 import {
   archiveExt,
   exeName,

@@ -1,4 +1,5 @@
-import { InputError, type Platform, type Release, type VersionSpec } from '../../src/model.js';
+import { InputError } from '../../src/errors.js';
+import { type Platform, type Release, type VersionSpec } from '../../src/model.js';
 import { parseManifest } from '../../src/go/manifest.js';
 import { parseVersionSpec } from '../../src/plan/spec.js';
 import { applyCheckLatest, cachedToGo, needsManifest, resolveFromCache, resolveSpec } from '../../src/plan/resolve.js';

@@ -1,4 +1,5 @@
-import { InputError, type VersionSpec } from '../../src/model.js';
+import { InputError } from '../../src/errors.js';
+import { type VersionSpec } from '../../src/model.js';
 import { chooseRequest, isToolchainPin, versionFileKind, type VersionSourceFile } from '../../src/plan/source.js';
 
 const mod = (text: string, path = 'go.mod'): VersionSourceFile => ({ path, text, kind: 'go.mod' });

@@ -1,4 +1,5 @@
-import { InputError, type VersionSpec } from '../../src/model.js';
+import { InputError } from '../../src/errors.js';
+import { type VersionSpec } from '../../src/model.js';
 import { describeSpec, parseVersionSpec, tryParseVersionSpec } from '../../src/plan/spec.js';
 
 describe('parseVersionSpec', () => {

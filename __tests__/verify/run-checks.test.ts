@@ -1,4 +1,5 @@
-import { InputError, type CheckId, type SeveritySetting } from '../../src/model.js';
+import { InputError } from '../../src/errors.js';
+import { type CheckId, type SeveritySetting } from '../../src/model.js';
 import { parseChecksInput, parseOnMismatch, runChecks } from '../../src/verify/run-checks.js';
 import { CHECKS } from '../../src/verify/checks/index.js';
 import { decl, facts, mod, releases } from './facts-fixture.js';
@@ -28,12 +29,12 @@ describe('parseChecksInput', () => {
   test.each<[string, RegExp]>([
     [
       'go-version: off',
-      /^input checks line 1: unknown check "go-version" \(expected one of installed-version, .*vulnerabilities\)$/
+      /^input checks: line 1: unknown check "go-version" \(expected one of installed-version, .*vulnerabilities\)$/
     ],
-    ['\ngo-directive: fatal', /^input checks line 2: unknown severity "fatal"/],
-    ['go-directive warning', /^input checks line 1: .*is not "<check-id>: off\|warning\|error"/],
-    ['go-directive: off\ngo-directive: error', /^input checks line 2: go-directive is already set on line 1$/],
-    ['go-directive:', /^input checks line 1: unknown severity ""/]
+    ['\ngo-directive: fatal', /^input checks: line 2: unknown severity "fatal"/],
+    ['go-directive warning', /^input checks: line 1: .*is not "<check-id>: off\|warning\|error"/],
+    ['go-directive: off\ngo-directive: error', /^input checks: line 2: go-directive is already set on line 1$/],
+    ['go-directive:', /^input checks: line 1: unknown severity ""/]
   ])('%j is rejected', (text, message) => {
     expect(() => parseChecksInput(text)).toThrow(InputError);
     expect(() => parseChecksInput(text)).toThrow(message);

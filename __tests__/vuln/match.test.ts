@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import semver from 'semver';
-import { InputError } from '../../src/model.js';
+import { InputError } from '../../src/errors.js';
 import { goToSemver, lang } from '../../src/go/gover.js';
 import {
   compareIds,

@@ -13,7 +13,7 @@ import { PassThrough, type Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import * as zlib from 'node:zlib';
 import { HttpClient, getProxyUrl } from '@actions/http-client';
-import { InputError } from '../model.js';
+import { InputError, UserError } from '../errors.js';
 import { readAll } from './read-all.js';
 
 export const USER_AGENT = 'setup-go-enforced';
@@ -44,7 +44,7 @@ const MAX_REDIRECTS = 10;
 const MAX_JSON_BYTES = 256 * 1024 * 1024;
 
 /** A download or fetch that failed for good: one line for the log. */
-export class HttpError extends Error {
+export class HttpError extends UserError {
   constructor(
     message: string,
     readonly url: string,
@@ -54,7 +54,6 @@ export class HttpError extends Error {
     readonly transient = false
   ) {
     super(message);
-    this.name = 'HttpError';
   }
 }
 
@@ -66,7 +65,6 @@ export class BodyError extends HttpError {
     what: string
   ) {
     super(`could not download ${what} from ${url}: ${reason}`, url, undefined, 1, true);
-    this.name = 'BodyError';
   }
 }
 

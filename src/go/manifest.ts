@@ -2,7 +2,8 @@
  * The official release manifest (https://go.dev/dl/?mode=json&include=all): shape validation into
  * Release[] and the choice of a release's archive for a platform. Pure.
  */
-import { InputError, type ManifestFile, type Platform, type Release } from '../model.js';
+import { InputError } from '../errors.js';
+import { type ManifestFile, type Platform, type Release } from '../model.js';
 import { compareGo, isValidGo } from './gover.js';
 import { archiveExt, goArch, goOs } from './platform-names.js';
 

@@ -13,7 +13,8 @@
  * Pure: no I/O. Any input string yields a ModFile or throws InputError (never anything else).
  */
 
-import { InputError, type Located, type ModFile } from '../model.js';
+import { InputError } from '../errors.js';
+import { type Located, type ModFile } from '../model.js';
 
 /** golang.org/x/mod/modfile GoVersionRE: the only accepted spelling of a `go` line's version. */
 export const GO_LINE_VERSION_RE = /^([1-9][0-9]*)\.(0|[1-9][0-9]*)(\.(0|[1-9][0-9]*))?([a-z]+[0-9]+)?$/;
@@ -354,7 +355,7 @@ function quoteForMessage(s: string): string {
  */
 export function parseModFile(text: string, path: string, kind: Kind): ModFile {
   function fail(line: number, msg: string): never {
-    throw new InputError(`${path}:${line}: ${msg}`, path, line);
+    throw new InputError(msg, { file: path, line });
   }
   const stmts = parseStatements(text, fail);
   const result: ModFile = { kind, path, use: [] };

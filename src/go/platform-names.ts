@@ -3,7 +3,8 @@
  * process.arch), Go's (GOOS / GOARCH as the release manifest spells them) and the tool cache's
  * folder names (as actions/setup-go writes them). Pure.
  */
-import { InputError, type Platform } from '../model.js';
+import { InputError } from '../errors.js';
+import { type Platform } from '../model.js';
 
 const GO_OS: Record<string, string> = {
   linux: 'linux',
@@ -95,6 +96,8 @@ export function normalizeArchitectureInput(s: string): string | undefined {
   if (v === '') return undefined;
   const a = NODE_ARCH[v.toLowerCase()];
   if (!a)
-    throw new InputError(`input architecture: "${v}" is not a supported architecture (expected one of ${ARCH_LIST})`);
+    throw new InputError(`"${v}" is not a supported architecture (expected one of ${ARCH_LIST})`, {
+      input: 'architecture'
+    });
   return a;
 }

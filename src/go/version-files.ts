@@ -8,7 +8,8 @@
  * Dockerfile variables without a default.
  */
 
-import { InputError, type VersionDeclaration } from '../model.js';
+import { InputError } from '../errors.js';
+import { type VersionDeclaration } from '../model.js';
 
 /** A Go version at any precision a version file may state: 1.22, 1.22.3, 1.21rc1, 1.21.3rc1. */
 const VERSION_RE = /^([1-9][0-9]*)\.(0|[1-9][0-9]*)(\.(0|[1-9][0-9]*))?([a-z]+[0-9]+)?$/;
@@ -24,7 +25,7 @@ function show(s: string): string {
 }
 
 function fail(file: string, line: number, msg: string): never {
-  throw new InputError(`${file}:${line}: ${msg}`, file, line);
+  throw new InputError(msg, { file, line });
 }
 
 /** "go1.22.3" / "1.22.3" -> "1.22.3" when valid, else undefined. */

@@ -2,7 +2,8 @@
  * The action's inputs: raw strings (as the runner passes them, defaults from action.yml applied by
  * the runner) -> typed, validated values. Pure: every bad value is an InputError naming the input.
  */
-import { InputError, type CheckId, type Mode, type SeveritySetting } from '../model.js';
+import { InputError, type Where } from '../errors.js';
+import { type CheckId, type Mode, type SeveritySetting } from '../model.js';
 import { parseChecksInput, parseOnMismatch } from '../verify/run-checks.js';
 import { parseVulnDbUrl } from '../verify/vulndb.js';
 import type { MatrixRange } from '../plan/matrix.js';
@@ -63,28 +64,29 @@ export function parseBoolean(name: InputName, value: string | undefined, dflt: b
   if (v === '') return dflt;
   if (TRUE.includes(v)) return true;
   if (FALSE.includes(v)) return false;
-  throw new InputError(`input ${name}: "${v}" is not a boolean (expected true or false)`);
+  throw new InputError(`"${v}" is not a boolean (expected true or false)`, { input: name });
 }
 
 function oneOf<T extends string>(name: InputName, value: string | undefined, allowed: readonly T[], dflt: T): T {
   const v = (value ?? '').trim();
   if (v === '') return dflt;
   if ((allowed as readonly string[]).includes(v)) return v as T;
-  throw new InputError(`input ${name}: "${v}" is not valid (expected one of ${allowed.join(', ')})`);
+  throw new InputError(`"${v}" is not valid (expected one of ${allowed.join(', ')})`, { input: name });
 }
 
-/** A download base URL: http(s):// or file://, trailing slashes removed. */
-export function parseBaseUrl(name: string, value: string): string {
+/** A download base URL: http(s):// or file://, trailing slashes removed. Errors name `where`. */
+export function parseBaseUrl(where: Where, value: string): string {
   const v = value.trim().replace(/\/+$/, '');
   let url: URL;
   try {
     url = new URL(v);
   } catch {
-    throw new InputError(`${name}: "${value.trim()}" is not a URL (expected https://host/path or file:///folder)`);
+    throw new InputError(`"${value.trim()}" is not a URL (expected https://host/path or file:///folder)`, where);
   }
   if (!['http:', 'https:', 'file:'].includes(url.protocol)) {
     throw new InputError(
-      `${name}: "${value.trim()}" has an unsupported scheme ${url.protocol} (expected http(s):// or file://)`
+      `"${value.trim()}" has an unsupported scheme ${url.protocol} (expected http(s):// or file://)`,
+      where
     );
   }
   return v;
@@ -106,9 +108,9 @@ export function parseInputs(raw: RawInputs, env: Record<string, string | undefin
   const baseInput = t('go-download-base-url');
   const baseEnv = (env.GO_DOWNLOAD_BASE_URL ?? '').trim();
   const downloadBaseUrl = baseInput
-    ? parseBaseUrl('input go-download-base-url', baseInput)
+    ? parseBaseUrl({ input: 'go-download-base-url' }, baseInput)
     : baseEnv
-      ? parseBaseUrl('env GO_DOWNLOAD_BASE_URL', baseEnv)
+      ? parseBaseUrl({ env: 'GO_DOWNLOAD_BASE_URL' }, baseEnv)
       : DEFAULT_DOWNLOAD_BASE_URL;
   return {
     goVersion: t('go-version'),

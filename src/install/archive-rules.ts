@@ -3,6 +3,7 @@
  * An official archive holds one top folder `go/`; everything must stay inside it, and extraction
  * must never write through a link. Pure: no fs, no streams.
  */
+import { UserError } from '../errors.js';
 
 export type ArchiveEntryType = 'file' | 'dir' | 'symlink' | 'hardlink' | 'other';
 
@@ -18,13 +19,13 @@ export interface ArchiveEntry {
 }
 
 /** A refused archive or entry: one line naming the archive entry and why. */
-export class ArchiveError extends Error {
+export class ArchiveError extends UserError {
   constructor(
-    message: string,
-    readonly entry?: string
+    detail: string,
+    readonly entry?: string,
+    archive?: string
   ) {
-    super(message);
-    this.name = 'ArchiveError';
+    super(detail, archive === undefined ? {} : { archive });
   }
 }
 
@@ -238,15 +239,18 @@ export class ArchiveRules {
   }
   /** Throws an ArchiveError prefixed with the archive name (for guard-level refusals). */
   fail(message: string, entry?: string): never {
-    throw new ArchiveError(`${this.state.archive}: ${message}`, entry);
+    throw new ArchiveError(message, entry, this.state.archive);
   }
   private prefixed(f: () => void): void {
     try {
       f();
     } catch (e) {
-      const a = this.state.archive;
-      if (e instanceof ArchiveError && !e.message.startsWith(`${a}: `) && !e.message.startsWith(`${a} has no `)) {
-        throw new ArchiveError(`${this.state.archive}: ${e.message}`, e.entry);
+      if (
+        e instanceof ArchiveError &&
+        e.archive === undefined &&
+        !e.message.startsWith(`${this.state.archive} has no `)
+      ) {
+        throw new ArchiveError(e.detail, e.entry, this.state.archive);
       }
       throw e;
     }

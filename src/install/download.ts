@@ -7,6 +7,7 @@ import { createHash, type Hash } from 'node:crypto';
 import { createWriteStream, promises as fs } from 'node:fs';
 import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { UserError } from '../errors.js';
 import {
   BodyError,
   DEFAULT_RETRY,
@@ -35,12 +36,7 @@ export interface DownloadResult {
 }
 
 /** The downloaded bytes are not the ones the manifest names (or no hash to check against). */
-export class ChecksumError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ChecksumError';
-  }
-}
+export class ChecksumError extends UserError {}
 
 /** Passes bytes through unchanged, counting them and hashing them; fails on size or sha256 mismatch. */
 export class VerifyingStream extends Transform {
@@ -58,12 +54,15 @@ export class VerifyingStream extends Transform {
     if (sha === '') {
       if (!expected.allowUnverified) {
         throw new ChecksumError(
-          `${expected.filename} has no sha256 in the manifest; refusing to install an unverified archive (set allow-missing-checksum: true to allow it)`
+          'no sha256 in the manifest; refusing to install an unverified archive (set allow-missing-checksum: true to allow it)',
+          { archive: expected.filename }
         );
       }
       this.expectedSha = undefined;
     } else if (!/^[0-9a-f]{64}$/.test(sha)) {
-      throw new ChecksumError(`${expected.filename}: the manifest sha256 "${sha.slice(0, 80)}" is not 64 hex digits`);
+      throw new ChecksumError(`the manifest sha256 "${sha.slice(0, 80)}" is not 64 hex digits`, {
+        archive: expected.filename
+      });
     } else {
       this.expectedSha = sha;
     }
@@ -90,9 +89,9 @@ export class VerifyingStream extends Transform {
     this.bytes += chunk.length;
     if (this.expectedSize !== undefined && this.bytes > this.expectedSize) {
       cb(
-        new ChecksumError(
-          `${this.filename}: size mismatch: expected ${this.expectedSize} bytes, got at least ${this.bytes}`
-        )
+        new ChecksumError(`size mismatch: expected ${this.expectedSize} bytes, got at least ${this.bytes}`, {
+          archive: this.filename
+        })
       );
       return;
     }
@@ -104,14 +103,17 @@ export class VerifyingStream extends Transform {
     if (this.expectedSize !== undefined && this.bytes !== this.expectedSize) {
       cb(
         new ChecksumError(
-          `${this.filename}: size mismatch: expected ${this.expectedSize} bytes, got ${this.bytes} (download cut short?)`
+          `size mismatch: expected ${this.expectedSize} bytes, got ${this.bytes} (download cut short?)`,
+          {
+            archive: this.filename
+          }
         )
       );
       return;
     }
     const actual = this.hash.digest('hex');
     if (this.expectedSha !== undefined && actual !== this.expectedSha) {
-      cb(new ChecksumError(`${this.filename}: sha256 mismatch: expected ${this.expectedSha}, got ${actual}`));
+      cb(new ChecksumError(`sha256 mismatch: expected ${this.expectedSha}, got ${actual}`, { archive: this.filename }));
       return;
     }
     this.done = { sha256: actual, bytes: this.bytes };

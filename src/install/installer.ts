@@ -14,7 +14,8 @@ import * as path from 'node:path';
 import { Transform, type TransformCallback } from 'node:stream';
 import { compareGo, isValidGo, sortGo } from '../go/gover.js';
 import { DEFAULT_RETRY, backoffDelay, isTransient, openStream, type RetryPolicy } from '../edge/http.js';
-import { InputError, type ManifestFile, type Platform } from '../model.js';
+import { InputError } from '../errors.js';
+import { type ManifestFile, type Platform } from '../model.js';
 import { ArchiveError } from './archive-rules.js';
 import { ChecksumError, VerifyingStream, downloadToFile, type ExpectedDownload } from './download.js';
 import { extractTarGzStream, extractZip, type ZipTools } from './extract.js';
@@ -231,7 +232,7 @@ export function isTransportFailure(e: unknown, bytesSeen: number, expectedSize: 
 
 /** One-line error naming the archive. */
 function treeError(file: ManifestFile, what: string): InputError {
-  return new InputError(`${file.filename}: ${what}; refusing to install it`, file.filename);
+  return new InputError(`${what}; refusing to install it`, { archive: file.filename });
 }
 
 function run(file: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ stdout: string; stderr: string }> {
@@ -314,7 +315,7 @@ async function transfer(req: InstallRequest, staging: string): Promise<{ sha256:
     }
   }
   if (!file.filename.endsWith('.tar.gz')) {
-    throw new InputError(`${file.filename}: unsupported archive type (expected .tar.gz or .zip)`, file.filename);
+    throw new InputError('unsupported archive type (expected .tar.gz or .zip)', { archive: file.filename });
   }
 
   const tries = Math.max(1, Math.floor(req.retry?.tries ?? DEFAULT_RETRY.tries));
@@ -358,7 +359,9 @@ export async function installGo(req: InstallRequest): Promise<InstallResult> {
   });
   if (await isComplete(req.platform, layout)) return { goRoot: layout.toolDir, cacheHit: true };
   if (req.file.version && compareGo(req.file.version.replace(/^go/, ''), req.version) !== 0) {
-    throw new InputError(`${req.file.filename} is ${req.file.version}, not go${req.version}`, req.file.filename);
+    throw new InputError(`the manifest lists it as ${req.file.version}, not go${req.version}`, {
+      archive: req.file.filename
+    });
   }
   new VerifyingStream(expectedOf(req)); // a missing or malformed sha256 fails here, before any change
 

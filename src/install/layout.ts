@@ -13,7 +13,8 @@
  */
 import * as path from 'node:path';
 import { parseGoVersion, semverToGo } from '../go/gover.js';
-import { InputError, type Platform } from '../model.js';
+import { InputError } from '../errors.js';
+import { type Platform } from '../model.js';
 import { toNodeArch } from '../go/platform-names.js';
 
 /** The tool's folder name in the tool cache (same as setup-go). */

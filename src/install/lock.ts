@@ -8,6 +8,7 @@
  * `staleMs` (a holder on another host, or a hung one). Take-overs are serialized by a short-lived
  * `<lockDir>.takeover` directory so two waiters never both remove a lock.
  */
+import { UserError } from '../errors.js';
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
@@ -46,12 +47,7 @@ const TAKEOVER_STALE_MS = 10_000;
 const OWNERLESS_STALE_MS = 5_000;
 
 /** The lock could not be taken in time: one line naming the lock and its holder. */
-export class LockError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'LockError';
-  }
-}
+export class LockError extends UserError {}
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 

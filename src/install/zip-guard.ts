@@ -121,7 +121,7 @@ export async function checkZipArchive(file: string, opts: { archive?: string } =
   try {
     zip = await openZip(file);
   } catch (e) {
-    throw new ArchiveError(`${archive}: not a readable zip archive: ${(e as Error).message}`);
+    throw new ArchiveError(`not a readable zip archive: ${(e as Error).message}`, undefined, archive);
   }
   let uncompressedBytes = 0;
   try {
@@ -165,7 +165,7 @@ export async function checkZipArchive(file: string, opts: { archive?: string } =
     rules.finish();
   } catch (e) {
     if (e instanceof ArchiveError) throw e;
-    throw new ArchiveError(`${archive}: not a readable zip archive: ${(e as Error).message}`);
+    throw new ArchiveError(`not a readable zip archive: ${(e as Error).message}`, undefined, archive);
   } finally {
     zip.close();
   }

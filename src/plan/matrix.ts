@@ -2,7 +2,8 @@
  * The `matrix`, `minimal` and `latest` outputs, and the support facts the checks use
  * (supportedMinors, newestPatch). Pure: computed from the go line and the manifest's releases.
  */
-import { InputError, type Platform, type Release } from '../model.js';
+import { InputError } from '../errors.js';
+import { type Platform, type Release } from '../model.js';
 import { compareGo, isPrerelease, isValidGo, lang } from '../go/gover.js';
 import { findArchive } from '../go/manifest.js';
 
@@ -61,7 +62,7 @@ export function newestPatch(goLang: string, releases: Release[], p?: Platform): 
  */
 export function computeMatrix(goLine: string, releases: Release[], range: MatrixRange, p?: Platform): MatrixOutputs {
   if (!RANGES.includes(range)) {
-    throw new InputError(`input matrix-range: "${range}" is not valid (expected one of ${RANGES.join(', ')})`);
+    throw new InputError(`"${range}" is not valid (expected one of ${RANGES.join(', ')})`, { input: 'matrix-range' });
   }
   if (!isValidGo(goLine))
     throw new InputError(`go line "${goLine}" is not a Go version (expected e.g. 1.22 or 1.22.3)`);

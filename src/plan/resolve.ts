@@ -15,7 +15,8 @@
  * version is "stable" when it is not a prerelease.
  */
 import semver from 'semver';
-import { InputError, type ManifestFile, type Platform, type Release, type VersionSpec } from '../model.js';
+import { InputError } from '../errors.js';
+import { type ManifestFile, type Platform, type Release, type VersionSpec } from '../model.js';
 import { canonicalRelease, compareGo, goToSemver, isPrerelease, isValidGo, lang, semverToGo } from '../go/gover.js';
 import { findArchive } from '../go/manifest.js';
 import { goArch, goOs } from '../go/platform-names.js';

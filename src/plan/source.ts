@@ -8,7 +8,8 @@
  * (newest release of its minor that is >= it); without a go line Go assumes 1.16 (go.mod) or 1.18
  * (go.work).
  */
-import { InputError, type VersionDeclaration, type VersionRequest } from '../model.js';
+import { InputError } from '../errors.js';
+import { type VersionDeclaration, type VersionRequest } from '../model.js';
 import { compareGo, fromToolchain } from '../go/gover.js';
 import { mainGoVersion, parseModFile } from '../go/modfile.js';
 import { parseGoVersionFile, parseMiseToml, parseToolVersions } from '../go/version-files.js';
@@ -70,11 +71,10 @@ function fromModFile(file: VersionSourceFile, kind: 'go.mod' | 'go.work'): Chose
   if (tc && tc.value !== 'default') {
     const pinned = fromToolchain(tc.value);
     if (pinned === undefined) {
-      throw new InputError(
-        `${file.path}:${tc.line}: invalid toolchain name "${tc.value}" (expected e.g. go1.22.3)`,
-        file.path,
-        tc.line
-      );
+      throw new InputError(`invalid toolchain name "${tc.value}" (expected e.g. go1.22.3)`, {
+        file: file.path,
+        line: tc.line
+      });
     }
     // The go command accepts the toolchain line only when it is newer than the go line.
     if (compareGo(pinned, goVersion) >= 0) {
@@ -116,18 +116,14 @@ function fromDeclaration(file: VersionSourceFile): ChosenRequest {
   else if (file.kind === 'mise.toml') decl = parseMiseToml(file.text, file.path);
   else decl = parseGoVersionFile(file.text, file.path);
   if (!decl) {
-    throw new InputError(
-      `${file.path}: no Go version found (expected e.g. "golang 1.22.3" or go = "1.22.3")`,
-      file.path
-    );
+    throw new InputError('no Go version found (expected e.g. "golang 1.22.3" or go = "1.22.3")', { file: file.path });
   }
   const spec = tryParseVersionSpec(decl.version);
   if (!spec) {
-    throw new InputError(
-      `${file.path}:${decl.line}: "${decl.raw}" is not a Go version (expected e.g. 1.22 or 1.22.3)`,
-      file.path,
-      decl.line
-    );
+    throw new InputError(`"${decl.raw}" is not a Go version (expected e.g. 1.22 or 1.22.3)`, {
+      file: file.path,
+      line: decl.line
+    });
   }
   return { spec, raw: decl.raw, from: `${file.path}:${decl.line}`, file: file.path, line: decl.line, warnings: [] };
 }
@@ -154,7 +150,7 @@ export function chooseRequest(args: ChooseRequestArgs): ChosenRequest {
     const wanted = normalizePath(fileInput);
     const file =
       args.files.find((f) => normalizePath(f.path) === wanted) ?? (args.files.length === 1 ? args.files[0] : undefined);
-    if (!file) throw new InputError(`input go-version-file: ${fileInput} was not found`);
+    if (!file) throw new InputError(`${fileInput} was not found`, { input: 'go-version-file' });
     return fromFile(file);
   }
   const work = args.files.find((f) => f.kind === 'go.work');
@@ -162,7 +158,8 @@ export function chooseRequest(args: ChooseRequestArgs): ChosenRequest {
   const chosen = work ?? mod;
   if (!chosen) {
     throw new InputError(
-      'no Go version to install: set input go-version or go-version-file, or add go.mod or go.work to the workspace root'
+      'no Go version to install: set input go-version or go-version-file, or add go.mod or go.work to the workspace root',
+      { input: 'go-version' }
     );
   }
   return fromFile(chosen);

@@ -9,7 +9,8 @@
  * - aliases (any case): stable, oldstable, latest
  */
 import semver from 'semver';
-import { InputError, type VersionSpec } from '../model.js';
+import { InputError } from '../errors.js';
+import { type VersionSpec } from '../model.js';
 import { canonicalRelease, isValidGo, semverToGo } from '../go/gover.js';
 
 const ALIASES = ['stable', 'oldstable', 'latest'] as const;
@@ -55,7 +56,8 @@ export function parseVersionSpec(text: string, inputName: string): VersionSpec {
   const spec = tryParseVersionSpec(text);
   if (!spec) {
     throw new InputError(
-      `input ${inputName}: "${text.trim()}" is not a Go version, range or alias (expected e.g. 1.22, 1.22.3, 1.21rc1, ^1.21, stable)`
+      `"${text.trim()}" is not a Go version, range or alias (expected e.g. 1.22, 1.22.3, 1.21rc1, ^1.21, stable)`,
+      { input: inputName }
     );
   }
   return spec;

@@ -5,7 +5,8 @@
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { which } from '@actions/io';
-import { InputError, type EnvironmentBefore, type InstalledGo, type Platform } from '../model.js';
+import { InputError } from '../errors.js';
+import { type EnvironmentBefore, type InstalledGo, type Platform } from '../model.js';
 import type { Inputs } from '../inputs/inputs.js';
 import type { Plan } from './plan-stage.js';
 import { findCached, installGo } from '../install/installer.js';

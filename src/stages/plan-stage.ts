@@ -4,14 +4,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import {
-  InputError,
-  type Platform,
-  type Release,
-  type Resolution,
-  type VersionRequest,
-  type VersionSpec
-} from '../model.js';
+import { InputError, UserError, type Where } from '../errors.js';
+import { type Platform, type Release, type Resolution, type VersionRequest, type VersionSpec } from '../model.js';
 import type { Inputs } from '../inputs/inputs.js';
 import { chooseRequest, isToolchainPin, versionFileKind, type VersionFileKind } from '../plan/source.js';
 import { applyCheckLatest, needsManifest, resolveFromCache, resolveSpec } from '../plan/resolve.js';
@@ -46,23 +40,20 @@ function toPosixRelative(workspace: string, file: string): string {
   return (rel.startsWith('..') || path.isAbsolute(rel) ? file : rel).split(path.sep).join('/');
 }
 
-/**
- * The file's text, or undefined when it does not exist. Otherwise the error starts with `what`
- * and is annotated on `rel` (the workspace-relative path).
- */
-async function readIfExists(file: string, rel: string, what: string = rel): Promise<string | undefined> {
+/** The file's text, or undefined when it does not exist. Otherwise an error at `where`, naming `name`. */
+async function readIfExists(file: string, where: Where, name = ''): Promise<string | undefined> {
   try {
     return await readFile(file, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new InputError(`${what}: cannot be read: ${(err as Error).message}`, rel);
+    throw new InputError(`${name ? `${name} ` : ''}cannot be read: ${(err as Error).message}`, where);
   }
 }
 
 /** A resolution failure (no such release) names where the version came from: the input or file:line. */
 function withOrigin(err: unknown, request: VersionRequest): unknown {
-  if (!(err instanceof InputError) || err.file) return err;
-  return new InputError(`${request.from}: ${err.message}`, request.file, request.line);
+  if (!(err instanceof UserError) || err.file || err.input) return err;
+  return err.at(request.file ? { file: request.file, line: request.line } : { input: 'go-version' });
 }
 
 /** The files the request may come from: the go-version-file input, else go.work, else go.mod. */
@@ -71,13 +62,9 @@ async function versionSources(ctx: PlanContext): Promise<{ path: string; text: s
   if (inputs.goVersion) return [];
   if (inputs.goVersionFile) {
     const abs = path.resolve(workspace, inputs.goVersionFile);
-    const text = await readIfExists(
-      abs,
-      toPosixRelative(workspace, abs),
-      `input go-version-file: ${inputs.goVersionFile}`
-    );
+    const text = await readIfExists(abs, { input: 'go-version-file' }, inputs.goVersionFile);
     if (text === undefined) {
-      throw new InputError(`input go-version-file: ${inputs.goVersionFile} does not exist (looked at ${abs})`);
+      throw new InputError(`${inputs.goVersionFile} does not exist (looked at ${abs})`, { input: 'go-version-file' });
     }
     return [{ path: toPosixRelative(workspace, abs), text, kind: versionFileKind(abs) }];
   }
@@ -87,7 +74,7 @@ async function versionSources(ctx: PlanContext): Promise<{ path: string; text: s
     candidates.push(gowork && gowork !== 'auto' ? path.resolve(workspace, gowork) : path.join(workspace, 'go.work'));
   candidates.push(path.join(workspace, 'go.mod'));
   for (const abs of candidates) {
-    const text = await readIfExists(abs, toPosixRelative(workspace, abs));
+    const text = await readIfExists(abs, { file: toPosixRelative(workspace, abs) });
     if (text !== undefined) return [{ path: toPosixRelative(workspace, abs), text, kind: versionFileKind(abs) }];
   }
   return [];
@@ -106,7 +93,8 @@ export async function makePlan(ctx: PlanContext): Promise<Plan> {
   if (!inputs.goVersion && files.length === 0) {
     if (inputs.mode === 'verify') return { manifestUrl: url, warnings };
     throw new InputError(
-      `no Go version to install: set input go-version or go-version-file, or add go.mod or go.work to the workspace root (${ctx.workspace})`
+      `no Go version to install: set input go-version or go-version-file, or add go.mod or go.work to the workspace root (${ctx.workspace})`,
+      { input: 'go-version' }
     );
   }
   const request = chooseRequest({ goVersionInput: inputs.goVersion, goVersionFileInput: inputs.goVersionFile, files });

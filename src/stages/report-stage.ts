@@ -4,7 +4,8 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { InputError, type EnvironmentBefore, type Facts, type Platform } from '../model.js';
+import { InputError } from '../errors.js';
+import { type EnvironmentBefore, type Facts, type Platform } from '../model.js';
 import type { Inputs } from '../inputs/inputs.js';
 import type { RunnerDirs } from '../edge/platform.js';
 import type { Plan } from './plan-stage.js';

@@ -2,7 +2,8 @@
  * Verify: collect the facts (workspace scan, the installed go, the environment before, known
  * vulnerabilities) and run the checks over them.
  */
-import { type InputError, type EnvironmentBefore, type Facts, type ModFile, type VulnFacts } from '../model.js';
+import { UserErrorList } from '../errors.js';
+import { type EnvironmentBefore, type Facts, type ModFile, type VulnFacts } from '../model.js';
 import type { Inputs } from '../inputs/inputs.js';
 import type { Plan } from './plan-stage.js';
 import type { InstallOutcome } from './install-stage.js';
@@ -10,14 +11,6 @@ import { scanWorkspace } from '../verify/scan.js';
 import { loadVulnFacts } from '../verify/vulndb.js';
 import { runChecks } from '../verify/run-checks.js';
 import { fetchJson } from '../edge/http.js';
-
-/** Invalid or unreadable files in scope: each is one error line, and the run fails. */
-export class ScanErrors extends Error {
-  constructor(readonly errors: InputError[]) {
-    super(errors.map((e) => e.message).join('; '));
-    this.name = 'ScanErrors';
-  }
-}
 
 export interface VerifyContext {
   inputs: Inputs;
@@ -54,7 +47,7 @@ export async function collectFacts(
     scanWorkspace(workspace, { patterns: inputs.modules.length ? inputs.modules : undefined }),
     vulnerabilities(inputs, version)
   ]);
-  if (scan.errors.length > 0) throw new ScanErrors(scan.errors);
+  if (scan.errors.length > 0) throw new UserErrorList(scan.errors);
   return {
     mode: inputs.mode,
     version,

@@ -2,7 +2,8 @@
  * Runs the registered checks over the facts: applies the `checks` input's severity overrides and
  * `on-mismatch`, skips what the facts cannot support, and orders the results. Pure.
  */
-import { InputError, type CheckId, type Facts, type Finding, type Severity, type SeveritySetting } from '../model.js';
+import { InputError } from '../errors.js';
+import { type CheckId, type Facts, type Finding, type Severity, type SeveritySetting } from '../model.js';
 import { CHECKS, CHECK_IDS, type CheckDefinition } from './checks/index.js';
 
 export type OnMismatch = 'fail' | 'warn';
@@ -48,7 +49,7 @@ export function parseChecksInput(text: string): Map<CheckId, SeveritySetting> {
     if (line === '') return;
     const colon = line.indexOf(':');
     if (colon < 0) {
-      throw new InputError(`input checks line ${n}: "${line}" is not "<check-id>: off|warning|error"`);
+      throw new InputError(`line ${n}: "${line}" is not "<check-id>: off|warning|error"`, { input: 'checks' });
     }
     const id = line.slice(0, colon).trim().toLowerCase();
     const sev = line
@@ -56,16 +57,18 @@ export function parseChecksInput(text: string): Map<CheckId, SeveritySetting> {
       .trim()
       .toLowerCase();
     if (!(CHECK_IDS as string[]).includes(id)) {
-      throw new InputError(`input checks line ${n}: unknown check "${id}" (expected one of ${CHECK_IDS.join(', ')})`);
+      throw new InputError(`line ${n}: unknown check "${id}" (expected one of ${CHECK_IDS.join(', ')})`, {
+        input: 'checks'
+      });
     }
     if (!(SETTINGS as string[]).includes(sev)) {
-      throw new InputError(
-        `input checks line ${n}: unknown severity "${sev}" for ${id} (expected one of ${SETTINGS.join(', ')})`
-      );
+      throw new InputError(`line ${n}: unknown severity "${sev}" for ${id} (expected one of ${SETTINGS.join(', ')})`, {
+        input: 'checks'
+      });
     }
     const prev = seen.get(id as CheckId);
     if (prev !== undefined) {
-      throw new InputError(`input checks line ${n}: ${id} is already set on line ${prev}`);
+      throw new InputError(`line ${n}: ${id} is already set on line ${prev}`, { input: 'checks' });
     }
     seen.set(id as CheckId, n);
     out.set(id as CheckId, sev as SeveritySetting);
@@ -78,7 +81,7 @@ export function parseOnMismatch(text: string): OnMismatch {
   const v = text.trim().toLowerCase();
   if (v === '' || v === 'fail') return 'fail';
   if (v === 'warn') return 'warn';
-  throw new InputError(`input on-mismatch: "${text.trim()}" is not valid (expected fail or warn)`);
+  throw new InputError(`"${text.trim()}" is not valid (expected fail or warn)`, { input: 'on-mismatch' });
 }
 
 /**

@@ -12,7 +12,8 @@
 import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { Minimatch } from 'minimatch';
-import { InputError, type ModFile, type UseTarget, type VersionDeclaration, type WorkspaceFacts } from '../model.js';
+import { InputError } from '../errors.js';
+import { type ModFile, type UseTarget, type VersionDeclaration, type WorkspaceFacts } from '../model.js';
 import { parseModFile } from '../go/modfile.js';
 import { parseDockerfile, parseGoVersionFile, parseMiseToml, parseToolVersions } from '../go/version-files.js';
 
@@ -217,14 +218,14 @@ export async function scanWorkspace(
     try {
       text = readFileSync(abs, 'utf8');
     } catch (err) {
-      errors.push(new InputError(`${rel}: cannot be read (${errorText(err)})`, rel));
+      errors.push(new InputError(`cannot be read (${errorText(err)})`, { file: rel }));
       return;
     }
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     try {
       parse(kind, text, rel);
     } catch (err) {
-      errors.push(err instanceof InputError ? err : new InputError(`${rel}: ${(err as Error).message}`, rel));
+      errors.push(err instanceof InputError ? err : new InputError((err as Error).message, { file: rel }));
     }
   };
 
@@ -242,7 +243,7 @@ export async function scanWorkspace(
       entries = readdirSync(abs, { withFileTypes: true });
     } catch (err) {
       const where = rel === '' ? '.' : rel;
-      errors.push(new InputError(`${where}: folder cannot be read (${errorText(err)})`, where));
+      errors.push(new InputError(`folder cannot be read (${errorText(err)})`, { file: where }));
       continue;
     }
     for (const e of entries) {

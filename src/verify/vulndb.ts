@@ -9,7 +9,8 @@
  * No fs/http here: the caller injects `fetchJson` (which also reads file:// URLs).
  */
 import semver from 'semver';
-import { InputError, type VulnFacts, type VulnMatch } from '../model.js';
+import { InputError } from '../errors.js';
+import { type VulnFacts, type VulnMatch } from '../model.js';
 import { goToSemver, semverToGo } from '../go/gover.js';
 
 /** The module paths of the standard library and the go command in the database. */
@@ -24,7 +25,8 @@ const DEFAULT_TIMEOUT_MS = 20_000;
  */
 export function parseVulnDbUrl(text: string): string {
   const raw = text.trim();
-  const bad = (): InputError => new InputError(`input vulndb-url: "${text}" is not an http(s):// or file:// URL`);
+  const bad = (): InputError =>
+    new InputError(`"${text}" is not an http(s):// or file:// URL`, { input: 'vulndb-url' });
   if (!/^(https?|file):\/\//i.test(raw)) throw bad();
   let url: URL;
   try {
@@ -34,7 +36,7 @@ export function parseVulnDbUrl(text: string): string {
   }
   if (url.protocol !== 'file:' && url.hostname === '') throw bad();
   if (url.search !== '' || url.hash !== '' || raw.includes('?') || raw.includes('#')) {
-    throw new InputError(`input vulndb-url: "${text}" must be a base URL without ?query or #fragment`);
+    throw new InputError(`"${text}" must be a base URL without ?query or #fragment`, { input: 'vulndb-url' });
   }
   let base = raw;
   while (base.endsWith('/') && !/^[a-z]+:\/\/\/?$/i.test(base)) base = base.slice(0, -1);
@@ -320,7 +322,7 @@ export interface LoadVulnOptions {
   timeoutMs?: number;
 }
 
-function oneLine(e: unknown): string {
+function firstLineOf(e: unknown): string {
   // duck-typed: errors may come from another realm (node core, vm contexts)
   const message = typeof e === 'object' && e !== null ? (e as { message?: unknown }).message : undefined;
   const msg = typeof message === 'string' ? message : String(e);
@@ -367,7 +369,7 @@ async function load(
     try {
       rows = goIndexRows(index);
     } catch (e) {
-      throw new Error(`${iUrl} ${oneLine(e)}`);
+      throw new Error(`${iUrl} ${firstLineOf(e)}`);
     }
     const { ids } = idsToFetch(rows, version);
     const matches: VulnMatch[] = [];
@@ -384,7 +386,7 @@ async function load(
           if (!isObject(osv) || osv.id !== id) throw new Error(`is not the OSV entry ${id}`);
           m = matchOsvEntry(osv, version);
         } catch (e) {
-          throw new Error(`${url}: ${oneLine(e)}`);
+          throw new Error(`${url}: ${firstLineOf(e)}`);
         }
         entriesRead++;
         if (m) matches.push(m);
@@ -400,7 +402,7 @@ async function load(
     matches.sort((a, b) => compareIds(a.id, b.id));
     return { status: 'checked', matches, entriesRead };
   } catch (e) {
-    return { status: 'unknown', reason: oneLine(e) };
+    return { status: 'unknown', reason: firstLineOf(e) };
   }
 }
 
@@ -408,7 +410,7 @@ async function read(opts: LoadVulnOptions, url: string): Promise<unknown> {
   try {
     return await opts.fetchJson(url);
   } catch (e) {
-    const msg = oneLine(e);
+    const msg = firstLineOf(e);
     throw new Error(msg.includes(url) ? msg : `cannot read ${url}: ${msg}`);
   }
 }
