@@ -6,21 +6,22 @@ import { UserError, UserErrorList, oneLine } from './errors.js';
 import { parseInputs } from './inputs/inputs.js';
 import { currentPlatform, runnerDirs } from './edge/platform.js';
 import { toolCacheArch } from './go/platform-names.js';
-import * as actions from './edge/actions.js';
+import { actionsHost, readRawInputs } from './edge/actions.js';
+import type { Host } from './host.js';
 import { makePlan } from './stages/plan-stage.js';
 import { environmentBefore, findOnPath, install, type InstallOutcome } from './stages/install-stage.js';
 import { check, collectFacts } from './stages/verify-stage.js';
 import { publish } from './stages/report-stage.js';
 
-export async function run(): Promise<void> {
+export async function run(host: Host = actionsHost()): Promise<void> {
   try {
-    await pipeline();
+    await pipeline(host);
   } catch (err) {
-    fail(err);
+    fail(host, err);
   }
 }
 
-async function pipeline(): Promise<void> {
+async function pipeline(host: Host): Promise<void> {
   const started = Date.now();
   const timings: Record<string, number> = {};
   let mark = started;
@@ -29,14 +30,14 @@ async function pipeline(): Promise<void> {
     timings[phase] = now - mark;
     mark = now;
   };
-  const env = process.env;
-  const inputs = parseInputs(actions.readRawInputs(), env);
-  actions.setSecret(inputs.token);
+  const env = host.env;
+  const inputs = parseInputs(readRawInputs(), env);
+  host.setSecret(inputs.token);
   const platform = currentPlatform(inputs.architecture || undefined);
   const arch = toolCacheArch(platform);
   const dirs = runnerDirs(env);
   if (inputs.cache) {
-    actions.warning(
+    host.warning(
       'cache: true: module and build caching is not implemented by setup-go-enforced yet; nothing is cached and cache-hit is false'
     );
   }
@@ -46,18 +47,18 @@ async function pipeline(): Promise<void> {
     environmentBefore(env, platform),
     makePlan({ inputs, platform, arch, workspace: dirs.workspace, toolCache: dirs.toolCache, env })
   ]);
-  for (const w of plan.warnings) actions.warning(w);
+  for (const w of plan.warnings) host.warning(w);
   lap('plan');
 
   const ictx = {
+    host,
     inputs,
     platform,
     arch,
     toolCache: dirs.toolCache,
     temp: dirs.temp,
     workspace: dirs.workspace,
-    hosted: dirs.hosted,
-    env
+    hosted: dirs.hosted
   };
   let outcome: InstallOutcome | undefined;
   if (inputs.mode === 'install') outcome = await install(ictx, plan);
@@ -68,19 +69,19 @@ async function pipeline(): Promise<void> {
   lap('scan');
   const checked = check(facts, inputs);
   lap('checks');
-  await publish({ inputs, platform, dirs, plan, outcome, facts, checked, before, startedAt: started, timings });
+  await publish({ host, inputs, platform, dirs, plan, outcome, facts, checked, before, startedAt: started, timings });
 }
 
-function fail(err: unknown): void {
+function fail(host: Host, err: unknown): void {
   const errors = err instanceof UserErrorList ? err.errors : [err];
   for (const e of errors) {
     if (e instanceof UserError) {
-      actions.annotate({ level: 'error', message: oneLine(e.message), file: e.file, line: e.line });
+      host.annotate({ level: 'error', message: oneLine(e.message), file: e.file, line: e.line });
       continue;
     }
     // Anything else is a bug: its stack goes to the debug log, the message to one error line.
-    if (e instanceof Error) actions.debug(e.stack ?? '');
-    actions.annotate({ level: 'error', message: oneLine(e instanceof Error ? e.message : String(e)) });
+    if (e instanceof Error) host.debug(e.stack ?? '');
+    host.annotate({ level: 'error', message: oneLine(e instanceof Error ? e.message : String(e)) });
   }
-  actions.setExitFailure();
+  host.fail();
 }

@@ -9,6 +9,7 @@ import { findOnPath, type InstallContext } from '../../src/stages/install-stage.
 import { checkInstalledVersion } from '../../src/verify/checks/installed-version.js';
 import { parseInputs } from '../../src/inputs/inputs.js';
 import type { Facts } from '../../src/model.js';
+import { memoryHost } from '../../src/host.js';
 
 const REAL_GO = '/usr/lib/go-1.19/bin/go';
 const describeReal = existsSync(REAL_GO) && process.platform === 'linux' ? describe : describe.skip;
@@ -31,14 +32,14 @@ describeReal('findOnPath', () => {
     process.env.PATH = dir;
     const env = { PATH: dir, HOME: os.tmpdir(), GOTOOLCHAIN: 'local' };
     const ctx: InstallContext = {
+      host: memoryHost(env),
       inputs: parseInputs({ mode: 'verify' }),
       platform: { os: 'linux', arch: process.arch },
       arch: process.arch,
       toolCache: dir,
       temp: dir,
       workspace: dir,
-      hosted: false,
-      env
+      hosted: false
     };
     const outcome = await findOnPath(ctx, { manifestUrl: '', warnings: [] });
     expect(outcome.version).toMatch(/^1\.19/);

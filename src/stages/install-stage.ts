@@ -13,7 +13,7 @@ import { findCached, installGo } from '../install/installer.js';
 import { authHeaders, joinUrl } from '../edge/http.js';
 import { askGo, type GoSelfReport } from '../edge/go-exec.js';
 import { exeName } from '../go/platform-names.js';
-import * as actions from '../edge/actions.js';
+import type { Host } from '../host.js';
 
 export interface InstallOutcome {
   version: string;
@@ -28,6 +28,7 @@ export interface InstallOutcome {
 }
 
 export interface InstallContext {
+  host: Host;
   inputs: Inputs;
   platform: Platform;
   arch: string;
@@ -36,7 +37,6 @@ export interface InstallContext {
   workspace: string;
   /** a GitHub-hosted runner: on Windows the tree goes to the fast disk (as setup-go does) */
   hosted: boolean;
-  env: NodeJS.ProcessEnv;
 }
 
 /** The Go environment as found, before this step changes anything. */
@@ -54,14 +54,19 @@ export async function environmentBefore(env: NodeJS.ProcessEnv, platform: Platfo
  * Exports GOROOT, GOTOOLCHAIN=local and PATH (GOPATH/bin, then <root>/bin in front of it) for later
  * steps, then reads what the go under `goRoot` says about itself with that environment.
  */
-async function exportAndDescribe(goRoot: string, expected: string, platform: Platform): Promise<InstalledGo> {
-  actions.exportVariable('GOROOT', goRoot);
-  actions.exportVariable('GOTOOLCHAIN', 'local');
+async function exportAndDescribe(
+  host: Host,
+  goRoot: string,
+  expected: string,
+  platform: Platform
+): Promise<InstalledGo> {
+  host.exportVariable('GOROOT', goRoot);
+  host.exportVariable('GOTOOLCHAIN', 'local');
   const goBin = path.join(goRoot, 'bin', exeName(platform, 'go'));
-  const said = await askGo(goBin, ['GOVERSION', 'GOROOT', 'GOPATH'], process.env);
+  const said = await askGo(goBin, ['GOVERSION', 'GOROOT', 'GOPATH'], host.env);
   const gopath = said.env.GOPATH?.split(path.delimiter)[0];
-  if (gopath) actions.addPath(path.join(gopath, 'bin'));
-  actions.addPath(path.join(goRoot, 'bin'));
+  if (gopath) host.addPath(path.join(gopath, 'bin'));
+  host.addPath(path.join(goRoot, 'bin'));
   const onPath = await which(exeName(platform, 'go'), false).catch(() => '');
   return installedGo(said, expected, goRoot, onPath);
 }
@@ -81,7 +86,7 @@ function installedGo(said: GoSelfReport, expected: string, expectedRoot: string,
 }
 
 export async function install(ctx: InstallContext, plan: Plan): Promise<InstallOutcome> {
-  const { inputs, platform, arch, toolCache, temp, workspace, env } = ctx;
+  const { inputs, platform, arch, toolCache, temp, workspace, host } = ctx;
   const resolution = plan.resolution;
   if (!resolution) throw new InputError('internal: nothing resolved to install');
   const version = resolution.version;
@@ -93,18 +98,18 @@ export async function install(ctx: InstallContext, plan: Plan): Promise<InstallO
     sha256Verified: false
   };
   if (goRoot) {
-    actions.info(`Go ${version} found in the tool cache: ${goRoot}`);
+    ctx.host.info(`Go ${version} found in the tool cache: ${goRoot}`);
   } else {
     const file = resolution.file;
     if (!file)
       throw new InputError(`Go ${version} is neither in the tool cache nor in the manifest at ${plan.manifestUrl}`);
     const url = joinUrl(inputs.downloadBaseUrl, file.filename);
-    actions.info(`Downloading ${url} (sha256 ${file.sha256 || 'none in the manifest'})`);
+    ctx.host.info(`Downloading ${url} (sha256 ${file.sha256 || 'none in the manifest'})`);
     const result = await installGo({
       version,
       file,
       url,
-      headers: authHeaders(url, inputs.token, env.GITHUB_SERVER_URL),
+      headers: authHeaders(url, inputs.token, host.env.GITHUB_SERVER_URL),
       platform,
       arch,
       toolCache,
@@ -125,7 +130,7 @@ export async function install(ctx: InstallContext, plan: Plan): Promise<InstallO
     };
   }
 
-  const installed = await exportAndDescribe(goRoot, version, platform);
+  const installed = await exportAndDescribe(ctx.host, goRoot, version, platform);
   return { ...outcome, goRoot, installed };
 }
 
@@ -141,7 +146,7 @@ export async function findOnPath(ctx: InstallContext, plan: Plan): Promise<Insta
     };
     return { version: expectedExact ?? '', goRoot: '', toolchainCacheHit: false, sha256Verified: false, installed };
   }
-  const said = await askGo(goBin, ['GOVERSION', 'GOROOT'], ctx.env);
+  const said = await askGo(goBin, ['GOVERSION', 'GOROOT'], ctx.host.env);
   const found = said.version ?? (said.env.GOVERSION ?? '').replace(/^go/, '');
   // A go on PATH is often a symlink into its GOROOT (/usr/bin/go -> /usr/lib/go-1.19/bin/go,
   // Homebrew): `go env GOROOT` names the real tree, so compare against the resolved path.

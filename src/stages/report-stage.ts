@@ -17,11 +17,12 @@ import { lang } from '../go/gover.js';
 import { toAnnotations } from '../report/annotations.js';
 import { buildReport, type ReportMatrix } from '../report/json-report.js';
 import { renderSummary } from '../report/summary.js';
-import * as actions from '../edge/actions.js';
+import type { Host } from '../host.js';
 
 export const ACTION_VERSION = '1.0.0';
 
 export interface PublishArgs {
+  host: Host;
   inputs: Inputs;
   platform: Platform;
   dirs: RunnerDirs;
@@ -49,14 +50,14 @@ function matrixOf(args: PublishArgs): ReportMatrix | undefined {
     // check reports it on its file:line; the matrix outputs stay empty, with a warning that says why.
     if (!(err instanceof InputError)) throw err;
     const where = facts.root ? `${facts.root.path}${facts.root.go ? `:${facts.root.go.line}` : ''}: ` : '';
-    actions.warning(`matrix, minimal and latest are not set: ${where}${err.message}`);
+    args.host.warning(`matrix, minimal and latest are not set: ${where}${err.message}`);
     return undefined;
   }
   return { matrix: m.matrix, minimal: m.minimal, latest: m.latest, range: inputs.matrixRange };
 }
 
 export async function publish(args: PublishArgs): Promise<void> {
-  const { inputs, dirs, plan, outcome, facts, checked, before } = args;
+  const { host, inputs, dirs, plan, outcome, facts, checked, before } = args;
   const version = outcome?.version || plan.resolution?.version || '';
   const matrix = matrixOf(args);
   const reportFile = inputs.reportFile
@@ -75,7 +76,7 @@ export async function publish(args: PublishArgs): Promise<void> {
     minimal: matrix?.minimal ?? '',
     latest: matrix?.latest ?? ''
   };
-  for (const [name, value] of Object.entries(outputs)) actions.setOutput(name, value);
+  for (const [name, value] of Object.entries(outputs)) host.setOutput(name, value);
 
   const resolution = version
     ? {
@@ -107,16 +108,16 @@ export async function publish(args: PublishArgs): Promise<void> {
 
   await mkdir(path.dirname(reportFile), { recursive: true });
   await writeFile(reportFile, JSON.stringify(report, null, 2) + '\n');
-  for (const a of toAnnotations(checked.findings)) actions.annotate(a);
-  await actions.writeSummary(renderSummary(report));
+  for (const a of toAnnotations(checked.findings)) host.annotate(a);
+  await host.writeSummary(renderSummary(report));
 
   if (checked.errorCount > 0) {
-    actions.info(
+    host.info(
       `setup-go-enforced: ${checked.errorCount} error finding${checked.errorCount === 1 ? '' : 's'}; see the annotations and the job summary`
     );
-    actions.setExitFailure();
+    host.fail();
   } else {
-    actions.info(
+    host.info(
       `setup-go-enforced: Go ${version || '(none)'} ${checked.consistent ? 'is consistent with the repository' : 'has mismatches reported as warnings'}`
     );
   }
