@@ -1,6 +1,7 @@
 /**
  * The pipeline: inputs -> plan -> install -> verify -> report.
- * Every failure ends as one error line (naming the input or file:line) and exit code 1.
+ * Every failure ends as one error line (naming the input or file:line), exit code 1, and a JSON
+ * report and job summary that say where the run stopped.
  */
 import { UserError, UserErrorList, oneLine } from './errors.js';
 import { parseInputs } from './inputs/inputs.js';
@@ -11,19 +12,24 @@ import type { Host } from './host.js';
 import { makePlan } from './stages/plan-stage.js';
 import { environmentBefore, findOnPath, install, type InstallOutcome } from './stages/install-stage.js';
 import { check, collectFacts } from './stages/verify-stage.js';
-import { publish } from './stages/report-stage.js';
+import { publish, publishStopped, type StoppedArgs } from './stages/report-stage.js';
+
+/** What the run knows so far: enough to report where it stopped. */
+type Progress = Omit<StoppedArgs, 'host' | 'error'>;
 
 export async function run(host: Host = actionsHost()): Promise<void> {
+  const progress: Progress = { dirs: runnerDirs(host.env), startedAt: Date.now(), timings: {} };
   try {
-    await pipeline(host);
+    await pipeline(host, progress);
   } catch (err) {
     fail(host, err);
+    await publishStopped({ host, ...progress, error: err instanceof Error ? err : new Error(String(err)) });
   }
 }
 
-async function pipeline(host: Host): Promise<void> {
-  const started = Date.now();
-  const timings: Record<string, number> = {};
+async function pipeline(host: Host, progress: Progress): Promise<void> {
+  const { timings, dirs } = progress;
+  const started = progress.startedAt;
   let mark = started;
   const lap = (phase: string): void => {
     const now = Date.now();
@@ -32,10 +38,10 @@ async function pipeline(host: Host): Promise<void> {
   };
   const env = host.env;
   const inputs = parseInputs(readRawInputs(), env);
+  progress.inputs = inputs;
   host.setSecret(inputs.token);
   const platform = currentPlatform(inputs.architecture || undefined);
   const arch = toolCacheArch(platform);
-  const dirs = runnerDirs(env);
   if (inputs.cache) {
     host.warning(
       'cache: true: module and build caching is not implemented by setup-go-enforced yet; nothing is cached and cache-hit is false'
@@ -47,6 +53,8 @@ async function pipeline(host: Host): Promise<void> {
     environmentBefore(env, platform),
     makePlan({ inputs, platform, arch, workspace: dirs.workspace, toolCache: dirs.toolCache, env })
   ]);
+  progress.before = before;
+  progress.plan = plan;
   for (const w of plan.warnings) host.warning(w);
   lap('plan');
 
@@ -76,7 +84,9 @@ function fail(host: Host, err: unknown): void {
   const errors = err instanceof UserErrorList ? err.errors : [err];
   for (const e of errors) {
     if (e instanceof UserError) {
-      host.annotate({ level: 'error', message: oneLine(e.message), file: e.file, line: e.line });
+      // An annotation shows its file and line itself; the message then needs only the detail.
+      const message = e.file ? e.detail : e.message;
+      host.annotate({ level: 'error', message: oneLine(message), file: e.file, line: e.line });
       continue;
     }
     // Anything else is a bug: its stack goes to the debug log, the message to one error line.

@@ -48,16 +48,30 @@ export type VersionSpec =
    */
   | { kind: 'minimum'; minimum: string };
 
-/** Where a request came from, for messages and the `resolved-from` output. */
+/** The files a version may be read from (go-version-file, or go.work / go.mod in the root). */
+export type VersionFileKind = 'go.mod' | 'go.work' | '.go-version' | '.tool-versions' | 'mise.toml';
+
+/** Where a request came from, as facts; `describeOrigin` (plan/origin.ts) makes the display text. */
+export type RequestOrigin =
+  /** the go-version input (a matrix entry, an explicit version) */
+  | { kind: 'input' }
+  | {
+      kind: 'file';
+      format: VersionFileKind;
+      /** repository-relative posix path */
+      file: string;
+      /** the line the version is on; absent for a go.mod/go.work without a go line */
+      line?: number;
+      /** go.mod/go.work: which line decided */
+      directive?: 'go' | 'toolchain';
+    };
+
+/** What was asked for and where from. */
 export interface VersionRequest {
   spec: VersionSpec;
-  /** as typed or as written in the file */
+  /** as typed or as written in the file ("1.22", "go1.22.3") */
   raw: string;
-  /** human text for `resolved-from`: "input go-version", "go.mod:5 toolchain go1.23.0", ".go-version:1" */
-  from: string;
-  /** repository-relative posix path of the file the version came from, if any */
-  file?: string;
-  line?: number;
+  origin: RequestOrigin;
 }
 
 /** The outcome of resolution. */
@@ -94,39 +108,63 @@ export interface ModFile {
   use: Located<string>[];
 }
 
-/** A version stated by another file kind: .go-version, .tool-versions, mise.toml, Dockerfile. */
+/**
+ * A version stated by another file kind: .go-version, .tool-versions, mise.toml, a Dockerfile's
+ * `FROM golang:<tag>`, or the literal `go-version:` of a setup-go step in a workflow.
+ */
 export interface VersionDeclaration {
-  kind: '.go-version' | '.tool-versions' | 'mise.toml' | 'Dockerfile';
+  kind: '.go-version' | '.tool-versions' | 'mise.toml' | 'Dockerfile' | 'workflow';
   /** repository-relative posix path */
   file: string;
   line: number;
-  /** the text as written (e.g. "golang:1.22-alpine", "go1.22.3") */
+  /** the text as written, at most 40 characters (e.g. "golang:1.22-alpine", "go1.22.3") */
   raw: string;
   /** the Go version it states, in Go spelling at its own precision: "1.22" or "1.22.3" or "1.21rc1" */
   version: string;
 }
 
-export type CheckId =
-  | 'installed-version'
-  | 'environment'
-  | 'go-directive'
-  | 'toolchain-directive'
-  | 'workspace'
-  | 'version-files'
-  | 'supported-release'
-  | 'latest-patch'
-  | 'vulnerabilities';
+/** The ids of the checks; the registry (verify/checks/index.ts) holds one entry for each. */
+export const CHECK_IDS = [
+  'installed-version',
+  'environment',
+  'files',
+  'go-directive',
+  'toolchain-directive',
+  'workspace',
+  'version-files',
+  'supported-release',
+  'latest-patch',
+  'vulnerabilities'
+] as const;
+
+export type CheckId = (typeof CHECK_IDS)[number];
 
 export type Severity = 'error' | 'warning';
 export type SeveritySetting = Severity | 'off';
 
-/** One result of one check. `file` is repository-relative with forward slashes. */
-export interface Finding {
+/**
+ * How a finding relates to what Go does:
+ * - break: Go or the build would refuse (a go line newer than the Go that runs it, a file Go cannot
+ *   parse, an image too old for its module): an error;
+ * - drift: versions that disagree but that Go accepts (a pin older than the installed Go, a toolchain
+ *   line Go ignores): a warning, an error with `consistency: exact`;
+ * - advice: worth knowing, not a disagreement (a newer patch, the support window, known
+ *   vulnerabilities, a setting the action overrode, a file that was not read): a warning.
+ */
+export type FindingKind = 'break' | 'drift' | 'advice';
+
+/** What a check says; run-checks gives it a severity. `file` is repository-relative with forward slashes. */
+export interface CheckFinding {
   check: CheckId;
-  severity: Severity;
+  kind: FindingKind;
   message: string;
   file?: string;
   line?: number;
+}
+
+/** A finding with its severity (after consistency, the `checks` input and on-mismatch). */
+export interface Finding extends CheckFinding {
+  severity: Severity;
 }
 
 /** What the installed (or found) `go` says about itself, each command run with GOTOOLCHAIN=local. */
@@ -160,6 +198,8 @@ export interface EnvironmentBefore {
 
 /** A `use` entry of a go.work, checked against the file system by the scanner. */
 export interface UseTarget {
+  /** the folder's real path leaves the workspace: it is reported, not read */
+  outside: boolean;
   /** repository-relative path of the go.work */
   workFile: string;
   /** the path as written */
@@ -171,12 +211,29 @@ export interface UseTarget {
   hasGoMod: boolean;
 }
 
+/**
+ * A file or folder in scope that could not be used:
+ * - unparsable: Go (or Docker, asdf, mise) would not accept it;
+ * - unreadable: it should be readable and is not (a broken link, a link loop, no permission);
+ * - refused: not read on purpose (outside the workspace, not a regular file, too large);
+ * - skipped: part of the tree was not scanned (too deep, too many entries, a folder not readable).
+ */
+export interface FileProblem {
+  kind: 'unparsable' | 'unreadable' | 'refused' | 'skipped';
+  /** repository-relative posix path (escaped for display) */
+  file: string;
+  line?: number;
+  /** what is wrong, without the location */
+  message: string;
+}
+
 /** Everything the scanner found in scope. */
 export interface WorkspaceFacts {
   /** every go.mod and go.work in scope, root ones first */
   modules: ModFile[];
   useTargets: UseTarget[];
   declarations: VersionDeclaration[];
+  problems: FileProblem[];
 }
 
 /** A vulnerability of the Go standard library or go command that affects the installed version. */
@@ -213,7 +270,7 @@ export interface Facts {
   installed?: InstalledGo;
   env: EnvironmentBefore;
   workspace: WorkspaceFacts;
-  /** the main module or workspace: root go.work (unless GOWORK=off) else root go.mod */
+  /** the main module or workspace: the GOWORK file, else root go.work (unless GOWORK=off), else root go.mod */
   root?: ModFile;
   /** the manifest, when it was fetched */
   releases?: Release[];

@@ -349,7 +349,9 @@ test.each(CASES.map((c) => [c.name, c] as const))(
     expect(r.stdout.split(/\r?\n/).filter((l) => l.startsWith('::error'))).toHaveLength(1);
     expect(r.errors).toHaveLength(1);
     const error = r.annotations.find((a) => a.level === 'error')!;
-    expect(error.message).toContain(c.mentions);
+    // the input in the message, or the file:line the annotation points at
+    const where = error.file ? `${error.file}${error.line ? `:${error.line}` : ''}` : '';
+    expect(`${where} ${error.message}`).toContain(c.mentions);
     if (c.file !== undefined) expect(error.file).toBe(c.file);
     if (c.line !== undefined) expect(error.line).toBe(c.line);
     expect(r.stdout + r.stderr).not.toMatch(/^\s+at /m);

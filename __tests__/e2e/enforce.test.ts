@@ -128,22 +128,31 @@ describe('a monorepo that disagrees with the installed Go', () => {
   test('the job summary has the checks table with go-directive failing and the modules table', () => {
     const s = fail.summary;
     expect(s).toContain('### Checks');
-    expect(s).toMatch(/^\| ❌ error \| go-directive \| error \| .*b\/go\.mod:4/m);
-    expect(s).toMatch(/^\| ❌ error \| version-files \| error \| .*Dockerfile:2/m);
+    expect(s).toMatch(/^\| ❌ 1 error \| go-directive \| b\/go\.mod:4: /m);
+    expect(s).toMatch(/^\| ❌ 1 error \| version-files \| Dockerfile:2: /m);
+    // and every finding with its location in the findings table
+    expect(s).toMatch(/^\| ❌ error \| break \| go-directive \| b\/go\.mod:4 \| go 1\.23\.1 requires/m);
+    expect(s).toMatch(/^\| ❌ error \| break \| version-files \| Dockerfile:2 \| image golang:1\.21-alpine/m);
     const modules = s.slice(s.indexOf('### Modules'));
     expect(modules).toMatch(/^\| a\/go\.mod \| 1\.22 \(line 3\) \|/m);
     expect(modules).toMatch(/^\| b\/go\.mod \| 1\.23\.1 \(line 4\) \|/m);
     expect(modules).toMatch(/^\| go\.work \(main\) \|/m);
   });
 
-  test('the JSON report at the report output has schemaVersion 1 and the same findings as the annotations', () => {
+  test('the JSON report at the report output has schemaVersion 2 and the same findings as the annotations', () => {
     const report = readReport(fail);
-    expect(report.schemaVersion).toBe(1);
+    expect(report.schemaVersion).toBe(2);
     expect(report.consistent).toBe(false);
     expect(report.findings).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ check: 'go-directive', severity: 'error', file: 'b/go.mod', line: 4 }),
-        expect.objectContaining({ check: 'version-files', severity: 'error', file: 'Dockerfile', line: 2 })
+        expect.objectContaining({ check: 'go-directive', kind: 'break', severity: 'error', file: 'b/go.mod', line: 4 }),
+        expect.objectContaining({
+          check: 'version-files',
+          kind: 'break',
+          severity: 'error',
+          file: 'Dockerfile',
+          line: 2
+        })
       ])
     );
     expect(located(report.findings)).toEqual(annotated(fail));
@@ -258,12 +267,12 @@ describe('the checks input', () => {
     const r = await run(ws, { checks: 'vulnerabilities: off\nversion-files: off\nsupported-release: error' });
     expect(r.code).toBe(1);
     const report = readReport(r);
-    const checks = report.checks as { id: string; status: string; severity: string }[];
-    expect(checks.find((c) => c.id === 'version-files')).toMatchObject({ status: 'off', severity: 'off' });
+    const checks = report.checks as { id: string; status: string; setting: string }[];
+    expect(checks.find((c) => c.id === 'version-files')).toMatchObject({ status: 'off', setting: 'off' });
     expect(report.findings.filter((f) => f.check === 'version-files')).toEqual([]);
     expect(annotated(r)).not.toContain('error Dockerfile:2');
     // 1.22 is out of support in the fixture manifest (supported: 1.27, 1.26): now an error
-    expect(checks.find((c) => c.id === 'supported-release')).toMatchObject({ status: 'error', severity: 'error' });
+    expect(checks.find((c) => c.id === 'supported-release')).toMatchObject({ status: 'error', setting: 'error' });
     expect(report.findings.filter((f) => f.severity === 'error').map((f) => f.check)).toEqual(['supported-release']);
   });
 

@@ -52,6 +52,22 @@ describeReal('mode: verify against the real Go 1.19.8 on PATH', () => {
     if (root) rmSync(root, { recursive: true, force: true });
   });
 
+  /** `go build` with the real Go 1.19.8 in `ws` (throws with its stderr when it fails). */
+  function realBuild(ws: string): void {
+    execFileSync(REAL_GO, ['build', '-o', os.devNull, '.'], {
+      cwd: ws,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        GOTOOLCHAIN: 'local',
+        GOFLAGS: '',
+        GOROOT: '',
+        HOME: root,
+        GOCACHE: path.join(root, 'gocache')
+      }
+    });
+  }
+
   function verify(goLine: string): Promise<RunResult> {
     const ws = mkdtempSync(path.join(root, 'ws-'));
     writeFileSync(path.join(ws, 'go.mod'), `module example.com/verify\n\ngo ${goLine}\n`);
@@ -65,26 +81,45 @@ describeReal('mode: verify against the real Go 1.19.8 on PATH', () => {
   }
 
   test.each([
-    ['1.21.0', 3],
-    ['1.20', 3]
-  ])('go.mod "go %s" is ahead of the Go on PATH: exit 1, go-directive error on go.mod', async (goLine, line) => {
+    ['1.21.0', 'cannot parse'],
+    ['1.21rc1', 'cannot parse']
+  ])('go.mod "go %s", which Go 1.19.8 cannot parse: exit 1, a go-directive break on go.mod:3', async (goLine, why) => {
     mirror.clearRequests();
     const r = await verify(goLine);
     expect(r.code).toBe(1);
     expect(r.outputs.consistent).toBe('false');
     expect(r.outputs['go-version']).toBe('1.19.8');
     const errors = r.annotations.filter((a) => a.level === 'error');
-    expect(errors).toEqual([expect.objectContaining({ file: 'go.mod', line })]);
+    expect(errors).toEqual([expect.objectContaining({ file: 'go.mod', line: 3 })]);
     expect(errors[0].message).toContain(`go ${goLine}`);
+    expect(errors[0].message).toContain(why);
     const report = JSON.parse(readFileSync(r.outputs.report, 'utf8'));
     expect(report.mode).toBe('verify');
     expect(report.findings.filter((f: { severity: string }) => f.severity === 'error')).toEqual([
-      expect.objectContaining({ check: 'go-directive', file: 'go.mod', line })
+      expect.objectContaining({ check: 'go-directive', kind: 'break', file: 'go.mod', line: 3 })
     ]);
     expect(archiveRequests(mirror)).toEqual([]);
     expect(r.path).toEqual([]);
     expect(r.env).toEqual({});
+    // and the real Go agrees: it cannot build the module
+    writeFileSync(path.join(r.workspace, 'main.go'), 'package main\n\nfunc main() {}\n');
+    expect(() => realBuild(r.workspace)).toThrow(/invalid go version/);
   });
+
+  test.each(['1.20', '1.22'])(
+    'go.mod "go %s", newer than Go 1.19.8, which builds it anyway (advisory before 1.21): exit 0, drift warning',
+    async (goLine) => {
+      const r = await verify(goLine);
+      expect(r.code).toBe(0);
+      expect(r.errors).toEqual([]);
+      expect(r.outputs.consistent).toBe('true');
+      const warnings = r.annotations.filter((a) => a.level === 'warning' && a.file === 'go.mod');
+      expect(warnings).toEqual([expect.objectContaining({ line: 3, message: expect.stringContaining('advisory') })]);
+      // and the real Go agrees: it builds the module
+      writeFileSync(path.join(r.workspace, 'main.go'), 'package main\n\nfunc main() {}\n');
+      realBuild(r.workspace);
+    }
+  );
 
   test('go.mod "go 1.19": exit 0, the found Go is reported, nothing is downloaded or exported', async () => {
     mirror.clearRequests();

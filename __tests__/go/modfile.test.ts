@@ -194,11 +194,6 @@ describe('parseModFile: go.work variants', () => {
       'go 1.22\nreplace a => ./a\ngodebug (\n\tx=1\n)\nuse .\n',
       { module: undefined, go: ['1.22', 1], toolchain: undefined, use: [['.', 6]] }
     ],
-    [
-      'module is ignored in go.work',
-      'module m\ngo 1.22\n',
-      { module: undefined, go: ['1.22', 2], toolchain: undefined, use: [] }
-    ],
     ['no go line', 'use ./a\n', { module: undefined, go: undefined, toolchain: undefined, use: [['./a', 1]] }]
   ])('%s', (_name, text, want) => {
     const m = parseModFile(text, 'go.work', 'go.work');
@@ -251,7 +246,16 @@ describe('parseModFile: errors name file:line', () => {
     ['use block entry with two paths', 'use (\n\t./a\n\t./b ./c\n)\n', 'go.work', 3, /use directive has 2 arguments/],
     ['use with quote in unquoted path', "use ./a'b\n", 'go.work', 1, /cannot contain a quote/],
     ['use block with arguments on its line', 'use x (\n./a\n)\n', 'go.work', 1, /unknown block type "use x \("/],
-    ['go version error in go.work', 'go 1.22.x\nuse .\n', 'go.work', 1, /invalid go version "1\.22\.x"/]
+    ['go version error in go.work', 'go 1.22.x\nuse .\n', 'go.work', 1, /invalid go version "1\.22\.x"/],
+    [
+      'module line in go.work (ParseWork: unknown directive)',
+      'go 1.22\nmodule m\n',
+      'go.work',
+      2,
+      /unknown directive "module"/
+    ],
+    ['require in go.work', 'go 1.22\nrequire x v1.0.0\n', 'go.work', 2, /unknown directive "require"/],
+    ['exclude block in go.work', 'go 1.22\nexclude (\n\tx v1.0.0\n)\n', 'go.work', 2, /unknown directive "exclude"/]
   ])('%s', (_name, text, kind, line, message) => {
     const path = kind === 'go.mod' ? 'svc/api/go.mod' : 'go.work';
     const e = parseError(text, path, kind);

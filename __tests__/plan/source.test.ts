@@ -1,6 +1,7 @@
 import { InputError } from '../../src/errors.js';
 import { type VersionSpec } from '../../src/model.js';
-import { chooseRequest, isToolchainPin, versionFileKind, type VersionSourceFile } from '../../src/plan/source.js';
+import { chooseRequest, goLineSpec, versionFileKind, type VersionSourceFile } from '../../src/plan/source.js';
+import { describeOrigin, isModFilePin, originWhere } from '../../src/plan/origin.js';
 
 const mod = (text: string, path = 'go.mod'): VersionSourceFile => ({ path, text, kind: 'go.mod' });
 const work = (text: string, path = 'go.work'): VersionSourceFile => ({ path, text, kind: 'go.work' });
@@ -11,11 +12,11 @@ describe('chooseRequest: go-version input', () => {
   test('wins over go-version-file, with a warning', () => {
     const r = choose([mod('module m\ngo 1.21\n')], '1.22', 'go.mod');
     expect(r.spec).toEqual({ kind: 'minor', lang: '1.22' });
-    expect(r.from).toBe('input go-version');
+    expect(describeOrigin(r)).toBe('input go-version');
     expect(r.raw).toBe('1.22');
-    expect(r.file).toBeUndefined();
+    expect(r.origin).toEqual({ kind: 'input' });
     expect(r.warnings).toHaveLength(1);
-    expect(isToolchainPin(r)).toBe(false);
+    expect(isModFilePin(r)).toBe(false);
   });
 
   test('alone: no warning, spec parsed', () => {
@@ -32,23 +33,32 @@ describe('chooseRequest: go-version input', () => {
 
 describe('chooseRequest: go.mod / go.work', () => {
   test.each<[string, string, VersionSpec, string, number | undefined, boolean]>([
-    ['go line', 'module m\n\ngo 1.22\n', { kind: 'minimum', minimum: '1.22' }, 'go.mod:3 go 1.22', 3, false],
+    ['go line', 'module m\n\ngo 1.22\n', { kind: 'minimum', minimum: '1.22' }, 'go.mod:3 go 1.22', 3, true],
     [
-      'go line with patch',
+      'go line naming a release: exactly that release, as Go runs it',
       'module m\ngo 1.22.3\n',
-      { kind: 'minimum', minimum: '1.22.3' },
+      { kind: 'exact', version: '1.22.3' },
       'go.mod:2 go 1.22.3',
       2,
-      false
+      true
     ],
-    ['go line rc', 'module m\ngo 1.21rc1\n', { kind: 'minimum', minimum: '1.21rc1' }, 'go.mod:2 go 1.21rc1', 2, false],
+    ['go line rc', 'module m\ngo 1.21rc1\n', { kind: 'exact', version: '1.21rc1' }, 'go.mod:2 go 1.21rc1', 2, true],
+    ['go 1.21.0', 'module m\ngo 1.21.0\n', { kind: 'exact', version: '1.21.0' }, 'go.mod:2 go 1.21.0', 2, true],
+    [
+      'go 1.20 is the minor (newest 1.20.x)',
+      'module m\ngo 1.20\n',
+      { kind: 'minimum', minimum: '1.20' },
+      'go.mod:2 go 1.20',
+      2,
+      true
+    ],
     [
       'go line after a tab, CRLF',
       'module m\r\n\r\ngo\t1.21\r\n',
       { kind: 'minimum', minimum: '1.21' },
       'go.mod:3 go 1.21',
       3,
-      false
+      true
     ],
     [
       'toolchain pin',
@@ -85,10 +95,10 @@ describe('chooseRequest: go.mod / go.work', () => {
     [
       'toolchain older than go line: go line wins',
       'module m\ngo 1.22.5\ntoolchain go1.22.1\n',
-      { kind: 'minimum', minimum: '1.22.5' },
+      { kind: 'exact', version: '1.22.5' },
       'go.mod:2 go 1.22.5',
       2,
-      false
+      true
     ],
     [
       'toolchain default',
@@ -96,7 +106,7 @@ describe('chooseRequest: go.mod / go.work', () => {
       { kind: 'minimum', minimum: '1.22' },
       'go.mod:2 go 1.22',
       2,
-      false
+      true
     ],
     [
       'no go line',
@@ -104,7 +114,7 @@ describe('chooseRequest: go.mod / go.work', () => {
       { kind: 'minimum', minimum: '1.16' },
       'go.mod (no go line: Go assumes 1.16)',
       undefined,
-      false
+      true
     ],
     [
       'no go line but a toolchain',
@@ -117,31 +127,30 @@ describe('chooseRequest: go.mod / go.work', () => {
   ])('go.mod %s', (_name, text, spec, from, line, pin) => {
     const r = choose([mod(text)]);
     expect(r.spec).toEqual(spec);
-    expect(r.from).toBe(from);
-    expect(r.file).toBe('go.mod');
-    expect(r.line).toBe(line);
+    expect(describeOrigin(r)).toBe(from);
+    expect(originWhere(r.origin)).toEqual({ file: 'go.mod', line });
     expect(r.warnings).toEqual([]);
-    expect(isToolchainPin(r)).toBe(pin);
+    expect(isModFilePin(r)).toBe(pin);
   });
 
   test('go.work wins over go.mod by default', () => {
     const r = choose([mod('module m\ngo 1.21\n'), work('go 1.22.1\n\nuse .\n')]);
-    expect(r.spec).toEqual({ kind: 'minimum', minimum: '1.22.1' });
-    expect(r.from).toBe('go.work:1 go 1.22.1');
-    expect(r.file).toBe('go.work');
+    expect(r.spec).toEqual({ kind: 'exact', version: '1.22.1' });
+    expect(describeOrigin(r)).toBe('go.work:1 go 1.22.1');
+    expect(r.origin).toMatchObject({ kind: 'file', format: 'go.work', file: 'go.work' });
   });
 
   test('go.work without go line assumes 1.18', () => {
     const r = choose([work('use ./a\n')]);
     expect(r.spec).toEqual({ kind: 'minimum', minimum: '1.18' });
-    expect(r.from).toBe('go.work (no go line: Go assumes 1.18)');
+    expect(describeOrigin(r)).toBe('go.work (no go line: Go assumes 1.18)');
   });
 
   test('go-version-file names a nested go.mod', () => {
     const r = choose([mod('module m\ngo 1.20\n', 'svc/api/go.mod')], '', './svc/api/go.mod');
     expect(r.spec).toEqual({ kind: 'minimum', minimum: '1.20' });
-    expect(r.from).toBe('svc/api/go.mod:2 go 1.20');
-    expect(r.file).toBe('svc/api/go.mod');
+    expect(describeOrigin(r)).toBe('svc/api/go.mod:2 go 1.20');
+    expect(originWhere(r.origin)).toEqual({ file: 'svc/api/go.mod', line: 2 });
   });
 
   test('a bad go line is an InputError naming file:line', () => {
@@ -201,10 +210,10 @@ describe('chooseRequest: other version files', () => {
   ])('%j', (file, spec, from, raw) => {
     const r = choose([file], '', file.path);
     expect(r.spec).toEqual(spec);
-    expect(r.from).toBe(from);
-    expect(r.file).toBe(file.path);
+    expect(describeOrigin(r)).toBe(from);
+    expect(r.origin).toMatchObject({ kind: 'file', file: file.path });
     expect(r.raw).toBe(raw);
-    expect(isToolchainPin(r)).toBe(false);
+    expect(isModFilePin(r)).toBe(false);
   });
 
   test.each<[VersionSourceFile]>([
@@ -218,14 +227,13 @@ describe('chooseRequest: other version files', () => {
     expect(() => choose([file], '', file.path)).toThrow(new RegExp(`^${file.path.replace('.', '\\.')}`));
   });
 
-  test('go-version-file not among the files read -> InputError naming the input', () => {
-    const files = [mod('module m\ngo 1.22\n'), mod('module n\ngo 1.21\n', 'b/go.mod')];
-    expect(() => choose(files, '', 'a/go.mod')).toThrow(/^input go-version-file: /);
+  test('go-version-file set but no file read -> InputError naming the input', () => {
+    expect(() => choose([], '', 'a/go.mod')).toThrow(/^input go-version-file: /);
   });
 
   test('a single file read for go-version-file is used whatever its spelling (absolute path)', () => {
     const r = choose([mod('module m\ngo 1.22\n')], '', '/home/runner/work/r/r/go.mod');
-    expect(r.from).toBe('go.mod:2 go 1.22');
+    expect(describeOrigin(r)).toBe('go.mod:2 go 1.22');
   });
 });
 
@@ -241,5 +249,20 @@ describe('versionFileKind', () => {
     ['versions/go.txt', '.go-version']
   ])('%p -> %p', (path, kind) => {
     expect(versionFileKind(path)).toBe(kind);
+  });
+});
+
+describe('goLineSpec: what a go line asks Go to run (select.go)', () => {
+  test.each<[string, VersionSpec]>([
+    ['1.22', { kind: 'minimum', minimum: '1.22' }],
+    ['1.20', { kind: 'minimum', minimum: '1.20' }],
+    ['1.16', { kind: 'minimum', minimum: '1.16' }],
+    ['1.22.3', { kind: 'exact', version: '1.22.3' }],
+    ['1.21.0', { kind: 'exact', version: '1.21.0' }],
+    ['1.20.0', { kind: 'exact', version: '1.20' }],
+    ['1.21rc1', { kind: 'exact', version: '1.21rc1' }],
+    ['1.26.6', { kind: 'exact', version: '1.26.6' }]
+  ])('go %s', (line, spec) => {
+    expect(goLineSpec(line)).toEqual(spec);
   });
 });

@@ -1,6 +1,6 @@
 import { InputError } from '../../src/errors.js';
 import { type VersionSpec } from '../../src/model.js';
-import { describeSpec, parseVersionSpec, tryParseVersionSpec } from '../../src/plan/spec.js';
+import { parseVersionSpec, tryParseVersionSpec } from '../../src/plan/spec.js';
 
 describe('parseVersionSpec', () => {
   test.each<[string, VersionSpec]>([
@@ -11,6 +11,8 @@ describe('parseVersionSpec', () => {
     [' 1.22.3 ', { kind: 'exact', version: '1.22.3' }],
     ['1.21.0', { kind: 'exact', version: '1.21.0' }],
     ['1.20.0', { kind: 'exact', version: '1.20' }],
+    ['go1.20', { kind: 'exact', version: '1.20' }], // Go's own name of the release 1.20
+    ['go1.19', { kind: 'exact', version: '1.19' }],
     ['1.20.5', { kind: 'exact', version: '1.20.5' }],
     ['1.21rc1', { kind: 'exact', version: '1.21rc1' }],
     ['go1.21rc2', { kind: 'exact', version: '1.21rc2' }],
@@ -71,17 +73,5 @@ describe('parseVersionSpec', () => {
 
   test('the input name is the one given', () => {
     expect(() => parseVersionSpec('nope', 'go-version-file')).toThrow(/^input go-version-file: "nope"/);
-  });
-});
-
-describe('describeSpec', () => {
-  test.each<[VersionSpec, string]>([
-    [{ kind: 'exact', version: '1.22.3' }, '1.22.3'],
-    [{ kind: 'minor', lang: '1.22' }, '1.22.x'],
-    [{ kind: 'range', range: '^1.21' }, 'range ^1.21'],
-    [{ kind: 'alias', alias: 'oldstable' }, 'oldstable'],
-    [{ kind: 'minimum', minimum: '1.21rc1' }, '>= 1.21rc1']
-  ])('%j -> %p', (spec, text) => {
-    expect(describeSpec(spec)).toBe(text);
   });
 });

@@ -3,6 +3,7 @@ import { relativeFile, toAnnotations } from '../../src/report/annotations.js';
 
 const finding = (severity: Finding['severity'], i: number, file?: string): Finding => ({
   check: 'go-directive',
+  kind: severity === 'error' ? 'break' : 'drift',
   severity,
   message: `${severity} ${i}`,
   ...(file ? { file, line: i + 1 } : {})

@@ -1,14 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { buildReport, REPORT_SCHEMA_VERSION } from '../../src/report/json-report.js';
 import { sampleParts, sampleReport } from './report-fixture.js';
+import { InputError } from '../../src/errors.js';
 
 describe('buildReport', () => {
   test('carries the run: request, resolution, previous Go, checks, findings, modules', () => {
     const r = sampleReport();
-    expect(r.schemaVersion).toBe(1);
-    expect(REPORT_SCHEMA_VERSION).toBe(1);
+    expect(r.schemaVersion).toBe(2);
+    expect(REPORT_SCHEMA_VERSION).toBe(2);
     expect(r.action).toEqual({ name: 'setup-go-enforced', version: '1.0.0' });
-    expect(r.request).toEqual({ spec: 'go 1.22', kind: 'minimum', from: 'go.mod:3', file: 'go.mod', line: 3 });
+    expect(r.request).toEqual({ spec: '1.22', kind: 'minimum', from: 'go.mod:3 go 1.22', file: 'go.mod', line: 3 });
     expect(r.resolution).toEqual({
       version: '1.22.12',
       archive: 'go1.22.12.linux-amd64.tar.gz',
@@ -51,12 +52,31 @@ describe('buildReport', () => {
         toolchainLine: null
       }
     ]);
-    expect(r.checks.map((c) => c.id)).toHaveLength(9);
-    expect(r.findings.filter((f) => f.severity === 'error').map((f) => f.file)).toEqual(['svc/a|b/go.mod']);
+    expect(r.checks.map((c) => c.id)).toHaveLength(10);
+    expect(r.findings.filter((f) => f.severity === 'error').map((f) => [f.file, f.kind])).toEqual([
+      ['svc/a|b/go.mod', 'break']
+    ]);
+    expect(r.consistency).toBe('compatible');
+    expect(r.error).toBeNull();
     expect(r.consistent).toBe(false);
     expect(r.errorCount).toBe(1);
     expect(r.versionFiles).toHaveLength(1);
     expect(r.matrix?.matrix).toEqual(['1.22.12', '1.23.1']);
+  });
+
+  test('a run that stopped before the checks: the error, where it points, and empty results', () => {
+    const r = buildReport({
+      ...sampleParts(),
+      outcome: undefined,
+      workspace: undefined,
+      root: undefined,
+      error: new InputError('"1.x" is not a Go version', { input: 'go-version' })
+    });
+    expect(r.error).toEqual({ message: 'input go-version: "1.x" is not a Go version', input: 'go-version' });
+    expect(r.checks).toEqual([]);
+    expect(r.findings).toEqual([]);
+    expect(r.modules).toEqual([]);
+    expect(r.consistent).toBe(false);
   });
 
   test('absent parts are null, not missing', () => {

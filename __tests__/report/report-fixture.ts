@@ -1,14 +1,15 @@
 /** A realistic report for the summary and schema tests. */
 import { buildReport, type ReportParts, type RunReport } from '../../src/report/json-report.js';
 import { runChecks } from '../../src/verify/run-checks.js';
-import { facts, mod, decl, releases } from '../verify/facts-fixture.js';
+import { facts, mod, decl, releases } from '../verify/checks/facts-fixture.js';
 
 export function sampleParts(over: Partial<ReportParts> = {}): ReportParts {
   const root = mod('go.mod', '1.22', { toolchain: { value: 'go1.22.12', line: 5 } });
   const workspace = {
     modules: [root, mod('svc/a|b/go.mod', '1.23'), mod('tools/go.mod')],
     useTargets: [],
-    declarations: [decl('Dockerfile', 'build/Dockerfile', '1.22', 'golang:1.22-alpine', 2)]
+    declarations: [decl('Dockerfile', 'build/Dockerfile', '1.22', 'golang:1.22-alpine', 2)],
+    problems: []
   };
   const f = facts({
     root,
@@ -58,8 +59,9 @@ export function sampleParts(over: Partial<ReportParts> = {}): ReportParts {
     },
     env: f.env,
     outputs: { 'go-version': '1.22.12', consistent: 'false' },
-    outcome: runChecks(f, new Map(), 'fail'),
+    outcome: runChecks(f, { overrides: new Map(), onMismatch: 'fail', consistency: 'compatible' }),
     onMismatch: 'fail',
+    consistency: 'compatible',
     workspace,
     root,
     vulns: f.vulns,

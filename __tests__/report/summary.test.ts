@@ -1,8 +1,9 @@
 import { cell, renderSummary, MAX_TABLE_ROWS } from '../../src/report/summary.js';
 import { sampleParts, sampleReport } from './report-fixture.js';
 import { buildReport } from '../../src/report/json-report.js';
-import { mod } from '../verify/facts-fixture.js';
-import { CHECKS } from '../../src/verify/checks/index.js';
+import { InputError } from '../../src/errors.js';
+import { mod } from '../verify/checks/facts-fixture.js';
+import { CHECK_IDS } from '../../src/model.js';
 
 /** The rows of the first table after a `### <heading>`, as arrays of unescaped cells. */
 function tableAfter(markdown: string, heading: string): string[][] | undefined {
@@ -29,7 +30,7 @@ describe('renderSummary', () => {
     const ok = renderSummary(
       buildReport({
         ...sampleParts(),
-        outcome: { ...sampleParts().outcome, consistent: true, errorCount: 0, mismatchCount: 0, findings: [] }
+        outcome: { ...sampleParts().outcome!, consistent: true, errorCount: 0, mismatchCount: 0, findings: [] }
       })
     );
     expect(ok.split('\n')[2]).toMatch(/consistent/);
@@ -37,8 +38,8 @@ describe('renderSummary', () => {
 
   test('requested: spec and where from', () => {
     expect(tableAfter(md, 'Requested')).toEqual([
-      ['spec', 'go 1.22'],
-      ['from', 'go.mod:3'],
+      ['spec', '1.22'],
+      ['from', 'go.mod:3 go 1.22'],
       ['file', 'go.mod:3']
     ]);
   });
@@ -60,16 +61,76 @@ describe('renderSummary', () => {
     expect(rows.source).toBe('tool cache');
   });
 
-  test('checks table: one row per check with status, id, severity', () => {
+  test('checks table: one row per check with its result and first message', () => {
     const rows = tableAfter(md, 'Checks')!;
-    // every check, in the registry's order (whose order run-checks.test.ts pins)
-    expect(rows.map((r) => r[1])).toEqual(CHECKS.map((c) => c.id));
+    expect(rows.map((r) => r[1])).toEqual([...CHECK_IDS]);
     const byId = Object.fromEntries(rows.map((r) => [r[1], r]));
-    expect(byId['go-directive'][0]).toMatch(/error$/);
-    expect(byId['go-directive'][2]).toBe('error');
-    expect(byId['go-directive'][3]).toContain('svc/a|b/go.mod:3');
-    expect(byId.environment[0]).toMatch(/warning$/);
-    expect(byId['installed-version'][0]).toMatch(/pass$/);
+    expect(byId['go-directive'][0]).toBe('❌ 1 error, 1 warning');
+    expect(byId['go-directive'][2]).toContain('svc/a|b/go.mod:3');
+    expect(byId.environment[0]).toBe('⚠️ 2 warnings');
+    expect(byId['installed-version'][0]).toBe('✅ pass');
+  });
+
+  test('the result column never contradicts the findings it stands for', () => {
+    for (const parts of [sampleParts(), sampleParts({ onMismatch: 'warn' })]) {
+      const report = buildReport(parts);
+      const rows = tableAfter(renderSummary(report), 'Checks')!;
+      for (const c of report.checks) {
+        const cellText = rows.find((r) => r[1] === c.id)![0];
+        const errors = c.findings.filter((f) => f.severity === 'error').length;
+        const warnings = c.findings.length - errors;
+        expect(cellText.includes('error')).toBe(errors > 0);
+        expect(cellText.includes('warning')).toBe(warnings > 0);
+      }
+    }
+  });
+
+  test('findings table: every finding with severity, kind, check and file:line', () => {
+    const report = sampleReport();
+    const rows = tableAfter(renderSummary(report), `Findings (${report.findings.length})`)!;
+    expect(rows).toHaveLength(report.findings.length);
+    expect(rows).toContainEqual([
+      '❌ error',
+      'break',
+      'go-directive',
+      'svc/a|b/go.mod:3',
+      expect.stringContaining('go 1.23')
+    ]);
+    expect(rows).toContainEqual([
+      '⚠️ warning',
+      'advice',
+      'go-directive',
+      'tools/go.mod:1',
+      expect.stringContaining('no go line')
+    ]);
+  });
+
+  test('findings beyond the cap are counted, with where to find them', () => {
+    const parts = sampleParts();
+    const many = Array.from({ length: MAX_TABLE_ROWS + 7 }, (_, i) => ({
+      check: 'files' as const,
+      kind: 'advice' as const,
+      severity: 'warning' as const,
+      message: `m${i}`,
+      file: `f${i}/go.mod`
+    }));
+    const out = renderSummary(buildReport({ ...parts, outcome: { ...parts.outcome!, findings: many } }));
+    expect(tableAfter(out, `Findings (${many.length})`)).toHaveLength(MAX_TABLE_ROWS);
+    expect(out).toContain('7 more findings: every one is in the JSON report');
+  });
+
+  test('a run that stopped before the checks says where and why', () => {
+    const out = renderSummary(
+      buildReport({
+        ...sampleParts(),
+        outcome: undefined,
+        workspace: undefined,
+        error: new InputError('invalid go version "1.x"', { file: 'go.mod', line: 3 })
+      })
+    );
+    expect(out.split('\n')[2]).toMatch(/stopped before the checks/);
+    expect(tableAfter(out, 'Stopped')).toEqual([['go.mod:3: invalid go version "1.x"', 'go.mod:3']]);
+    expect(tableAfter(out, 'Checks')).toBeUndefined();
   });
 
   test('modules table: path, go line, toolchain line; | in paths escaped', () => {
@@ -103,7 +164,7 @@ describe('renderSummary', () => {
   test('long module lists are cut with a pointer to the JSON report', () => {
     const modules = Array.from({ length: MAX_TABLE_ROWS + 5 }, (_, i) => mod(`m${i}/go.mod`, '1.22'));
     const parts = sampleParts();
-    const out = renderSummary(buildReport({ ...parts, workspace: { ...parts.workspace, modules } }));
+    const out = renderSummary(buildReport({ ...parts, workspace: { ...parts.workspace!, modules } }));
     expect(tableAfter(out, 'Modules')).toHaveLength(MAX_TABLE_ROWS);
     expect(out).toContain('5 more files');
   });

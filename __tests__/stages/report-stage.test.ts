@@ -45,7 +45,7 @@ describe('publish', () => {
       mode: 'install',
       version: '1.22.12',
       env: {},
-      workspace: { modules: [root], useTargets: [], declarations: [] },
+      workspace: { modules: [root], useTargets: [], declarations: [], problems: [] },
       root,
       releases
     };

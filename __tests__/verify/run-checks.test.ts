@@ -1,8 +1,23 @@
 import { InputError } from '../../src/errors.js';
-import { type CheckId, type SeveritySetting } from '../../src/model.js';
-import { parseChecksInput, parseOnMismatch, runChecks } from '../../src/verify/run-checks.js';
-import { CHECKS } from '../../src/verify/checks/index.js';
-import { decl, facts, mod, releases } from './facts-fixture.js';
+import { readFileSync } from 'node:fs';
+import { CHECK_IDS, type CheckFinding, type CheckId, type SeveritySetting } from '../../src/model.js';
+import {
+  parseChecksInput,
+  parseConsistency,
+  parseOnMismatch,
+  runChecks,
+  severityOf,
+  type CheckOptions
+} from '../../src/verify/run-checks.js';
+import { CHECKS, checksInOrder } from '../../src/verify/checks/index.js';
+import { decl, facts, mod, releases } from './checks/facts-fixture.js';
+
+const opts = (over: Partial<CheckOptions> = {}): CheckOptions => ({
+  overrides: new Map(),
+  onMismatch: 'fail',
+  consistency: 'compatible',
+  ...over
+});
 
 describe('parseChecksInput', () => {
   test.each<[string, [CheckId, SeveritySetting][]]>([
@@ -58,6 +73,53 @@ describe('parseOnMismatch', () => {
   });
 });
 
+describe('parseConsistency', () => {
+  test.each([
+    ['', 'compatible'],
+    ['compatible', 'compatible'],
+    [' EXACT ', 'exact']
+  ])('%j -> %s', (text, value) => {
+    expect(parseConsistency(text)).toBe(value);
+  });
+
+  test('anything else names the input', () => {
+    expect(() => parseConsistency('strict')).toThrow(
+      /^input consistency: "strict" is not valid \(expected compatible or exact\)$/
+    );
+  });
+});
+
+describe('severityOf: kind, then consistency, then the checks input', () => {
+  const f = (kind: CheckFinding['kind']): CheckFinding => ({ check: 'version-files', kind, message: 'm' });
+  test.each<[CheckFinding['kind'], 'compatible' | 'exact', 'error' | 'warning' | undefined, string]>([
+    ['break', 'compatible', undefined, 'error'],
+    ['break', 'exact', undefined, 'error'],
+    ['drift', 'compatible', undefined, 'warning'],
+    ['drift', 'exact', undefined, 'error'],
+    ['advice', 'compatible', undefined, 'warning'],
+    ['advice', 'exact', undefined, 'warning'],
+    ['break', 'compatible', 'warning', 'warning'],
+    ['drift', 'compatible', 'error', 'error'],
+    ['advice', 'exact', 'error', 'error'],
+    ['drift', 'exact', 'warning', 'warning']
+  ])('%s, consistency %s, setting %s -> %s', (kind, consistency, setting, want) => {
+    expect(severityOf(f(kind), consistency, setting)).toBe(want);
+  });
+});
+
+describe('the registry', () => {
+  test('one entry per check id, in the order of CHECK_IDS', () => {
+    expect(Object.keys(CHECKS).sort()).toEqual([...CHECK_IDS].sort());
+    expect(checksInOrder().map(([id]) => id)).toEqual([...CHECK_IDS]);
+  });
+
+  test("action.yml's checks input lists exactly these ids", () => {
+    const yml = readFileSync(new URL('../../action.yml', import.meta.url), 'utf8');
+    const listed = /Ids: ([a-z, -]+)\./.exec(yml)?.[1].split(', ');
+    expect(listed).toEqual([...CHECK_IDS]);
+  });
+});
+
 describe('runChecks', () => {
   const ahead = facts({
     releases: releases('1.22.12', '1.21.13'),
@@ -65,28 +127,18 @@ describe('runChecks', () => {
     workspace: {
       modules: [mod('go.mod', '1.22'), mod('svc/go.mod', '1.23'), mod('old/go.mod')],
       useTargets: [],
-      declarations: [decl('.go-version', '.go-version', '1.22')]
+      declarations: [decl('.go-version', '.go-version', '1.22')],
+      problems: []
     }
   });
 
   test('runs every registered check in registry order', () => {
-    const out = runChecks(ahead, new Map(), 'fail');
-    expect(out.results.map((r) => r.id)).toEqual(CHECKS.map((c) => c.id));
-    expect(CHECKS.map((c) => c.id)).toEqual([
-      'installed-version',
-      'environment',
-      'go-directive',
-      'toolchain-directive',
-      'workspace',
-      'version-files',
-      'supported-release',
-      'latest-patch',
-      'vulnerabilities'
-    ]);
+    const out = runChecks(ahead, opts());
+    expect(out.results.map((r) => r.id)).toEqual([...CHECK_IDS]);
   });
 
-  test('a module ahead of the installed Go fails; the missing go line is a warning', () => {
-    const out = runChecks(ahead, new Map(), 'fail');
+  test('a module ahead of the installed Go is an error; the missing go line is a warning', () => {
+    const out = runChecks(ahead, opts());
     const gd = out.results.find((r) => r.id === 'go-directive')!;
     expect(gd.status).toBe('error');
     expect(gd.findings.map((f) => [f.file, f.severity])).toEqual([
@@ -97,11 +149,11 @@ describe('runChecks', () => {
     expect(out.consistent).toBe(false);
     expect(out.errorCount).toBe(1);
     expect(out.mismatchCount).toBe(1);
-    expect(out.results.filter((r) => r.id !== 'go-directive').map((r) => r.status)).toEqual(Array(8).fill('pass'));
+    expect(out.results.filter((r) => r.id !== 'go-directive').map((r) => r.status)).toEqual(Array(9).fill('pass'));
   });
 
   test('on-mismatch warn turns errors into warnings but stays inconsistent', () => {
-    const out = runChecks(ahead, new Map(), 'warn');
+    const out = runChecks(ahead, opts({ onMismatch: 'warn' }));
     expect(out.findings.every((f) => f.severity === 'warning')).toBe(true);
     expect(out.results.find((r) => r.id === 'go-directive')!.status).toBe('warning');
     expect(out.consistent).toBe(false);
@@ -110,28 +162,54 @@ describe('runChecks', () => {
   });
 
   test('severity override warning makes the run consistent', () => {
-    const out = runChecks(ahead, new Map([['go-directive', 'warning']]), 'fail');
+    const out = runChecks(ahead, opts({ overrides: new Map([['go-directive', 'warning']]) }));
     expect(out.consistent).toBe(true);
     expect(out.errorCount).toBe(0);
-    expect(out.results.find((r) => r.id === 'go-directive')).toMatchObject({ severity: 'warning', status: 'warning' });
+    expect(out.results.find((r) => r.id === 'go-directive')).toMatchObject({ setting: 'warning', status: 'warning' });
   });
 
   test('off drops the check and its findings', () => {
-    const out = runChecks(ahead, new Map([['go-directive', 'off']]), 'fail');
+    const out = runChecks(ahead, opts({ overrides: new Map([['go-directive', 'off']]) }));
     expect(out.results.find((r) => r.id === 'go-directive')).toMatchObject({ status: 'off', findings: [] });
     expect(out.findings.some((f) => f.check === 'go-directive')).toBe(false);
     expect(out.consistent).toBe(true);
   });
 
-  test('error override raises a warning-default check, not the milder findings of an error-default one', () => {
+  test('an error setting makes every finding of that check an error', () => {
     const f = facts({ version: '1.22.3', releases: releases('1.22.12', '1.21.13') });
-    const out = runChecks(f, new Map([['latest-patch', 'error']]), 'fail');
+    const out = runChecks(f, opts({ overrides: new Map([['latest-patch', 'error']]) }));
     expect(out.results.find((r) => r.id === 'latest-patch')!.status).toBe('error');
-    const kept = runChecks(ahead, new Map([['go-directive', 'error']]), 'fail');
-    expect(kept.results.find((r) => r.id === 'go-directive')!.findings.map((x) => x.severity)).toEqual([
+    const all = runChecks(ahead, opts({ overrides: new Map([['go-directive', 'error']]) }));
+    expect(all.results.find((r) => r.id === 'go-directive')!.findings.map((x) => x.severity)).toEqual([
       'error',
-      'warning'
+      'error'
     ]);
+  });
+
+  test('consistency exact turns drift into errors, not advice', () => {
+    const drift = facts({
+      version: '1.22.12',
+      releases: releases('1.22.12', '1.22.3', '1.21.13'),
+      workspace: {
+        modules: [mod('go.mod', '1.22')],
+        useTargets: [],
+        declarations: [decl('.go-version', '.go-version', '1.22.3')],
+        problems: []
+      }
+    });
+    const compatible = runChecks(drift, opts());
+    expect(compatible.findings.map((f) => [f.check, f.kind, f.severity])).toEqual([
+      ['version-files', 'drift', 'warning']
+    ]);
+    expect(compatible.consistent).toBe(true);
+    const exact = runChecks(drift, opts({ consistency: 'exact' }));
+    expect(exact.findings.map((f) => [f.check, f.kind, f.severity])).toEqual([['version-files', 'drift', 'error']]);
+    expect(exact.consistent).toBe(false);
+    const stale = runChecks(
+      { ...drift, version: '1.22.3', workspace: { ...drift.workspace, declarations: [] } },
+      opts({ consistency: 'exact' })
+    );
+    expect(stale.findings.map((f) => [f.check, f.kind, f.severity])).toEqual([['latest-patch', 'advice', 'warning']]);
   });
 
   test.each<[string, Parameters<typeof facts>[0], Partial<Record<string, string>>]>([
@@ -150,8 +228,7 @@ describe('runChecks', () => {
   ])('%s -> skipped with a reason', (_name, over, statuses) => {
     const out = runChecks(
       facts({ releases: releases('1.22.12'), vulns: { status: 'checked', matches: [], entriesRead: 1 }, ...over }),
-      new Map(),
-      'fail'
+      opts()
     );
     for (const r of out.results) {
       expect([r.id, r.status]).toEqual([r.id, statuses[r.id] ?? 'pass']);
@@ -160,11 +237,7 @@ describe('runChecks', () => {
   });
 
   test('the environment result carries the previous Go when it passes', () => {
-    const out = runChecks(
-      facts({ env: { previousGo: { path: '/usr/bin/go', version: '1.21.5' } } }),
-      new Map(),
-      'fail'
-    );
+    const out = runChecks(facts({ env: { previousGo: { path: '/usr/bin/go', version: '1.21.5' } } }), opts());
     expect(out.results.find((r) => r.id === 'environment')!.message).toContain('1.21.5 (/usr/bin/go) -> 1.22.12');
   });
 });

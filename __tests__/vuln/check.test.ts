@@ -12,7 +12,7 @@ function facts(version: string, vulns?: VulnFacts): Facts {
     mode: 'install',
     version,
     env: {},
-    workspace: { modules: [], useTargets: [], declarations: [] },
+    workspace: { modules: [], useTargets: [], declarations: [], problems: [] },
     ...(vulns ? { vulns } : {})
   };
 }
@@ -91,7 +91,7 @@ describe('checkVulnerabilities', () => {
   ])('%s', (_name, version, m, expected) => {
     const findings = checkVulnerabilities(facts(version, { status: 'checked', matches: [m], entriesRead: 3 }));
     expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ check: 'vulnerabilities', severity: 'warning' });
+    expect(findings[0]).toMatchObject({ check: 'vulnerabilities', kind: 'advice' });
     expect(findings[0].file).toBeUndefined();
     expect(parse(findings[0].message)).toEqual(expected);
   });
@@ -113,7 +113,7 @@ describe('checkVulnerabilities', () => {
     expect(findings).toEqual([
       {
         check: 'vulnerabilities',
-        severity: 'warning',
+        kind: 'advice',
         message: 'vulnerabilities: unknown: cannot read https://x/index/modules.json: HTTP 503'
       }
     ]);

@@ -13,6 +13,14 @@ export function readRawInputs(): RawInputs {
   return raw;
 }
 
+/**
+ * A log line that starts with "::" is read by the runner as a workflow command. Text that may carry
+ * repository content (file names, quoted lines) goes through here before it reaches stdout raw.
+ */
+export function neutralizeCommands(message: string): string {
+  return message.replace(/^(\s*):/gm, '$1%3A');
+}
+
 /** The GitHub Actions runner: @actions/core writes the runner's command files and stdout commands. */
 export function actionsHost(): Host {
   return {
@@ -27,7 +35,7 @@ export function actionsHost(): Host {
       else if (a.level === 'warning') core.warning(a.message, props);
       else core.notice(a.message, props);
     },
-    info: (message) => core.info(message),
+    info: (message) => core.info(message.includes('::') ? neutralizeCommands(message) : message),
     warning: (message) => core.warning(message),
     notice: (message) => core.notice(message),
     debug: (message) => core.debug(message),

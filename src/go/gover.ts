@@ -5,6 +5,12 @@
  * Pure functions only.
  */
 
+/**
+ * The spelling of a version in a go line (golang.org/x/mod/modfile GoVersionRE) and in version
+ * files: 1.22, 1.22.3, 1.21rc1, 1.21.3rc1. `go 1`, `v1.22` and `1.22.x` do not match.
+ */
+export const GO_VERSION_RE = /^([1-9][0-9]*)\.(0|[1-9][0-9]*)(\.(0|[1-9][0-9]*))?([a-z]+[0-9]+)?$/;
+
 export interface GoVersion {
   major: string;
   /** decimal or "" */

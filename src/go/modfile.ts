@@ -8,16 +8,20 @@
  * - `go`, `toolchain`, `module` (go.mod) and `use` (go.work) are checked like Go's strict parser
  *   (exactly one argument, version / toolchain patterns, at most one go/toolchain/module line,
  *   no `go (` or `toolchain (` blocks);
- * - every other directive or block (require, replace, godebug, tool, ignore, unknown future verbs)
- *   is skipped without validation, like modfile.ParseLax does for unknown directives.
+ * - a go.work holds only go, toolchain, godebug, use and replace (ParseWork's "unknown directive"
+ *   for anything else, e.g. a `module` line copied from a go.mod);
+ * - every other directive or block of a go.mod (require, replace, godebug, tool, ignore, unknown
+ *   future verbs) is skipped without validation, like modfile.ParseLax does for unknown directives.
  * Pure: no I/O. Any input string yields a ModFile or throws InputError (never anything else).
  */
 
 import { InputError } from '../errors.js';
+import { quoteContent } from '../text.js';
+import { GO_VERSION_RE } from './gover.js';
 import { type Located, type ModFile } from '../model.js';
 
-/** golang.org/x/mod/modfile GoVersionRE: the only accepted spelling of a `go` line's version. */
-export const GO_LINE_VERSION_RE = /^([1-9][0-9]*)\.(0|[1-9][0-9]*)(\.(0|[1-9][0-9]*))?([a-z]+[0-9]+)?$/;
+/** The directives golang.org/x/mod/modfile's ParseWork accepts; any other is an error ("unknown directive"). */
+const WORK_VERBS = ['go', 'toolchain', 'godebug', 'use', 'replace'];
 
 /** golang.org/x/mod/modfile ToolchainRE: `default` or a name starting with `go1` then end or `.`. */
 export const TOOLCHAIN_RE = /^default$|^go1($|\.)/;
@@ -211,7 +215,7 @@ function parseStatements(text: string, fail: (line: number, msg: string) => neve
         case 'eof':
           return fail(
             line,
-            `unterminated block ${quoteForMessage(`${verb.join(' ')} (`)}: expected a closing ")" on its own line`
+            `unterminated block ${quoteContent(`${verb.join(' ')} (`)}: expected a closing ")" on its own line`
           );
         case ')': {
           const rparen = lex();
@@ -333,20 +337,10 @@ export function unquoteGoString(s: string): string | undefined {
 function parseStringArg(tok: string): { ok: true; value: string } | { ok: false; why: string } {
   if (tok.startsWith('"')) {
     const v = unquoteGoString(tok);
-    return v === undefined
-      ? { ok: false, why: `invalid quoted string ${quoteForMessage(tok)}` }
-      : { ok: true, value: v };
+    return v === undefined ? { ok: false, why: `invalid quoted string ${quoteContent(tok)}` } : { ok: true, value: v };
   }
-  if (/["'`]/.test(tok)) return { ok: false, why: `unquoted string ${quoteForMessage(tok)} cannot contain a quote` };
+  if (/["'`]/.test(tok)) return { ok: false, why: `unquoted string ${quoteContent(tok)} cannot contain a quote` };
   return { ok: true, value: tok };
-}
-
-/** Quotes text from the file for a one-line message (control and line-separator characters escaped). */
-function quoteForMessage(s: string): string {
-  return JSON.stringify(s).replace(
-    /[\u0085\u2028\u2029]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
-  );
 }
 
 /**
@@ -366,11 +360,8 @@ export function parseModFile(text: string, path: string, kind: Kind): ModFile {
     if (args.length !== 1) {
       fail(l.line, `go directive has ${args.length} arguments: expected exactly one Go version like 1.22 or 1.22.3`);
     }
-    if (!GO_LINE_VERSION_RE.test(args[0])) {
-      fail(
-        l.line,
-        `invalid go version ${quoteForMessage(args[0])}: expected a Go version like 1.21 or 1.21.3 or 1.21rc1`
-      );
+    if (!GO_VERSION_RE.test(args[0])) {
+      fail(l.line, `invalid go version ${quoteContent(args[0])}: expected a Go version like 1.21 or 1.21.3 or 1.21rc1`);
     }
     result.go = { value: args[0], line: l.line };
   };
@@ -391,7 +382,7 @@ export function parseModFile(text: string, path: string, kind: Kind): ModFile {
     if (!TOOLCHAIN_RE.test(args[0])) {
       fail(
         l.line,
-        `invalid toolchain name ${quoteForMessage(args[0])}: expected a name like go1.22.3 or go1.21rc2 or default`
+        `invalid toolchain name ${quoteContent(args[0])}: expected a name like go1.22.3 or go1.21rc2 or default`
       );
     }
     result.toolchain = { value: args[0], line: l.line };
@@ -416,6 +407,9 @@ export function parseModFile(text: string, path: string, kind: Kind): ModFile {
   };
 
   const handle = (verb: string, l: Line, args: string[]): void => {
+    if (kind === 'go.work' && !WORK_VERBS.includes(verb)) {
+      fail(l.line, `unknown directive ${quoteContent(verb)}: a go.work holds only ${WORK_VERBS.join(', ')} lines`);
+    }
     switch (verb) {
       case 'go':
         return addGo(l, args);
@@ -439,10 +433,13 @@ export function parseModFile(text: string, path: string, kind: Kind): ModFile {
       continue;
     }
     const verb = st.verb[0];
+    if (kind === 'go.work' && !WORK_VERBS.includes(verb)) {
+      fail(st.line, `unknown directive ${quoteContent(verb)}: a go.work holds only ${WORK_VERBS.join(', ')} lines`);
+    }
     const strictVerb =
       verb === 'go' || verb === 'toolchain' || (kind === 'go.mod' ? verb === 'module' : verb === 'use');
     if (verb === 'go' || verb === 'toolchain') {
-      const block = quoteForMessage(`${st.verb.join(' ')} (`);
+      const block = quoteContent(`${st.verb.join(' ')} (`);
       fail(
         st.line,
         `unexpected block ${block}: expected a single line like ${verb === 'go' ? 'go 1.22' : 'toolchain go1.22.3'}`
@@ -452,7 +449,7 @@ export function parseModFile(text: string, path: string, kind: Kind): ModFile {
       if (strictVerb)
         fail(
           st.line,
-          `unknown block type ${quoteForMessage(`${st.verb.join(' ')} (`)}: expected "${verb} (" alone on its line`
+          `unknown block type ${quoteContent(`${st.verb.join(' ')} (`)}: expected "${verb} (" alone on its line`
         );
       continue;
     }

@@ -4,7 +4,7 @@
  */
 import { InputError, type Where } from '../errors.js';
 import { type CheckId, type Mode, type SeveritySetting } from '../model.js';
-import { parseChecksInput, parseOnMismatch } from '../verify/run-checks.js';
+import { parseChecksInput, parseConsistency, parseOnMismatch, type Consistency } from '../verify/run-checks.js';
 import { parseVulnDbUrl } from '../verify/vulndb.js';
 import type { MatrixRange } from '../plan/matrix.js';
 
@@ -21,6 +21,7 @@ export const INPUT_NAMES = [
   'mode',
   'checks',
   'on-mismatch',
+  'consistency',
   'modules',
   'report-file',
   'matrix-range',
@@ -45,6 +46,7 @@ export interface Inputs {
   mode: Mode;
   checks: Map<CheckId, SeveritySetting>;
   onMismatch: 'fail' | 'warn';
+  consistency: Consistency;
   modules: string[];
   reportFile: string;
   matrixRange: MatrixRange;
@@ -124,6 +126,7 @@ export function parseInputs(raw: RawInputs, env: Record<string, string | undefin
     mode: oneOf('mode', raw.mode, ['install', 'verify', 'plan'] as const, 'install'),
     checks: parseChecksInput(raw.checks ?? ''),
     onMismatch: parseOnMismatch(raw['on-mismatch'] ?? ''),
+    consistency: parseConsistency(raw.consistency ?? ''),
     modules: lines(raw.modules),
     reportFile: t('report-file'),
     matrixRange: oneOf('matrix-range', raw['matrix-range'], ['all', 'supported', 'minimal-and-latest'] as const, 'all'),

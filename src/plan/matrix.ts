@@ -1,11 +1,11 @@
 /**
- * The `matrix`, `minimal` and `latest` outputs, and the support facts the checks use
- * (supportedMinors, newestPatch). Pure: computed from the go line and the manifest's releases.
+ * The `matrix`, `minimal` and `latest` outputs. Pure: computed from the go line and the manifest's
+ * releases.
  */
 import { InputError } from '../errors.js';
 import { type Platform, type Release } from '../model.js';
 import { compareGo, isPrerelease, isValidGo, lang } from '../go/gover.js';
-import { findArchive } from '../go/manifest.js';
+import { newest, newestPatch, oldest, stableLangs, supportedMinors, usable } from '../go/releases.js';
 
 export type MatrixRange = 'all' | 'supported' | 'minimal-and-latest';
 const RANGES: readonly string[] = ['all', 'supported', 'minimal-and-latest'];
@@ -17,39 +17,6 @@ export interface MatrixOutputs {
   minimal: string;
   /** the newest stable release */
   latest: string;
-}
-
-function newest(list: Release[]): Release | undefined {
-  let best: Release | undefined;
-  for (const r of list) if (!best || compareGo(r.version, best.version) > 0) best = r;
-  return best;
-}
-
-function oldest(list: Release[]): Release | undefined {
-  let best: Release | undefined;
-  for (const r of list) if (!best || compareGo(r.version, best.version) < 0) best = r;
-  return best;
-}
-
-function usable(releases: Release[], p?: Platform): Release[] {
-  return p ? releases.filter((r) => findArchive(r, p) !== undefined) : releases;
-}
-
-/** Language versions of the stable releases, newest first. */
-function stableLangs(releases: Release[]): string[] {
-  const langs = [...new Set(releases.filter((r) => r.stable).map((r) => lang(r.version)))];
-  return langs.sort((a, b) => compareGo(b, a));
-}
-
-/** The two newest stable language versions (the supported minors), newest first: ['1.27', '1.26']. */
-export function supportedMinors(releases: Release[]): string[] {
-  return stableLangs(releases).slice(0, 2);
-}
-
-/** The newest stable release of a language version ('1.22' -> '1.22.12'), optionally with an archive for `p`. */
-export function newestPatch(goLang: string, releases: Release[], p?: Platform): string | undefined {
-  const l = lang(goLang);
-  return newest(usable(releases, p).filter((r) => r.stable && lang(r.version) === l))?.version;
 }
 
 /**

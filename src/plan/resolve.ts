@@ -19,6 +19,7 @@ import { InputError } from '../errors.js';
 import { type ManifestFile, type Platform, type Release, type VersionSpec } from '../model.js';
 import { canonicalRelease, compareGo, goToSemver, isPrerelease, isValidGo, lang, semverToGo } from '../go/gover.js';
 import { findArchive } from '../go/manifest.js';
+import { newest } from '../go/releases.js';
 import { goArch, goOs } from '../go/platform-names.js';
 
 /** A version with its stability, the common ground of manifest releases and cached versions. */
@@ -30,12 +31,6 @@ interface Candidate {
 /** Same release in Go's order: "1.20" and "1.20.0" are one release; "1.21" (language) is not "1.21.0". */
 function sameRelease(a: string, b: string): boolean {
   return isValidGo(a) && isValidGo(b) && compareGo(a, b) === 0;
-}
-
-function newest<T extends Candidate>(list: T[]): T | undefined {
-  let best: T | undefined;
-  for (const c of list) if (!best || compareGo(c.version, best.version) > 0) best = c;
-  return best;
 }
 
 /**
@@ -159,13 +154,13 @@ export function needsManifest(spec: VersionSpec, cachedVersions: string[], check
 }
 
 /**
- * check-latest: a toolchain pin (`toolchain go1.22.3`) becomes a minimum of that pin, so it moves to
- * the newest patch of its minor (1.22.12), never to another minor. Every other spec is unchanged:
- * an exact go-version input stays exact (as in actions/setup-go), and minor/range/alias/minimum
- * specs resolve to the newest match anyway. `fromToolchainLine`: the spec came from a toolchain line
- * (see isToolchainPin in source.ts).
+ * check-latest: a pin read from go.mod/go.work (a toolchain line, or a go line naming a release)
+ * becomes a minimum of that pin, so it moves to the newest stable patch of its minor (go 1.22.3 ->
+ * 1.22.12), never to another minor. Every other spec is unchanged: an exact go-version input or
+ * version file stays exact (as in actions/setup-go), and minor/range/alias/minimum specs resolve to
+ * the newest match anyway.
  */
-export function applyCheckLatest(spec: VersionSpec, checkLatest: boolean, fromToolchainLine: boolean): VersionSpec {
-  if (!checkLatest || !fromToolchainLine || spec.kind !== 'exact') return spec;
+export function applyCheckLatest(spec: VersionSpec, checkLatest: boolean, modFilePin: boolean): VersionSpec {
+  if (!checkLatest || !modFilePin || spec.kind !== 'exact') return spec;
   return { kind: 'minimum', minimum: spec.version };
 }

@@ -3,19 +3,23 @@
  * input, else go.work, else go.mod in the workspace root. The caller reads the files; this module
  * only decides. Pure.
  *
- * go.mod / go.work follow the go command's own choice (cmd/go/internal/toolchain): a toolchain line
- * (not `default`) newer than the go line pins that exact release; otherwise the go line is a minimum
- * (newest release of its minor that is >= it); without a go line Go assumes 1.16 (go.mod) or 1.18
- * (go.work).
+ * go.mod / go.work follow the go command's own choice (cmd/go/internal/toolchain/select.go):
+ * - a toolchain line (not `default`) at or above the go line pins exactly that toolchain;
+ * - otherwise a go line naming a release (`go 1.22.3`, `go 1.21.0`, `go 1.21rc1`) pins exactly that
+ *   release, which is what Go's own switch runs;
+ * - a language version (`go 1.22`, and `go 1.20` too) is a minimum: the newest stable patch of it.
+ *   Go itself would run 1.22.0; the newest patch has every security fix of the minor and is what
+ *   actions/setup-go installs for it, so two runners still agree (the manifest decides, not a cache);
+ * - without a go line Go assumes 1.16 (go.mod) or 1.18 (go.work), a language version too.
  */
 import { InputError } from '../errors.js';
-import { type VersionDeclaration, type VersionRequest } from '../model.js';
-import { compareGo, fromToolchain } from '../go/gover.js';
+import type { VersionDeclaration, VersionFileKind, VersionRequest, VersionSpec } from '../model.js';
+import { canonicalRelease, compareGo, fromToolchain, isValidGo } from '../go/gover.js';
 import { mainGoVersion, parseModFile } from '../go/modfile.js';
-import { parseGoVersionFile, parseMiseToml, parseToolVersions } from '../go/version-files.js';
+import { parseGoVersionFile } from '../go/readers/go-version-file.js';
+import { parseMiseToml } from '../go/readers/mise-toml.js';
+import { parseToolVersions } from '../go/readers/tool-versions.js';
 import { parseVersionSpec, tryParseVersionSpec } from './spec.js';
-
-export type VersionFileKind = 'go.mod' | 'go.work' | '.go-version' | '.tool-versions' | 'mise.toml';
 
 export interface VersionSourceFile {
   /** repository-relative posix path ("go.mod", "svc/.go-version") */
@@ -31,16 +35,9 @@ export interface ChooseRequestArgs {
   files: VersionSourceFile[];
 }
 
-/** A VersionRequest with the warnings of the choice and, for go.mod/go.work, the directive used. */
+/** A VersionRequest with the warnings of the choice. */
 export interface ChosenRequest extends VersionRequest {
   warnings: string[];
-  /** which line of a go.mod/go.work decided: the toolchain pin or the go line (absent otherwise) */
-  directive?: 'go' | 'toolchain';
-}
-
-/** True when the request is an exact pin from a go.mod/go.work toolchain line (for applyCheckLatest). */
-export function isToolchainPin(request: VersionRequest): boolean {
-  return (request as Partial<ChosenRequest>).directive === 'toolchain';
 }
 
 /**
@@ -55,13 +52,15 @@ export function versionFileKind(file: string): VersionFileKind {
   return '.go-version';
 }
 
-/** "./a//b/go.mod" and "a\\b\\go.mod" -> "a/b/go.mod". */
-function normalizePath(p: string): string {
-  return p
-    .replace(/\\/g, '/')
-    .split('/')
-    .filter((seg) => seg !== '' && seg !== '.')
-    .join('/');
+/**
+ * What a go line asks for: exactly the release it names (`1.22.3`, `1.21.0`, `1.21rc1`), or for a
+ * language version of two numbers (`1.22`, and `1.20` too, although Go counts it as release
+ * 1.20.0) the newest stable patch of that minor.
+ */
+export function goLineSpec(goLine: string): VersionSpec {
+  return /^\d+\.\d+$/.test(goLine) || !isValidGo(goLine)
+    ? { kind: 'minimum', minimum: goLine }
+    : { kind: 'exact', version: canonicalRelease(goLine) };
 }
 
 function fromModFile(file: VersionSourceFile, kind: 'go.mod' | 'go.work'): ChosenRequest {
@@ -76,37 +75,21 @@ function fromModFile(file: VersionSourceFile, kind: 'go.mod' | 'go.work'): Chose
         line: tc.line
       });
     }
-    // The go command accepts the toolchain line only when it is newer than the go line.
+    // The go command uses the toolchain line only when it is not older than the go line.
     if (compareGo(pinned, goVersion) >= 0) {
       return {
-        spec: { kind: 'exact', version: pinned },
+        spec: { kind: 'exact', version: canonicalRelease(pinned) },
         raw: tc.value,
-        from: `${file.path}:${tc.line} toolchain ${tc.value}`,
-        file: file.path,
-        line: tc.line,
-        warnings: [],
-        directive: 'toolchain'
+        origin: { kind: 'file', format: kind, file: file.path, line: tc.line, directive: 'toolchain' },
+        warnings: []
       };
     }
   }
-  if (!mod.go) {
-    return {
-      spec: { kind: 'minimum', minimum: goVersion },
-      raw: goVersion,
-      from: `${file.path} (no go line: Go assumes ${goVersion})`,
-      file: file.path,
-      warnings: [],
-      directive: 'go'
-    };
-  }
   return {
-    spec: { kind: 'minimum', minimum: mod.go.value },
-    raw: mod.go.value,
-    from: `${file.path}:${mod.go.line} go ${mod.go.value}`,
-    file: file.path,
-    line: mod.go.line,
-    warnings: [],
-    directive: 'go'
+    spec: goLineSpec(goVersion),
+    raw: goVersion,
+    origin: { kind: 'file', format: kind, file: file.path, line: mod.go?.line, directive: 'go' },
+    warnings: []
   };
 }
 
@@ -125,7 +108,12 @@ function fromDeclaration(file: VersionSourceFile): ChosenRequest {
       line: decl.line
     });
   }
-  return { spec, raw: decl.raw, from: `${file.path}:${decl.line}`, file: file.path, line: decl.line, warnings: [] };
+  return {
+    spec,
+    raw: decl.raw,
+    origin: { kind: 'file', format: file.kind, file: file.path, line: decl.line },
+    warnings: []
+  };
 }
 
 function fromFile(file: VersionSourceFile): ChosenRequest {
@@ -134,7 +122,7 @@ function fromFile(file: VersionSourceFile): ChosenRequest {
 
 /**
  * Decides the request. go-version wins (with a warning when go-version-file is set too); then the
- * go-version-file (found in `files` by path, read by its `kind`); then go.work, then go.mod among
+ * go-version-file (the one file in `files`, read by its `kind`); then go.work, then go.mod among
  * `files`. Nothing to go on, or a bad version/file: InputError naming the input or `file:line`.
  */
 export function chooseRequest(args: ChooseRequestArgs): ChosenRequest {
@@ -144,23 +132,19 @@ export function chooseRequest(args: ChooseRequestArgs): ChosenRequest {
     const warnings = fileInput
       ? [`both go-version and go-version-file are set: using go-version (${input}) and ignoring ${fileInput}`]
       : [];
-    return { spec: parseVersionSpec(input, 'go-version'), raw: input, from: 'input go-version', warnings };
+    return { spec: parseVersionSpec(input, 'go-version'), raw: input, origin: { kind: 'input' }, warnings };
   }
-  if (fileInput !== '') {
-    const wanted = normalizePath(fileInput);
-    const file =
-      args.files.find((f) => normalizePath(f.path) === wanted) ?? (args.files.length === 1 ? args.files[0] : undefined);
-    if (!file) throw new InputError(`${fileInput} was not found`, { input: 'go-version-file' });
-    return fromFile(file);
-  }
-  const work = args.files.find((f) => f.kind === 'go.work');
-  const mod = args.files.find((f) => f.kind === 'go.mod');
-  const chosen = work ?? mod;
+  const chosen =
+    fileInput !== ''
+      ? args.files[0]
+      : (args.files.find((f) => f.kind === 'go.work') ?? args.files.find((f) => f.kind === 'go.mod'));
   if (!chosen) {
-    throw new InputError(
-      'no Go version to install: set input go-version or go-version-file, or add go.mod or go.work to the workspace root',
-      { input: 'go-version' }
-    );
+    throw fileInput !== ''
+      ? new InputError(`${fileInput} was not found`, { input: 'go-version-file' })
+      : new InputError(
+          'no Go version to install: set input go-version or go-version-file, or add go.mod or go.work to the workspace root',
+          { input: 'go-version' }
+        );
   }
   return fromFile(chosen);
 }

@@ -2,7 +2,8 @@
  * The `go-version` input (and versions read from version files) -> VersionSpec. Pure.
  *
  * Accepted, as actions/setup-go accepts them but with Go's own version names understood:
- * - exact releases: 1.22.3, go1.22.3, v1.22.3, 1.21rc1, 1.18beta2, 1.20.0 (-> 1.20), and node-semver
+ * - exact releases: 1.22.3, go1.22.3, v1.22.3, 1.21rc1, 1.18beta2, 1.20.0 (-> 1.20), go1.20 (Go's own
+ *   name of the release 1.20; plain 1.20 is the minor, as in actions/setup-go), and node-semver
  *   spellings of prereleases 1.21.0-rc.1 (-> 1.21rc1), 1.22.0-beta.1 (-> 1.22beta1)
  * - minors (newest stable patch): 1.22, 1.22.x, 1.22.*, 1.20 (as in actions/setup-go: newest 1.20.x)
  * - node-semver ranges: ^1.21, ~1.21.3, >=1.21 <1.23, 1.x, 1, *
@@ -11,7 +12,7 @@
 import semver from 'semver';
 import { InputError } from '../errors.js';
 import { type VersionSpec } from '../model.js';
-import { canonicalRelease, isValidGo, semverToGo } from '../go/gover.js';
+import { canonicalRelease, compareGo, isValidGo, semverToGo } from '../go/gover.js';
 
 const ALIASES = ['stable', 'oldstable', 'latest'] as const;
 const MINOR = /^(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
@@ -33,6 +34,10 @@ export function tryParseVersionSpec(text: string): VersionSpec | undefined {
     return { kind: 'alias', alias: alias as (typeof ALIASES)[number] };
 
   const v = stripPrefix(t);
+  // Go's toolchain name of a first release before 1.21 (go1.20, go1.19) names exactly that release.
+  if (/^go\d/.test(t) && MINOR.test(v) && isValidGo(v) && compareGo(v, '1.21') < 0) {
+    return { kind: 'exact', version: canonicalRelease(v) };
+  }
   if (MINOR.test(v)) return { kind: 'minor', lang: v };
   const wild = MINOR_WILDCARD.exec(v);
   if (wild) return { kind: 'minor', lang: `${wild[1]}.${wild[2]}` };
@@ -61,20 +66,4 @@ export function parseVersionSpec(text: string, inputName: string): VersionSpec {
     );
   }
   return spec;
-}
-
-/** Human text for a spec, for messages: "1.22.3", "newest 1.22.x", "range ^1.21", "stable", "1.21 or newer 1.21.x". */
-export function describeSpec(spec: VersionSpec): string {
-  switch (spec.kind) {
-    case 'exact':
-      return spec.version;
-    case 'minor':
-      return `${spec.lang}.x`;
-    case 'range':
-      return `range ${spec.range}`;
-    case 'alias':
-      return spec.alias;
-    case 'minimum':
-      return `>= ${spec.minimum}`;
-  }
 }

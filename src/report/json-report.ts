@@ -1,7 +1,10 @@
 /**
- * The JSON report (schemaVersion 1): everything the job summary shows plus every finding, as one
- * plain object. Documented field by field in docs/report-schema.md. Pure.
+ * The JSON report (schemaVersion 2): everything the job summary shows plus every finding, as one
+ * plain object, also for a run that stopped before the checks (`error`). Documented field by field
+ * in docs/report-schema.md. Pure.
  */
+import type { UserError } from '../errors.js';
+import { describeOrigin } from '../plan/origin.js';
 import type {
   EnvironmentBefore,
   Finding,
@@ -13,9 +16,9 @@ import type {
   VulnFacts,
   WorkspaceFacts
 } from '../model.js';
-import type { CheckResult, ChecksOutcome, OnMismatch } from '../verify/run-checks.js';
+import type { CheckResult, ChecksOutcome, Consistency, OnMismatch } from '../verify/run-checks.js';
 
-export const REPORT_SCHEMA_VERSION = 1;
+export const REPORT_SCHEMA_VERSION = 2;
 
 export interface ReportRequest {
   /** the spec as typed or written ("1.22", "toolchain go1.22.3", "^1.21") */
@@ -72,8 +75,17 @@ export interface ReportPreviousGo {
   version?: string;
 }
 
+/** Why the run stopped before the checks: the error line and where it points. */
+export interface ReportError {
+  message: string;
+  input?: string;
+  env?: string;
+  file?: string;
+  line?: number;
+}
+
 export interface RunReport {
-  schemaVersion: 1;
+  schemaVersion: 2;
   action: { name: string; version: string };
   mode: Mode;
   /** null when there was no version request (verify mode without a version source) */
@@ -96,6 +108,9 @@ export interface RunReport {
   /** error findings before on-mismatch */
   mismatchCount: number;
   onMismatch: OnMismatch;
+  consistency: Consistency;
+  /** null unless the run stopped before the checks (bad input, resolution or install failure) */
+  error: ReportError | null;
   /** path of the main module or workspace file, null when there is none */
   root: string | null;
   modules: ReportModule[];
@@ -125,9 +140,14 @@ export interface ReportParts {
   };
   env: EnvironmentBefore;
   outputs?: Record<string, string>;
-  outcome: ChecksOutcome;
+  /** absent when the run stopped before the checks */
+  outcome?: ChecksOutcome;
   onMismatch: OnMismatch;
-  workspace: WorkspaceFacts;
+  consistency: Consistency;
+  /** the error that stopped the run, if it stopped */
+  error?: UserError | Error;
+  /** absent when the run stopped before the scan */
+  workspace?: WorkspaceFacts;
   root?: ModFile;
   vulns?: VulnFacts;
   matrix?: ReportMatrix;
@@ -154,8 +174,14 @@ function defined<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 
+function errorOf(e: UserError | Error): ReportError {
+  const where = 'detail' in e ? { input: e.input, env: e.env, file: e.file, line: e.line } : {};
+  return defined({ message: e.message.replace(/\s*\r?\n\s*/g, ' ').trim(), ...where });
+}
+
 export function buildReport(parts: ReportParts): RunReport {
-  const { request, resolution, env, outcome } = parts;
+  const { request, resolution, env } = parts;
+  const outcome = parts.outcome ?? { results: [], findings: [], consistent: false, errorCount: 0, mismatchCount: 0 };
   const report: RunReport = {
     schemaVersion: REPORT_SCHEMA_VERSION,
     action: { name: ACTION_NAME, version: parts.actionVersion },
@@ -164,9 +190,9 @@ export function buildReport(parts: ReportParts): RunReport {
       ? defined({
           spec: request.raw,
           kind: request.spec.kind,
-          from: request.from,
-          file: request.file,
-          line: request.line
+          from: describeOrigin(request),
+          file: request.origin.kind === 'file' ? request.origin.file : undefined,
+          line: request.origin.kind === 'file' ? request.origin.line : undefined
         })
       : null,
     resolution: resolution
@@ -190,9 +216,11 @@ export function buildReport(parts: ReportParts): RunReport {
     errorCount: outcome.errorCount,
     mismatchCount: outcome.mismatchCount,
     onMismatch: parts.onMismatch,
+    consistency: parts.consistency,
+    error: parts.error ? errorOf(parts.error) : null,
     root: parts.root?.path ?? null,
-    modules: parts.workspace.modules.map(moduleRow),
-    versionFiles: parts.workspace.declarations,
+    modules: (parts.workspace?.modules ?? []).map(moduleRow),
+    versionFiles: parts.workspace?.declarations ?? [],
     vulnerabilities: parts.vulns ?? null,
     matrix: parts.matrix ?? null,
     warnings: [...(parts.warnings ?? [])]

@@ -4,7 +4,7 @@
 import type { CheckStatus } from '../verify/run-checks.js';
 import type { RunReport } from './json-report.js';
 
-/** Rows shown in the modules and version files tables before "N more" (the summary has a 1 MiB cap). */
+/** Rows shown in the findings, modules and version files tables before "N more" (the summary has a 1 MiB cap). */
 export const MAX_TABLE_ROWS = 200;
 
 const ICONS: Record<CheckStatus, string> = {
@@ -31,12 +31,13 @@ function limited<T>(items: T[], what: string): { shown: T[]; note: string } {
   if (items.length <= MAX_TABLE_ROWS) return { shown: items, note: '' };
   return {
     shown: items.slice(0, MAX_TABLE_ROWS),
-    note: `\n\n…and ${items.length - MAX_TABLE_ROWS} more ${what}: see the JSON report.`
+    note: `\n\n…and ${items.length - MAX_TABLE_ROWS} more ${what}: every one is in the JSON report (the \`report\` output).`
   };
 }
 
 function statusLine(r: RunReport): string {
   const n = (k: number, w: string): string => `${k} ${w}${k === 1 ? '' : 's'}`;
+  if (r.error) return '❌ stopped before the checks';
   const warnings = r.findings.filter((f) => f.severity === 'warning').length;
   if (r.consistent) {
     return warnings > 0 ? `✅ consistent (${n(warnings, 'warning')})` : '✅ consistent';
@@ -104,14 +105,55 @@ function resolved(r: RunReport): string {
   ].join('\n');
 }
 
-function checks(r: RunReport): string {
+function stopped(r: RunReport): string | undefined {
+  if (!r.error) return undefined;
+  const at =
+    location(r.error.file, r.error.line) ??
+    (r.error.input ? `input ${r.error.input}` : r.error.env ? `env ${r.error.env}` : undefined);
+  return ['### Stopped', '', table(['Error', 'Where'], [[r.error.message, at]])].join('\n');
+}
+
+/** "❌ 2 errors", "⚠️ 1 warning", "❌ 1 error, 2 warnings": what a check's findings were, after every setting. */
+function outcomeCell(c: RunReport['checks'][number]): string {
+  if (c.status === 'pass' || c.status === 'off' || c.status === 'skipped') return `${ICONS[c.status]} ${c.status}`;
+  const errors = c.findings.filter((f) => f.severity === 'error').length;
+  const warnings = c.findings.length - errors;
+  const parts = [
+    errors ? `${errors} error${errors === 1 ? '' : 's'}` : '',
+    warnings ? `${warnings} warning${warnings === 1 ? '' : 's'}` : ''
+  ];
+  return `${ICONS[c.status]} ${parts.filter(Boolean).join(', ')}`;
+}
+
+function checks(r: RunReport): string | undefined {
+  if (r.checks.length === 0) return undefined;
   return [
     '### Checks',
     '',
     table(
-      ['Status', 'Check', 'Severity', 'Message'],
-      r.checks.map((c) => [`${ICONS[c.status]} ${c.status}`, c.id, c.severity, c.message])
+      ['Result', 'Check', 'Message'],
+      r.checks.map((c) => [outcomeCell(c), c.id, c.message])
     )
+  ].join('\n');
+}
+
+/** Every finding with its location, up to MAX_TABLE_ROWS; the rest are in the JSON report. */
+function findings(r: RunReport): string | undefined {
+  if (r.findings.length === 0) return undefined;
+  const { shown, note } = limited(r.findings, 'findings');
+  return [
+    `### Findings (${r.findings.length})`,
+    '',
+    table(
+      ['Severity', 'Kind', 'Check', 'Location', 'Message'],
+      shown.map((f) => [
+        f.severity === 'error' ? '❌ error' : '⚠️ warning',
+        f.kind,
+        f.check,
+        location(f.file, f.line),
+        f.message
+      ])
+    ) + note
   ].join('\n');
 }
 
@@ -195,11 +237,13 @@ export function renderSummary(report: RunReport): string {
   const parts = [
     title,
     '',
-    `**${statusLine(report)}** · mode ${report.mode} · on-mismatch ${report.onMismatch}`,
+    `**${statusLine(report)}** · mode ${report.mode} · consistency ${report.consistency} · on-mismatch ${report.onMismatch}`,
     '',
+    stopped(report),
     requested(report),
     resolved(report),
     checks(report),
+    findings(report),
     modules(report),
     versionFiles(report),
     vulnerabilities(report),

@@ -2,7 +2,7 @@
  * Install: put the resolved Go in the tool cache (or take it from there), or in verify mode find
  * the go on PATH; then export GOROOT, GOTOOLCHAIN=local and PATH for later steps.
  */
-import { realpath } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { which } from '@actions/io';
 import { InputError } from '../errors.js';
@@ -149,9 +149,16 @@ export async function findOnPath(ctx: InstallContext, plan: Plan): Promise<Insta
   const said = await askGo(goBin, ['GOVERSION', 'GOROOT'], ctx.host.env);
   const found = said.version ?? (said.env.GOVERSION ?? '').replace(/^go/, '');
   // A go on PATH is often a symlink into its GOROOT (/usr/bin/go -> /usr/lib/go-1.19/bin/go,
-  // Homebrew): `go env GOROOT` names the real tree, so compare against the resolved path.
+  // Homebrew): the tree is the one around the resolved binary. When that is a Go tree, a different
+  // `go env GOROOT` (a stale GOROOT variable) is a mismatch; when it is not (an asdf or mise shim),
+  // the go's own GOROOT is taken.
   const realBin = await realpath(goBin).catch(() => goBin);
-  const goRoot = said.env.GOROOT || path.dirname(path.dirname(realBin));
+  const tree = path.dirname(path.dirname(realBin));
+  const isGoTree = await stat(path.join(tree, 'src', 'runtime')).then(
+    (s) => s.isDirectory(),
+    () => false
+  );
+  const goRoot = isGoTree ? tree : said.env.GOROOT || tree;
   const installed = installedGo(said, expectedExact ?? found, goRoot, realBin);
   return { version: found, goRoot, toolchainCacheHit: false, sha256Verified: false, installed };
 }

@@ -2,12 +2,14 @@
  * Plan: which Go the run is about. Reads the version source (input or file), lists the tool cache,
  * fetches the manifest at most once (not at all for an exact cached version), and resolves.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError, UserError, type Where } from '../errors.js';
 import { type Platform, type Release, type Resolution, type VersionRequest, type VersionSpec } from '../model.js';
 import type { Inputs } from '../inputs/inputs.js';
-import { chooseRequest, isToolchainPin, versionFileKind, type VersionFileKind } from '../plan/source.js';
+import { chooseRequest, versionFileKind, type VersionSourceFile } from '../plan/source.js';
+import { isModFilePin, originWhere } from '../plan/origin.js';
+import { goWorkOf } from '../plan/gowork.js';
+import { readWorkspaceFile, workspaceRoot, type WorkspaceRoot } from '../edge/workspace-files.js';
 import { applyCheckLatest, needsManifest, resolveFromCache, resolveSpec } from '../plan/resolve.js';
 import { parseManifest } from '../go/manifest.js';
 import { fetchJson, manifestUrl } from '../edge/http.js';
@@ -35,47 +37,59 @@ export interface PlanContext {
   env: NodeJS.ProcessEnv;
 }
 
-function toPosixRelative(workspace: string, file: string): string {
-  const rel = path.relative(workspace, file);
-  return (rel.startsWith('..') || path.isAbsolute(rel) ? file : rel).split(path.sep).join('/');
-}
-
-/** The file's text, or undefined when it does not exist. Otherwise an error at `where`, naming `name`. */
-async function readIfExists(file: string, where: Where, name = ''): Promise<string | undefined> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new InputError(`${name ? `${name} ` : ''}cannot be read: ${(err as Error).message}`, where);
-  }
+/** The repository-relative posix path of `file`, or undefined when it is outside the workspace. */
+function toPosixRelative(workspace: string, file: string): string | undefined {
+  const rel = path.relative(path.resolve(workspace), file);
+  return rel.startsWith('..') || path.isAbsolute(rel) ? undefined : rel.split(path.sep).join('/');
 }
 
 /** A resolution failure (no such release) names where the version came from: the input or file:line. */
 function withOrigin(err: unknown, request: VersionRequest): unknown {
   if (!(err instanceof UserError) || err.file || err.input) return err;
-  return err.at(request.file ? { file: request.file, line: request.line } : { input: 'go-version' });
+  return err.at(originWhere(request.origin));
 }
 
-/** The files the request may come from: the go-version-file input, else go.work, else go.mod. */
-async function versionSources(ctx: PlanContext): Promise<{ path: string; text: string; kind: VersionFileKind }[]> {
+/**
+ * The text of a version source file under the workspace rules (edge/workspace-files.ts), or
+ * undefined when there is none. A file that is refused or unreadable is an error at `where`: the
+ * version cannot come from it, and nothing of its content is shown.
+ */
+function readSource(root: WorkspaceRoot, abs: string, where: Where, name: string): string | undefined {
+  const got = readWorkspaceFile(root, abs);
+  if (got.status === 'read') return got.text;
+  if (got.status === 'missing') return undefined;
+  throw new InputError(`${name} ${got.reason}`, where);
+}
+
+/** The files the request may come from: the go-version-file input, else the GOWORK file or go.work, else go.mod. */
+function versionSources(ctx: PlanContext): VersionSourceFile[] {
   const { inputs, workspace, env } = ctx;
   if (inputs.goVersion) return [];
+  const root = workspaceRoot(workspace);
   if (inputs.goVersionFile) {
     const abs = path.resolve(workspace, inputs.goVersionFile);
-    const text = await readIfExists(abs, { input: 'go-version-file' }, inputs.goVersionFile);
+    const rel = toPosixRelative(workspace, abs);
+    if (rel === undefined) {
+      throw new InputError(`${inputs.goVersionFile} is outside the workspace (${workspace}): not read`, {
+        input: 'go-version-file'
+      });
+    }
+    const text = readSource(root, abs, { input: 'go-version-file' }, inputs.goVersionFile);
     if (text === undefined) {
       throw new InputError(`${inputs.goVersionFile} does not exist (looked at ${abs})`, { input: 'go-version-file' });
     }
-    return [{ path: toPosixRelative(workspace, abs), text, kind: versionFileKind(abs) }];
+    return [{ path: rel, text, kind: versionFileKind(abs) }];
   }
-  const gowork = (env.GOWORK ?? '').trim();
-  const candidates: string[] = [];
-  if (gowork !== 'off')
-    candidates.push(gowork && gowork !== 'auto' ? path.resolve(workspace, gowork) : path.join(workspace, 'go.work'));
-  candidates.push(path.join(workspace, 'go.mod'));
-  for (const abs of candidates) {
-    const text = await readIfExists(abs, { file: toPosixRelative(workspace, abs) });
-    if (text !== undefined) return [{ path: toPosixRelative(workspace, abs), text, kind: versionFileKind(abs) }];
+  const gowork = goWorkOf(env.GOWORK, workspace);
+  if (gowork.mode === 'outside') {
+    throw new InputError(`${gowork.path} is outside the workspace (${workspace}): not read`, { env: 'GOWORK' });
+  }
+  const candidates: { rel: string; kind: 'go.work' | 'go.mod' }[] = [];
+  if (gowork.mode === 'file') candidates.push({ rel: gowork.file, kind: 'go.work' });
+  candidates.push({ rel: 'go.mod', kind: 'go.mod' });
+  for (const c of candidates) {
+    const text = readSource(root, path.join(workspace, ...c.rel.split('/')), { file: c.rel }, c.rel);
+    if (text !== undefined) return [{ path: c.rel, text, kind: c.kind }];
   }
   return [];
 }
@@ -89,7 +103,7 @@ export async function makePlan(ctx: PlanContext): Promise<Plan> {
   const { inputs, platform } = ctx;
   const warnings: string[] = [];
   const url = manifestUrl(inputs.downloadBaseUrl);
-  const files = await versionSources(ctx);
+  const files = versionSources(ctx);
   if (!inputs.goVersion && files.length === 0) {
     if (inputs.mode === 'verify') return { manifestUrl: url, warnings };
     throw new InputError(
@@ -99,7 +113,7 @@ export async function makePlan(ctx: PlanContext): Promise<Plan> {
   }
   const request = chooseRequest({ goVersionInput: inputs.goVersion, goVersionFileInput: inputs.goVersionFile, files });
   warnings.push(...request.warnings);
-  const spec = applyCheckLatest(request.spec, inputs.checkLatest, isToolchainPin(request));
+  const spec = applyCheckLatest(request.spec, inputs.checkLatest, isModFilePin(request));
 
   if (inputs.mode === 'verify') {
     // verify downloads nothing; the manifest only feeds the support and patch checks.

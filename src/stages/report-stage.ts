@@ -15,11 +15,11 @@ import { computeMatrix } from '../plan/matrix.js';
 import { mainGoVersion } from '../go/modfile.js';
 import { lang } from '../go/gover.js';
 import { toAnnotations } from '../report/annotations.js';
-import { buildReport, type ReportMatrix } from '../report/json-report.js';
+import { buildReport, type ReportMatrix, type RunReport } from '../report/json-report.js';
+import { describeOrigin } from '../plan/origin.js';
+import { ACTION_VERSION } from '../version.js';
 import { renderSummary } from '../report/summary.js';
 import type { Host } from '../host.js';
-
-export const ACTION_VERSION = '1.0.0';
 
 export interface PublishArgs {
   host: Host;
@@ -56,20 +56,30 @@ function matrixOf(args: PublishArgs): ReportMatrix | undefined {
   return { matrix: m.matrix, minimal: m.minimal, latest: m.latest, range: inputs.matrixRange };
 }
 
+/** Where the JSON report goes: the report-file input (relative to the workspace), else under RUNNER_TEMP. */
+function reportPath(inputs: Pick<Inputs, 'reportFile'> | undefined, dirs: RunnerDirs): string {
+  return inputs?.reportFile
+    ? path.resolve(dirs.workspace, inputs.reportFile)
+    : path.join(dirs.temp, 'setup-go-enforced', 'report.json');
+}
+
+async function writeReport(file: string, report: RunReport): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, JSON.stringify(report, null, 2) + '\n');
+}
+
 export async function publish(args: PublishArgs): Promise<void> {
   const { host, inputs, dirs, plan, outcome, facts, checked, before } = args;
   const version = outcome?.version || plan.resolution?.version || '';
   const matrix = matrixOf(args);
-  const reportFile = inputs.reportFile
-    ? path.resolve(dirs.workspace, inputs.reportFile)
-    : path.join(dirs.temp, 'setup-go-enforced', 'report.json');
+  const reportFile = reportPath(inputs, dirs);
 
   const outputs: Record<string, string> = {
     'go-version': version,
     'cache-hit': 'false',
     'go-root': outcome?.goRoot ?? '',
     'toolchain-cache-hit': String(outcome?.toolchainCacheHit ?? false),
-    'resolved-from': plan.request?.from ?? (inputs.mode === 'verify' ? 'go on PATH' : ''),
+    'resolved-from': plan.request ? describeOrigin(plan.request) : inputs.mode === 'verify' ? 'go on PATH' : '',
     consistent: String(checked.consistent),
     report: reportFile,
     matrix: matrix ? JSON.stringify(matrix.matrix) : '',
@@ -98,6 +108,7 @@ export async function publish(args: PublishArgs): Promise<void> {
     outputs,
     outcome: checked,
     onMismatch: inputs.onMismatch,
+    consistency: inputs.consistency,
     workspace: facts.workspace,
     root: facts.root,
     vulns: facts.vulns,
@@ -106,8 +117,7 @@ export async function publish(args: PublishArgs): Promise<void> {
     timings: { ...args.timings, total: Date.now() - args.startedAt }
   });
 
-  await mkdir(path.dirname(reportFile), { recursive: true });
-  await writeFile(reportFile, JSON.stringify(report, null, 2) + '\n');
+  await writeReport(reportFile, report);
   for (const a of toAnnotations(checked.findings)) host.annotate(a);
   await host.writeSummary(renderSummary(report));
 
@@ -120,5 +130,55 @@ export async function publish(args: PublishArgs): Promise<void> {
     host.info(
       `setup-go-enforced: Go ${version || '(none)'} ${checked.consistent ? 'is consistent with the repository' : 'has mismatches reported as warnings'}`
     );
+  }
+}
+
+export interface StoppedArgs {
+  host: Host;
+  dirs: RunnerDirs;
+  /** undefined when the inputs themselves were bad */
+  inputs?: Inputs;
+  plan?: Plan;
+  before?: EnvironmentBefore;
+  error: Error;
+  startedAt: number;
+  timings: Record<string, number>;
+}
+
+/**
+ * A run that stopped before the checks (a bad input, a resolution or install failure) still writes
+ * the JSON report with its error, sets the `report` output, and writes a job summary. Best effort:
+ * a failure here is logged at debug level and never hides the original error.
+ */
+export async function publishStopped(args: StoppedArgs): Promise<void> {
+  const { host, inputs, plan } = args;
+  try {
+    const reportFile = reportPath(inputs, args.dirs);
+    const outputs = { report: reportFile, consistent: 'false' };
+    for (const [name, value] of Object.entries(outputs)) host.setOutput(name, value);
+    const report = buildReport({
+      actionVersion: ACTION_VERSION,
+      mode: inputs?.mode ?? 'install',
+      request: plan?.request,
+      resolution: plan?.resolution
+        ? {
+            version: plan.resolution.version,
+            file: plan.resolution.file,
+            sha256Verified: false,
+            toolchainCacheHit: false
+          }
+        : undefined,
+      env: args.before ?? {},
+      outputs,
+      onMismatch: inputs?.onMismatch ?? 'fail',
+      consistency: inputs?.consistency ?? 'compatible',
+      error: args.error,
+      warnings: plan?.warnings,
+      timings: { ...args.timings, total: Date.now() - args.startedAt }
+    });
+    await writeReport(reportFile, report);
+    await host.writeSummary(renderSummary(report));
+  } catch (err) {
+    host.debug(`the report of the stopped run could not be written: ${(err as Error).message}`);
   }
 }

@@ -2,12 +2,12 @@
  * Verify: collect the facts (workspace scan, the installed go, the environment before, known
  * vulnerabilities) and run the checks over them.
  */
-import { UserErrorList } from '../errors.js';
 import { type EnvironmentBefore, type Facts, type ModFile, type VulnFacts } from '../model.js';
 import type { Inputs } from '../inputs/inputs.js';
 import type { Plan } from './plan-stage.js';
 import type { InstallOutcome } from './install-stage.js';
-import { scanWorkspace } from '../verify/scan.js';
+import { scanWorkspace } from '../edge/workspace-scan.js';
+import { goWorkOf, type GoWork } from '../plan/gowork.js';
 import { loadVulnFacts } from '../verify/vulndb.js';
 import { runChecks } from '../verify/run-checks.js';
 import { fetchJson } from '../edge/http.js';
@@ -18,9 +18,9 @@ export interface VerifyContext {
   env: NodeJS.ProcessEnv;
 }
 
-/** The main module or workspace, as the go command would pick it in the workspace root. */
-export function rootModule(modules: ModFile[], gowork: string | undefined): ModFile | undefined {
-  const work = gowork?.trim() === 'off' ? undefined : modules.find((m) => m.path === 'go.work');
+/** The main module or workspace, as the go command picks it in the workspace root under GOWORK. */
+export function rootModule(modules: ModFile[], gowork: GoWork): ModFile | undefined {
+  const work = gowork.mode === 'file' ? modules.find((m) => m.kind === 'go.work' && m.path === gowork.file) : undefined;
   return work ?? modules.find((m) => m.path === 'go.mod');
 }
 
@@ -43,11 +43,21 @@ export async function collectFacts(
 ): Promise<Facts> {
   const { inputs, workspace, env } = ctx;
   const version = outcome?.version ?? plan.resolution?.version ?? '';
+  const gowork = goWorkOf(env.GOWORK, workspace);
   const [scan, vulns] = await Promise.all([
-    scanWorkspace(workspace, { patterns: inputs.modules.length ? inputs.modules : undefined }),
+    scanWorkspace(workspace, {
+      patterns: inputs.modules.length ? inputs.modules : undefined,
+      goworkFile: gowork.mode === 'file' && gowork.file !== 'go.work' ? gowork.file : undefined
+    }),
     vulnerabilities(inputs, version)
   ]);
-  if (scan.errors.length > 0) throw new UserErrorList(scan.errors);
+  if (gowork.mode === 'outside') {
+    scan.problems.unshift({
+      kind: 'refused',
+      file: 'go.work',
+      message: `GOWORK names ${gowork.path}, outside the workspace: not read`
+    });
+  }
   return {
     mode: inputs.mode,
     version,
@@ -55,13 +65,13 @@ export async function collectFacts(
     request: plan.request && plan.spec ? { ...plan.request, spec: plan.spec } : plan.request,
     installed: outcome?.installed,
     env: before,
-    workspace: scan.workspace,
-    root: rootModule(scan.workspace.modules, env.GOWORK),
+    workspace: scan,
+    root: rootModule(scan.modules, gowork),
     releases: plan.releases,
     vulns
   };
 }
 
 export function check(facts: Facts, inputs: Inputs): ReturnType<typeof runChecks> {
-  return runChecks(facts, inputs.checks, inputs.onMismatch);
+  return runChecks(facts, { overrides: inputs.checks, onMismatch: inputs.onMismatch, consistency: inputs.consistency });
 }

@@ -1,19 +1,36 @@
 /**
- * Runs the registered checks over the facts: applies the `checks` input's severity overrides and
- * `on-mismatch`, skips what the facts cannot support, and orders the results. Pure.
+ * Runs the registered checks over the facts and decides each finding's severity, in this order:
+ * 1. its kind: a break is an error, drift a warning (an error with `consistency: exact`), advice a
+ *    warning;
+ * 2. the `checks` input: `<id>: error` or `<id>: warning` sets every finding of that check, `off`
+ *    skips the check;
+ * 3. `on-mismatch: warn` turns every remaining error into a warning (`consistent` still says
+ *    whether there was one).
+ * Skips what the facts cannot support and keeps the registry's order. Pure.
  */
 import { InputError } from '../errors.js';
-import { type CheckId, type Facts, type Finding, type Severity, type SeveritySetting } from '../model.js';
-import { CHECKS, CHECK_IDS, type CheckDefinition } from './checks/index.js';
+import {
+  CHECK_IDS,
+  type CheckFinding,
+  type CheckId,
+  type Facts,
+  type Finding,
+  type Severity,
+  type SeveritySetting
+} from '../model.js';
+import { checksInOrder, type CheckDefinition } from './checks/index.js';
 
 export type OnMismatch = 'fail' | 'warn';
+
+/** `compatible`: drift is a warning; `exact`: drift is an error (one exact Go everywhere). */
+export type Consistency = 'compatible' | 'exact';
 
 export type CheckStatus = 'pass' | 'error' | 'warning' | 'off' | 'skipped';
 
 export interface CheckResult {
   id: CheckId;
-  /** the effective severity setting (default or from the `checks` input) */
-  severity: SeveritySetting;
+  /** the `checks` input's setting for this check, or `default` (by kind and consistency) */
+  setting: SeveritySetting | 'default';
   status: CheckStatus;
   /** the first finding's message (plus "+N more"), the pass message, or why it was off/skipped */
   message: string;
@@ -56,7 +73,7 @@ export function parseChecksInput(text: string): Map<CheckId, SeveritySetting> {
       .slice(colon + 1)
       .trim()
       .toLowerCase();
-    if (!(CHECK_IDS as string[]).includes(id)) {
+    if (!(CHECK_IDS as readonly string[]).includes(id)) {
       throw new InputError(`line ${n}: unknown check "${id}" (expected one of ${CHECK_IDS.join(', ')})`, {
         input: 'checks'
       });
@@ -76,6 +93,14 @@ export function parseChecksInput(text: string): Map<CheckId, SeveritySetting> {
   return out;
 }
 
+/** Parses the `consistency` input: compatible (default when empty) or exact. */
+export function parseConsistency(text: string): Consistency {
+  const v = text.trim().toLowerCase();
+  if (v === '' || v === 'compatible') return 'compatible';
+  if (v === 'exact') return 'exact';
+  throw new InputError(`"${text.trim()}" is not valid (expected compatible or exact)`, { input: 'consistency' });
+}
+
 /** Parses the `on-mismatch` input: fail (default when empty) or warn. */
 export function parseOnMismatch(text: string): OnMismatch {
   const v = text.trim().toLowerCase();
@@ -84,15 +109,12 @@ export function parseOnMismatch(text: string): OnMismatch {
   throw new InputError(`"${text.trim()}" is not valid (expected fail or warn)`, { input: 'on-mismatch' });
 }
 
-/**
- * The severity a finding gets under a setting: `warning` makes every finding a warning; `error`
- * raises findings at the check's default severity to errors and leaves milder ones alone.
- */
-function applySetting(f: Finding, def: CheckDefinition, setting: Severity): Finding {
-  let severity: Severity = f.severity;
-  if (setting === 'warning') severity = 'warning';
-  else if (f.severity === def.defaultSeverity) severity = 'error';
-  return severity === f.severity ? f : { ...f, severity };
+/** The severity of a finding: by its kind and the consistency, unless the `checks` input set one. */
+export function severityOf(f: CheckFinding, consistency: Consistency, setting?: Severity): Severity {
+  if (setting) return setting;
+  if (f.kind === 'break') return 'error';
+  if (f.kind === 'drift' && consistency === 'exact') return 'error';
+  return 'warning';
 }
 
 function skipReason(def: CheckDefinition, facts: Facts): string | undefined {
@@ -103,46 +125,42 @@ function skipReason(def: CheckDefinition, facts: Facts): string | undefined {
 }
 
 function summarize(findings: Finding[]): string {
-  const first = findings[0].message;
-  return findings.length > 1 ? `${first} (+${findings.length - 1} more)` : first;
+  const first = findings[0];
+  const at = first.file ? `${first.file}${first.line ? `:${first.line}` : ''}: ` : '';
+  return findings.length > 1 ? `${at}${first.message} (+${findings.length - 1} more)` : `${at}${first.message}`;
+}
+
+export interface CheckOptions {
+  /** the `checks` input */
+  overrides: ReadonlyMap<CheckId, SeveritySetting>;
+  onMismatch: OnMismatch;
+  consistency: Consistency;
 }
 
 /** Runs every registered check, in registry order. */
-export function runChecks(
-  facts: Facts,
-  overrides: ReadonlyMap<CheckId, SeveritySetting>,
-  onMismatch: OnMismatch
-): ChecksOutcome {
+export function runChecks(facts: Facts, opts: CheckOptions): ChecksOutcome {
   const results: CheckResult[] = [];
   let mismatchCount = 0;
-  for (const def of CHECKS) {
-    const setting = overrides.get(def.id) ?? def.defaultSeverity;
+  for (const [id, def] of checksInOrder()) {
+    const setting = opts.overrides.get(id);
     if (setting === 'off') {
-      results.push({
-        id: def.id,
-        severity: setting,
-        status: 'off',
-        message: 'turned off by input checks',
-        findings: []
-      });
+      results.push({ id, setting, status: 'off', message: 'turned off by input checks', findings: [] });
       continue;
     }
     const why = skipReason(def, facts);
     if (why !== undefined) {
-      results.push({ id: def.id, severity: setting, status: 'skipped', message: why, findings: [] });
+      results.push({ id, setting: setting ?? 'default', status: 'skipped', message: why, findings: [] });
       continue;
     }
-    let raw: Finding[];
+    let raw: CheckFinding[];
     try {
       raw = def.run(facts);
     } catch (err) {
-      raw = [
-        { check: def.id, severity: 'error', message: `internal error in check ${def.id}: ${(err as Error).message}` }
-      ];
+      raw = [{ check: id, kind: 'break', message: `internal error in check ${id}: ${(err as Error).message}` }];
     }
-    let findings = raw.map((f) => applySetting(f, def, setting));
+    let findings: Finding[] = raw.map((f) => ({ ...f, severity: severityOf(f, opts.consistency, setting) }));
     mismatchCount += findings.filter((f) => f.severity === 'error').length;
-    if (onMismatch === 'warn') {
+    if (opts.onMismatch === 'warn') {
       findings = findings.map((f) => (f.severity === 'error' ? { ...f, severity: 'warning' as const } : f));
     }
     const status: CheckStatus = findings.some((f) => f.severity === 'error')
@@ -151,7 +169,7 @@ export function runChecks(
         ? 'warning'
         : 'pass';
     const message = findings.length > 0 ? summarize(findings) : def.passMessage(facts);
-    results.push({ id: def.id, severity: setting, status, message, findings });
+    results.push({ id, setting: setting ?? 'default', status, message, findings });
   }
   const findings = results.flatMap((r) => r.findings);
   return {

@@ -1,14 +1,8 @@
 /**
- * Small pure helpers shared by the checks: locations in messages, how the checked Go is named,
- * path comparison.
+ * Small pure helpers shared by the checks: how the checked Go is named, which module a file
+ * builds, path comparison.
  */
-import type { Facts } from '../../model.js';
-
-/** "go.mod:3: " or "go.mod: " or "" - the prefix of a message about a file. */
-export function at(file: string | undefined, line?: number): string {
-  if (!file) return '';
-  return line ? `${file}:${line}: ` : `${file}: `;
-}
+import type { Facts, ModFile } from '../../model.js';
 
 /** How the checked Go came to be: "installed", "found on PATH", "resolved" (plan mode). */
 export function howObtained(facts: Facts): string {
@@ -17,16 +11,34 @@ export function howObtained(facts: Facts): string {
   return 'installed';
 }
 
-/** True when the request came from the go-version input (e.g. a matrix entry). */
-export function fromVersionInput(facts: Facts): boolean {
-  return facts.request?.from.startsWith('input') === true;
+function dirOf(file: string): string {
+  const i = file.lastIndexOf('/');
+  return i < 0 ? '' : file.slice(0, i);
+}
+
+/**
+ * The module a file in the repository builds: the go.mod in its folder or the nearest folder above
+ * it, else the main module or workspace of the root (a root Dockerfile of a go.work monorepo builds
+ * the workspace). Workflows build the root's. Undefined when there is neither.
+ */
+export function moduleBuiltBy(facts: Facts, file: string): ModFile | undefined {
+  if (!file.startsWith('.github/')) {
+    const byDir = new Map<string, ModFile>();
+    for (const m of facts.workspace.modules) if (m.kind === 'go.mod') byDir.set(dirOf(m.path), m);
+    for (let d = dirOf(file); ; d = dirOf(d)) {
+      const m = byDir.get(d);
+      if (m && (d !== '' || !facts.root || facts.root.kind !== 'go.work')) return m;
+      if (d === '') break;
+    }
+  }
+  return facts.root;
 }
 
 /**
  * Normalizes a path for comparison: backslashes to slashes, no trailing separator, and
  * lower case when it looks like a Windows path (drive letter).
  */
-export function normalizePath(p: string): string {
+function comparable(p: string): string {
   let s = p.trim().replace(/\\/g, '/');
   while (s.length > 1 && s.endsWith('/') && !/^[A-Za-z]:\/$/.test(s)) s = s.slice(0, -1);
   if (/^[A-Za-z]:/.test(s)) s = s.toLowerCase();
@@ -34,13 +46,19 @@ export function normalizePath(p: string): string {
 }
 
 export function samePath(a: string, b: string): boolean {
-  return normalizePath(a) === normalizePath(b);
+  return comparable(a) === comparable(b);
+}
+
+/** True when `file` is below the folder `dir` (both absolute). */
+export function below(file: string, dir: string): boolean {
+  const d = comparable(dir);
+  return comparable(file).startsWith(d.endsWith('/') ? d : `${d}/`);
 }
 
 /** True when `file` is directly inside the folder `dir` (both absolute). */
 export function directlyInside(file: string, dir: string): boolean {
-  const f = normalizePath(file);
-  const d = normalizePath(dir);
+  const f = comparable(file);
+  const d = comparable(dir);
   const prefix = d.endsWith('/') ? d : `${d}/`;
   return f.startsWith(prefix) && !f.slice(prefix.length).includes('/');
 }

@@ -1,10 +1,11 @@
 /**
  * environment: settings the step found that would make later steps run another Go: a GOROOT of
  * another tree, a GOTOOLCHAIN other than local, a -toolchain flag in GOFLAGS. The action overrides
- * the first two; each is reported with what it was.
+ * the first two; each is reported with what it was: advice in install mode (the action overrode it),
+ * drift in verify mode (later steps still see it).
  */
-import type { Facts, Finding } from '../../model.js';
-import { normalizePath, samePath } from './common.js';
+import type { CheckFinding, Facts } from '../../model.js';
+import { below, samePath } from './common.js';
 
 const TOOLCHAIN_FLAG = /(?:^|\s)(--?toolchain(?:=\S*)?)(?=\s|$)/;
 
@@ -15,20 +16,20 @@ export function environmentRecord(facts: Facts): string {
   return `previous Go ${prev.version ?? 'unknown version'} (${prev.path}) -> ${facts.version}`;
 }
 
-export function checkEnvironment(facts: Facts): Finding[] {
-  const out: Finding[] = [];
+export function checkEnvironment(facts: Facts): CheckFinding[] {
+  const out: CheckFinding[] = [];
+  // install mode overrides GOROOT and GOTOOLCHAIN (advice); verify mode changes nothing, so later
+  // steps see these settings (drift).
+  const kind = facts.mode === 'verify' ? 'drift' : 'advice';
   const add = (message: string): void => {
-    out.push({ check: 'environment', severity: 'warning', message });
+    out.push({ check: 'environment', kind, message });
   };
   const { GOROOT, GOTOOLCHAIN, GOFLAGS, previousGo } = facts.env;
   const root = facts.installed?.expectedRoot;
   // verify mode exports nothing: say what later steps will see instead of "overridden".
   const verify = facts.mode === 'verify';
   if (GOROOT && GOROOT.trim() !== '' && (root === undefined || !samePath(GOROOT, root))) {
-    const prevInside =
-      previousGo?.version && normalizePath(previousGo.path).startsWith(`${normalizePath(GOROOT)}/`)
-        ? ` (go${previousGo.version})`
-        : '';
+    const prevInside = previousGo?.version && below(previousGo.path, GOROOT) ? ` (go${previousGo.version})` : '';
     add(
       verify
         ? `GOROOT is ${GOROOT}${prevInside}, not the root of the go found on PATH (${root ?? 'unknown'}); mode verify changes nothing`

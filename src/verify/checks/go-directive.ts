@@ -1,33 +1,46 @@
 /**
- * go-directive: every go.mod and go.work in scope has a `go` line not newer than the checked Go,
- * in Go's order (`go 1.22` is satisfied by 1.22.0 and 1.22rc1; `go 1.22.3` is not by 1.22.2).
- * A file without a `go` line is a warning: Go assumes 1.16 (go.mod) or 1.18 (go.work).
+ * go-directive: every go.mod and go.work in scope can be built by the checked Go, by Go's own rule
+ * (go/compat.ts): a go line Go refuses or cannot parse is a break; a newer go line that an older
+ * Go (before 1.21) only warns about is drift; a file without a go line is advice (Go assumes 1.16
+ * for go.mod, 1.18 for go.work).
  */
-import type { Facts, Finding } from '../../model.js';
-import { compareGo } from '../../go/gover.js';
+import type { CheckFinding, Facts } from '../../model.js';
+import { goLineVerdict, verdictReason } from '../../go/compat.js';
 import { mainGoVersion } from '../../go/modfile.js';
-import { at, fromVersionInput, howObtained } from './common.js';
+import { fromVersionInput } from '../../plan/origin.js';
+import { howObtained } from './common.js';
 
-export function checkGoDirective(facts: Facts): Finding[] {
-  const out: Finding[] = [];
+export function checkGoDirective(facts: Facts): CheckFinding[] {
+  const out: CheckFinding[] = [];
   for (const m of facts.workspace.modules) {
     if (!m.go) {
       out.push({
         check: 'go-directive',
-        severity: 'warning',
-        message: `${at(m.path, m.module?.line)}${m.kind} has no go line, so Go assumes go ${mainGoVersion(m)}; add one (go mod edit -go=<version>)`,
+        kind: 'advice',
+        message: `${m.kind} has no go line, so Go assumes go ${mainGoVersion(m)}; add one (go mod edit -go=<version>)`,
         file: m.path,
         line: m.module?.line
       });
       continue;
     }
     const need = m.go.value;
-    if (compareGo(facts.version, need) >= 0) continue;
-    const where = at(m.path, m.go.line);
-    const message = fromVersionInput(facts)
-      ? `${where}go ${need} requires Go >= ${need}, but go-version ${facts.version} (e.g. a matrix entry) is ${howObtained(facts)}: this entry cannot build the ${m.kind === 'go.work' ? 'workspace' : 'module'}`
-      : `${where}go ${need} requires Go >= ${need}, but ${facts.version} is ${howObtained(facts)}`;
-    out.push({ check: 'go-directive', severity: 'error', message, file: m.path, line: m.go.line });
+    const verdict = goLineVerdict(need, facts.version);
+    if (verdict === 'ok') continue;
+    const what = m.kind === 'go.work' ? 'workspace' : 'module';
+    const subject = fromVersionInput(facts.request)
+      ? `go-version ${facts.version} (e.g. a matrix entry) is ${howObtained(facts)}`
+      : `${facts.version} is ${howObtained(facts)}`;
+    const consequence =
+      verdict === 'advisory'
+        ? `; ${verdictReason(verdict, need, facts.version)}`
+        : `: ${verdictReason(verdict, need, facts.version)}, so this Go cannot build the ${what}`;
+    out.push({
+      check: 'go-directive',
+      kind: verdict === 'advisory' ? 'drift' : 'break',
+      message: `go ${need} requires Go >= ${need}, but ${subject}${consequence}`,
+      file: m.path,
+      line: m.go.line
+    });
   }
   return out;
 }

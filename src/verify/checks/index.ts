@@ -1,10 +1,13 @@
 /**
- * The registry of checks, in the order they run and are reported. Each entry names its default
- * severity, whether it needs an installed Go, and why it would be skipped for given facts.
+ * The registry of checks: one entry per id of CHECK_IDS (model.ts), which also gives the order
+ * they run and are reported in. Each entry says whether the check needs an installed Go, why it
+ * would be skipped for given facts, and its message when it finds nothing. What a finding weighs
+ * comes from its kind (break, drift, advice); see run-checks.ts.
  */
-import type { CheckId, Facts, Finding, Severity } from '../../model.js';
+import { CHECK_IDS, type CheckFinding, type CheckId, type Facts } from '../../model.js';
 import { checkInstalledVersion } from './installed-version.js';
 import { checkEnvironment, environmentRecord } from './environment.js';
+import { checkFiles } from './files.js';
 import { checkGoDirective } from './go-directive.js';
 import { checkToolchainDirective } from './toolchain-directive.js';
 import { checkWorkspace } from './workspace.js';
@@ -14,10 +17,8 @@ import { checkLatestPatch } from './latest-patch.js';
 import { checkVulnerabilities } from './vulnerabilities.js';
 
 export interface CheckDefinition {
-  id: CheckId;
-  defaultSeverity: Severity;
   needsInstalledGo: boolean;
-  run(f: Facts): Finding[];
+  run(f: Facts): CheckFinding[];
   /** why the check cannot run on these facts (besides a missing installed Go), if it cannot */
   skipReason?(f: Facts): string | undefined;
   /** the result message when the check found nothing */
@@ -30,31 +31,33 @@ function count(n: number, what: string): string {
   return `${n} ${what}${n === 1 ? '' : 's'}`;
 }
 
-export const CHECKS: CheckDefinition[] = [
-  {
-    id: 'installed-version',
-    defaultSeverity: 'error',
+/** Every check, by id; the type makes sure there is exactly one entry for each id. */
+export const CHECKS: { readonly [K in CheckId]: CheckDefinition } = {
+  'installed-version': {
     needsInstalledGo: true,
     run: checkInstalledVersion,
-    passMessage: (f) => `go${f.installed?.expected ?? f.version} in ${f.installed?.expectedRoot ?? '?'}, first on PATH`
+    passMessage: (f) =>
+      f.mode === 'verify'
+        ? `go${f.version} in ${f.installed?.expectedRoot ?? '?'}, first on PATH`
+        : `go${f.installed?.expected ?? f.version} in ${f.installed?.expectedRoot ?? '?'}, first on PATH`
   },
-  {
-    id: 'environment',
-    defaultSeverity: 'warning',
+  environment: {
     needsInstalledGo: true,
     run: checkEnvironment,
     passMessage: environmentRecord
   },
-  {
-    id: 'go-directive',
-    defaultSeverity: 'error',
+  files: {
+    needsInstalledGo: false,
+    run: checkFiles,
+    passMessage: (f) =>
+      `${count(f.workspace.modules.length + new Set(f.workspace.declarations.map((d) => d.file)).size, 'file')} read and parsed`
+  },
+  'go-directive': {
     needsInstalledGo: false,
     run: checkGoDirective,
     passMessage: (f) => `${count(f.workspace.modules.length, 'go.mod/go.work file')} satisfied by ${f.version}`
   },
-  {
-    id: 'toolchain-directive',
-    defaultSeverity: 'error',
+  'toolchain-directive': {
     needsInstalledGo: false,
     run: checkToolchainDirective,
     passMessage: (f) => {
@@ -66,9 +69,7 @@ export const CHECKS: CheckDefinition[] = [
         : `${f.root.path}: toolchain ${tc.value} matches`;
     }
   },
-  {
-    id: 'workspace',
-    defaultSeverity: 'error',
+  workspace: {
     needsInstalledGo: false,
     run: checkWorkspace,
     passMessage: (f) => {
@@ -78,35 +79,27 @@ export const CHECKS: CheckDefinition[] = [
         : `${count(works, 'go.work')} and ${count(f.workspace.useTargets.length, 'use path')} consistent`;
     }
   },
-  {
-    id: 'version-files',
-    defaultSeverity: 'error',
+  'version-files': {
     needsInstalledGo: false,
     run: checkVersionFiles,
     passMessage: (f) =>
       f.workspace.declarations.length === 0
         ? 'no version files in scope'
-        : `${count(f.workspace.declarations.length, 'declaration')} ${f.workspace.declarations.length === 1 ? 'agrees' : 'agree'} with ${f.version}`
+        : `${count(f.workspace.declarations.length, 'declaration')} can build their modules with ${f.version}`
   },
-  {
-    id: 'supported-release',
-    defaultSeverity: 'warning',
+  'supported-release': {
     needsInstalledGo: false,
     run: checkSupportedRelease,
     skipReason: noManifest,
     passMessage: (f) => `Go ${f.version} is in a supported minor`
   },
-  {
-    id: 'latest-patch',
-    defaultSeverity: 'warning',
+  'latest-patch': {
     needsInstalledGo: false,
     run: checkLatestPatch,
     skipReason: noManifest,
     passMessage: (f) => `Go ${f.version} is the newest release of its minor`
   },
-  {
-    id: 'vulnerabilities',
-    defaultSeverity: 'warning',
+  vulnerabilities: {
     needsInstalledGo: false,
     run: checkVulnerabilities,
     skipReason: (f) => {
@@ -120,6 +113,9 @@ export const CHECKS: CheckDefinition[] = [
         ? `no known vulnerability of the standard library or go command affects ${f.version}`
         : 'vulnerabilities not checked'
   }
-];
+};
 
-export const CHECK_IDS: CheckId[] = CHECKS.map((c) => c.id);
+/** The checks in the order they run: [id, definition]. */
+export function checksInOrder(): [CheckId, CheckDefinition][] {
+  return CHECK_IDS.map((id) => [id, CHECKS[id]]);
+}

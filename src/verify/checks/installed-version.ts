@@ -1,10 +1,17 @@
 /**
- * installed-version: the installed `go`, run with GOTOOLCHAIN=local, reports the resolved version
- * (`go version`, `go env GOVERSION`) and the install root (`go env GOROOT`), and it is the `go`
- * that PATH finds first.
+ * installed-version: the Go that later steps run is the one the action stands for.
+ * - install mode: the installed `go`, run with GOTOOLCHAIN=local, reports the resolved version
+ *   (`go version` and `go env GOVERSION`, one finding when both say the same), its `go env GOROOT`
+ *   is the install root, and it is the first `go` on the exported PATH. Anything else means the
+ *   build runs another Go than the one installed: a break.
+ * - verify mode: the `go` on PATH is consistent with itself (GOROOT is its own tree: otherwise
+ *   "compile version does not match go tool version", a break); and when go-version asked for an
+ *   exact release, a different one is drift. Versions from files are the other checks' business,
+ *   so one mismatch is reported once.
  */
-import type { Facts, Finding } from '../../model.js';
+import type { CheckFinding, Facts, FindingKind } from '../../model.js';
 import { compareGo, isValidGo } from '../../go/gover.js';
+import { fromVersionInput } from '../../plan/origin.js';
 import { directlyInside, samePath } from './common.js';
 
 function sameVersion(a: string, b: string): boolean {
@@ -12,39 +19,60 @@ function sameVersion(a: string, b: string): boolean {
   return isValidGo(a) && isValidGo(b) && compareGo(a, b) === 0;
 }
 
-export function checkInstalledVersion(facts: Facts): Finding[] {
+/** What `go version` and `go env GOVERSION` say against `expected`: at most one finding for one mismatch. */
+function versionFindings(facts: Facts, expected: string, kind: FindingKind): CheckFinding[] {
+  const g = facts.installed!;
+  const add = (message: string): CheckFinding => ({ check: 'installed-version', kind, message });
+  const v = g.goVersion;
+  const e = g.envGoVersion;
+  if (v === undefined && e === undefined) {
+    return [
+      add(
+        `\`go version\` and \`go env GOVERSION\` printed no version${g.goVersionOutput ? ` ("${g.goVersionOutput}")` : ''}; expected go${expected}`
+      )
+    ];
+  }
+  if (v !== undefined && e !== undefined && sameVersion(v, e)) {
+    return sameVersion(v, expected) ? [] : [add(`the go command reports go${v}, but go${expected} was expected`)];
+  }
+  const out: CheckFinding[] = [];
+  if (v === undefined) out.push(add(`\`go version\` printed no version; expected go${expected}`));
+  else if (!sameVersion(v, expected)) out.push(add(`\`go version\` reports go${v}, but go${expected} was expected`));
+  if (e === undefined) out.push(add(`\`go env GOVERSION\` printed nothing; expected go${expected}`));
+  else if (!sameVersion(e, expected))
+    out.push(add(`\`go env GOVERSION\` reports go${e}, but go${expected} was expected`));
+  return out;
+}
+
+export function checkInstalledVersion(facts: Facts): CheckFinding[] {
   const g = facts.installed;
   if (!g) return [];
-  const out: Finding[] = [];
-  const add = (message: string): void => {
-    out.push({ check: 'installed-version', severity: 'error', message });
-  };
+  const out: CheckFinding[] = [];
+  const add = (message: string): void => void out.push({ check: 'installed-version', kind: 'break', message });
   if (g.error) {
-    add(`the go command in ${g.expectedRoot} could not be run: ${g.error}`);
+    add(`the go command in ${g.expectedRoot || 'PATH'} could not be run: ${g.error}`);
     return out;
   }
-  if (g.goVersion === undefined) {
-    add(
-      `\`go version\` printed no version${g.goVersionOutput ? ` ("${g.goVersionOutput}")` : ''}; expected go${g.expected}`
-    );
-  } else if (!sameVersion(g.goVersion, g.expected)) {
-    add(`\`go version\` reports go${g.goVersion}, but go${g.expected} was expected`);
-  }
-  if (g.envGoVersion === undefined) {
-    add(`\`go env GOVERSION\` printed nothing; expected go${g.expected}`);
-  } else if (!sameVersion(g.envGoVersion, g.expected)) {
-    add(`\`go env GOVERSION\` reports go${g.envGoVersion}, but go${g.expected} was expected`);
+  if (facts.mode === 'verify') {
+    if (fromVersionInput(facts.request) && facts.request?.spec.kind === 'exact') {
+      out.push(...versionFindings(facts, facts.request.spec.version, 'drift'));
+    }
+  } else {
+    out.push(...versionFindings(facts, g.expected, 'break'));
   }
   if (g.envGoRoot === undefined || g.envGoRoot.trim() === '') {
     add(`\`go env GOROOT\` printed nothing; expected ${g.expectedRoot}`);
   } else if (!samePath(g.envGoRoot, g.expectedRoot)) {
-    add(`\`go env GOROOT\` reports ${g.envGoRoot}, but Go was installed in ${g.expectedRoot}`);
+    add(
+      facts.mode === 'verify'
+        ? `\`go env GOROOT\` reports ${g.envGoRoot}, but the go on PATH is in ${g.expectedRoot}: builds mix two Go trees ("compile version does not match go tool version")`
+        : `\`go env GOROOT\` reports ${g.envGoRoot}, but Go was installed in ${g.expectedRoot}`
+    );
   }
-  const bin = `${g.expectedRoot.replace(/[\\/]+$/, '')}/bin`;
-  if (g.goOnPath === undefined) {
-    add(`no \`go\` is found on PATH; expected ${bin}/go first on PATH`);
-  } else if (!directlyInside(g.goOnPath, bin)) {
-    add(`the \`go\` first on PATH is ${g.goOnPath}, not the one in ${bin}`);
+  if (facts.mode !== 'verify') {
+    const bin = `${g.expectedRoot.replace(/[\\/]+$/, '')}/bin`;
+    if (g.goOnPath === undefined) add(`no \`go\` is found on PATH; expected ${bin}/go first on PATH`);
+    else if (!directlyInside(g.goOnPath, bin)) add(`the \`go\` first on PATH is ${g.goOnPath}, not the one in ${bin}`);
   }
   return out;
 }

@@ -2,11 +2,11 @@
  * latest-patch: the checked Go is the newest release of its minor; otherwise the newer patch is
  * named.
  */
-import type { Facts, Finding } from '../../model.js';
+import type { CheckFinding, Facts } from '../../model.js';
 import { compareGo, lang } from '../../go/gover.js';
-import { newestPatch } from '../../plan/matrix.js';
+import { newestPatch } from '../../go/releases.js';
 
-export function checkLatestPatch(facts: Facts): Finding[] {
+export function checkLatestPatch(facts: Facts): CheckFinding[] {
   if (!facts.releases) return [];
   const minor = lang(facts.version);
   // The newest stable patch; for a minor with no stable release yet, its newest prerelease.
@@ -21,7 +21,7 @@ export function checkLatestPatch(facts: Facts): Finding[] {
   return [
     {
       check: 'latest-patch',
-      severity: 'warning',
+      kind: 'advice',
       message: `Go ${facts.version} is not the newest release of ${minor}: ${newest} is available`
     }
   ];

@@ -2,11 +2,11 @@
  * supported-release: the checked Go's minor is one of the two newest stable minors of the
  * manifest (the ones that still get security fixes).
  */
-import type { Facts, Finding } from '../../model.js';
+import type { CheckFinding, Facts } from '../../model.js';
 import { compareGo, isPrerelease, lang } from '../../go/gover.js';
-import { supportedMinors } from '../../plan/matrix.js';
+import { supportedMinors } from '../../go/releases.js';
 
-export function checkSupportedRelease(facts: Facts): Finding[] {
+export function checkSupportedRelease(facts: Facts): CheckFinding[] {
   if (!facts.releases) return [];
   const supported = supportedMinors(facts.releases);
   if (supported.length === 0) return [];
@@ -20,5 +20,5 @@ export function checkSupportedRelease(facts: Facts): Finding[] {
       : newer
         ? `Go ${minor} is not in the manifest's supported minors (${list})`
         : `Go ${minor} is no longer supported (Go ${facts.version}); supported minors: ${list}`;
-  return [{ check: 'supported-release', severity: 'warning', message }];
+  return [{ check: 'supported-release', kind: 'advice', message }];
 }

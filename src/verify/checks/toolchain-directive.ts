@@ -1,70 +1,95 @@
 /**
- * toolchain-directive: the main module's or workspace's `toolchain` line (if any, and not
- * `default`) names the checked Go. Toolchain lines of other modules are ignored, as Go ignores
- * them. A toolchain older than its own go line is a warning (Go ignores it too).
+ * toolchain-directive: the `toolchain` line of the main module or workspace against the checked
+ * Go, as Go reads it (cmd/go/internal/toolchain). A name Go cannot read is a break. A toolchain
+ * older than its own go line is drift (Go ignores it). Otherwise a toolchain line names the exact Go
+ * to build with, and any other Go is drift: Go never switches down to an older toolchain line, and
+ * with GOTOOLCHAIN=local it does not switch up either. In workspace mode, a used module's toolchain
+ * line that differs from the go.work's is drift (Go ignores it there, but a build of that module
+ * alone would use it). Toolchain lines of other modules are not the main module's and are not read.
  */
-import type { Facts, Finding } from '../../model.js';
+import type { CheckFinding, Facts, ModFile } from '../../model.js';
 import { compareGo, fromToolchain, lang } from '../../go/gover.js';
-import { at, howObtained } from './common.js';
+import { mainGoVersion } from '../../go/modfile.js';
+import { howObtained } from './common.js';
 
-/** True when check-latest moved a toolchain pin to a newer patch of the same minor. */
+/** True when check-latest moved a go.mod/go.work pin to a newer patch of the same minor. */
 function movedByCheckLatest(facts: Facts, pinned: string): boolean {
   const r = facts.request;
   return (
     r !== undefined &&
+    r.origin.kind === 'file' &&
+    r.origin.directive !== undefined &&
     r.spec.kind === 'minimum' &&
-    // raw is the pin as written ("go1.22.3" or "toolchain go1.22.3"); from names the directive.
-    (r.raw.trim().startsWith('toolchain') || /(^|\s)toolchain\s/.test(r.from)) &&
     lang(pinned) === lang(facts.version) &&
     compareGo(facts.version, pinned) > 0
   );
 }
 
-export function checkToolchainDirective(facts: Facts): Finding[] {
+/** Modules a go.work uses, by their go.mod path. */
+function usedModules(facts: Facts, work: ModFile): ModFile[] {
+  const dirs = new Set(
+    facts.workspace.useTargets.filter((t) => t.workFile === work.path && t.hasGoMod).map((t) => t.dir)
+  );
+  return facts.workspace.modules.filter((m) => {
+    if (m.kind !== 'go.mod') return false;
+    const i = m.path.lastIndexOf('/');
+    return dirs.has(i < 0 ? '.' : m.path.slice(0, i));
+  });
+}
+
+function workspaceDrift(facts: Facts, work: ModFile): CheckFinding[] {
+  const tc = work.toolchain;
+  if (!tc || tc.value === 'default') return [];
+  const out: CheckFinding[] = [];
+  for (const m of usedModules(facts, work)) {
+    const mt = m.toolchain;
+    if (!mt || mt.value === 'default' || mt.value === tc.value) continue;
+    out.push({
+      check: 'toolchain-directive',
+      kind: 'drift',
+      message: `toolchain ${mt.value} differs from ${work.path}'s toolchain ${tc.value}: the workspace builds with ${tc.value}, a build of this module alone (GOWORK=off) with ${mt.value}`,
+      file: m.path,
+      line: mt.line
+    });
+  }
+  return out;
+}
+
+export function checkToolchainDirective(facts: Facts): CheckFinding[] {
   const root = facts.root;
-  const tc = root?.toolchain;
-  if (!root || !tc || tc.value === 'default') return [];
-  const out: Finding[] = [];
-  const where = at(root.path, tc.line);
+  if (!root) return [];
+  const out = root.kind === 'go.work' ? workspaceDrift(facts, root) : [];
+  const tc = root.toolchain;
+  if (!tc || tc.value === 'default') return out;
+  const where = { file: root.path, line: tc.line };
   const pinned = fromToolchain(tc.value);
   if (pinned === undefined) {
     return [
+      ...out,
       {
         check: 'toolchain-directive',
-        severity: 'error',
-        message: `${where}toolchain ${tc.value} is not a toolchain name (expected go1.X.Y or default)`,
-        file: root.path,
-        line: tc.line
+        kind: 'break',
+        message: `toolchain ${tc.value} is not a toolchain name Go can run (expected go1.X.Y or default)`,
+        ...where
       }
     ];
   }
-  if (root.go && compareGo(pinned, root.go.value) < 0) {
+  const goLine = mainGoVersion(root);
+  if (compareGo(pinned, goLine) < 0) {
     out.push({
       check: 'toolchain-directive',
-      severity: 'warning',
-      message: `${where}toolchain ${tc.value} is older than the go line (go ${root.go.value}), so Go ignores it; remove it or raise it`,
-      file: root.path,
-      line: tc.line
+      kind: 'drift',
+      message: `toolchain ${tc.value} is older than the go line (go ${goLine}), so Go ignores it; remove it or raise it`,
+      ...where
     });
+    return out;
   }
-  if (compareGo(pinned, facts.version) !== 0) {
-    if (movedByCheckLatest(facts, pinned)) {
-      out.push({
-        check: 'toolchain-directive',
-        severity: 'warning',
-        message: `${where}toolchain ${tc.value} pins ${pinned}, but check-latest ${howObtained(facts)} ${facts.version}, the newest patch of ${lang(pinned)}; update the line (go get toolchain@go${facts.version}) so local builds match CI`,
-        file: root.path,
-        line: tc.line
-      });
-    } else {
-      out.push({
-        check: 'toolchain-directive',
-        severity: 'error',
-        message: `${where}toolchain ${tc.value} names ${pinned}, but ${facts.version} is ${howObtained(facts)}`,
-        file: root.path,
-        line: tc.line
-      });
-    }
-  }
+  if (compareGo(pinned, facts.version) === 0) return out;
+  const message = movedByCheckLatest(facts, pinned)
+    ? `toolchain ${tc.value} pins ${pinned}, but check-latest ${howObtained(facts)} ${facts.version}, the newest patch of ${lang(pinned)}; update the line (go get toolchain@go${facts.version}) so local builds match CI`
+    : compareGo(pinned, facts.version) < 0
+      ? `toolchain ${tc.value} names ${pinned}, but ${facts.version} is ${howObtained(facts)}; Go never switches down to an older toolchain line, so builds use ${facts.version}`
+      : `toolchain ${tc.value} names ${pinned}, but ${facts.version} is ${howObtained(facts)}; with GOTOOLCHAIN=local builds use ${facts.version}`;
+  out.push({ check: 'toolchain-directive', kind: 'drift', message, ...where });
   return out;
 }

@@ -1,32 +1,70 @@
 /**
- * version-files: .go-version, .tool-versions, mise.toml and Dockerfiles agree with the checked Go
- * at the precision they state: "1.22" agrees with any 1.22.x (and 1.22rc1), "1" with any 1.x,
- * "1.22.3" or "1.21rc1" only with exactly that release (Go's order: "1.20" == "1.20.0").
+ * version-files: the versions stated by .go-version, .tool-versions, mise.toml, Dockerfile images
+ * and the literal go-version of setup-go steps in workflows, at the precision they state ("1.22"
+ * means the newest 1.22.x, "1.22.3" exactly that release).
+ * - break: the stated Go cannot build the module the file builds (the enclosing go.mod, else the
+ *   root's go.mod or go.work), by Go's rule (go/compat.ts);
+ * - drift: it can, but it is older than the checked Go (a pin left behind, or a matrix entry newer
+ *   than the pins);
+ * - newer than the checked Go is never a finding.
  */
-import type { Facts, Finding } from '../../model.js';
+import type { CheckFinding, Facts, VersionDeclaration } from '../../model.js';
+import { goLineVerdict, verdictReason } from '../../go/compat.js';
 import { compareGo, isValidGo, lang } from '../../go/gover.js';
-import { at, howObtained } from './common.js';
+import { mainGoVersion } from '../../go/modfile.js';
+import { newestPatch } from '../../go/releases.js';
+import { howObtained, moduleBuiltBy } from './common.js';
 
-/** Whether a stated version agrees with a release at the stated precision. */
-export function agreesAtPrecision(stated: string, version: string): boolean {
-  const s = stated.trim();
-  if (/^\d+$/.test(s)) return lang(version).split('.')[0] === s;
-  if (/^\d+\.\d+$/.test(s)) return lang(s) === lang(version);
-  if (!isValidGo(s)) return false;
-  return compareGo(s, version) === 0;
+const LANG_ONLY = /^\d+\.\d+$/;
+
+/**
+ * The Go a statement gets: itself when it names a release; for a minor ("1.22") its newest patch
+ * in the manifest, or the minor itself when the manifest was not read; undefined for a major ("1").
+ */
+function effectiveGo(stated: string, facts: Facts): string | undefined {
+  if (/^\d+$/.test(stated)) return undefined;
+  if (LANG_ONLY.test(stated)) return (facts.releases && newestPatch(stated, facts.releases)) ?? stated;
+  return isValidGo(stated) ? stated : undefined;
 }
 
-export function checkVersionFiles(facts: Facts): Finding[] {
-  const out: Finding[] = [];
+/** True when the statement is older than `version` at the precision it states. */
+function olderAtPrecision(stated: string, version: string): boolean {
+  if (/^\d+$/.test(stated)) return compareGo(stated, lang(version).split('.')[0]) < 0;
+  if (LANG_ONLY.test(stated)) return compareGo(lang(stated), lang(version)) < 0;
+  return isValidGo(stated) && compareGo(stated, version) < 0;
+}
+
+function what(d: VersionDeclaration): string {
+  return d.kind === 'workflow' ? `go-version ${d.raw}` : d.kind === 'Dockerfile' ? `image ${d.raw}` : `${d.raw}`;
+}
+
+export function checkVersionFiles(facts: Facts): CheckFinding[] {
+  const out: CheckFinding[] = [];
   for (const d of facts.workspace.declarations) {
-    if (agreesAtPrecision(d.version, facts.version)) continue;
-    out.push({
-      check: 'version-files',
-      severity: 'error',
-      message: `${at(d.file, d.line)}${d.raw} states Go ${d.version}, but ${facts.version} is ${howObtained(facts)}`,
-      file: d.file,
-      line: d.line
-    });
+    const at = { file: d.file, line: d.line };
+    const built = moduleBuiltBy(facts, d.file);
+    const go = effectiveGo(d.version, facts);
+    if (built && go !== undefined) {
+      const need = mainGoVersion(built);
+      const verdict = goLineVerdict(need, go);
+      if (verdict === 'refuses' || verdict === 'cannot-parse') {
+        out.push({
+          check: 'version-files',
+          kind: 'break',
+          message: `${what(d)} states Go ${d.version}, which cannot build ${built.path} (go ${need}): ${verdictReason(verdict, need, go)}`,
+          ...at
+        });
+        continue;
+      }
+    }
+    if (olderAtPrecision(d.version, facts.version)) {
+      out.push({
+        check: 'version-files',
+        kind: 'drift',
+        message: `${what(d)} states Go ${d.version}, older than the ${facts.version} ${howObtained(facts)} here`,
+        ...at
+      });
+    }
   }
   return out;
 }

@@ -2,7 +2,7 @@
  * Check `vulnerabilities` (default warning): known vulnerabilities of the standard library and the
  * go command that affect the checked Go, from the Go vulnerability database (facts.vulns).
  */
-import type { Facts, Finding, VulnMatch } from '../../model.js';
+import type { CheckFinding, Facts, VulnMatch } from '../../model.js';
 import { lang } from '../../go/gover.js';
 
 /**
@@ -20,15 +20,15 @@ export function vulnMessage(m: VulnMatch, version: string): string {
 }
 
 /** One finding per affecting vulnerability; one warning when the database could not be read. */
-export function checkVulnerabilities(facts: Facts): Finding[] {
+export function checkVulnerabilities(facts: Facts): CheckFinding[] {
   const vulns = facts.vulns;
   if (!vulns || vulns.status === 'skipped') return [];
   if (vulns.status === 'unknown') {
-    return [{ check: 'vulnerabilities', severity: 'warning', message: `vulnerabilities: unknown: ${vulns.reason}` }];
+    return [{ check: 'vulnerabilities', kind: 'advice', message: `vulnerabilities: unknown: ${vulns.reason}` }];
   }
   return vulns.matches.map((m) => ({
     check: 'vulnerabilities',
-    severity: 'warning',
+    kind: 'advice',
     message: vulnMessage(m, facts.version)
   }));
 }

@@ -1,6 +1,9 @@
 import fc from 'fast-check';
-import { InputError } from '../../src/errors.js';
-import { parseDockerfile, parseGoVersionFile, parseMiseToml, parseToolVersions } from '../../src/go/version-files.js';
+import { InputError } from '../../../src/errors.js';
+import { parseDockerfile } from '../../../src/go/readers/dockerfile.js';
+import { parseGoVersionFile } from '../../../src/go/readers/go-version-file.js';
+import { parseMiseToml } from '../../../src/go/readers/mise-toml.js';
+import { parseToolVersions } from '../../../src/go/readers/tool-versions.js';
 
 const SEED = 20261125;
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 300) || 300;

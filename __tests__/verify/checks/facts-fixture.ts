@@ -1,5 +1,5 @@
 /** Builders of Facts and ModFiles for the check tests. */
-import type { Facts, ModFile, Release, VersionDeclaration } from '../../src/model.js';
+import type { Facts, ModFile, Release, UseTarget, VersionDeclaration } from '../../../src/model.js';
 
 export function mod(path: string, go?: string, extra: Partial<ModFile> = {}): ModFile {
   const kind = path.endsWith('go.work') ? 'go.work' : 'go.mod';
@@ -28,7 +28,11 @@ export function facts(over: Partial<Facts> = {}): Facts {
   return {
     mode: 'install',
     version,
-    request: { spec: { kind: 'minimum', minimum: '1.22' }, raw: 'go 1.22', from: 'go.mod:3', file: 'go.mod', line: 3 },
+    request: {
+      spec: { kind: 'minimum', minimum: '1.22' },
+      raw: '1.22',
+      origin: { kind: 'file', format: 'go.mod', file: 'go.mod', line: 3, directive: 'go' }
+    },
     installed: {
       expected: version,
       expectedRoot: '/opt/hostedtoolcache/go/1.22.12/x64',
@@ -39,9 +43,35 @@ export function facts(over: Partial<Facts> = {}): Facts {
       goOnPath: '/opt/hostedtoolcache/go/1.22.12/x64/bin/go'
     },
     env: {},
-    workspace: { modules: [], useTargets: [], declarations: [] },
+    workspace: { modules: [], useTargets: [], declarations: [], problems: [] },
     ...over
   };
+}
+
+/** Facts over these modules (the first is the root) and declarations. */
+export function repo(modules: ModFile[], declarations: VersionDeclaration[] = [], over: Partial<Facts> = {}): Facts {
+  return facts({
+    root: modules[0],
+    workspace: { modules, useTargets: [], declarations, problems: [] },
+    ...over
+  });
+}
+
+/** A go.work `use` entry as the scanner resolves it. */
+export function target(
+  use: string,
+  dir: string,
+  exists: boolean,
+  hasGoMod: boolean,
+  line = 4,
+  workFile = 'go.work'
+): UseTarget {
+  return { workFile, use, line, dir, exists, hasGoMod, outside: false };
+}
+
+/** The request of the go-version input. */
+export function inputRequest(version: string): Facts['request'] {
+  return { spec: { kind: 'exact', version }, raw: version, origin: { kind: 'input' } };
 }
 
 /** Stable releases for the given versions (prereleases marked unstable). */
