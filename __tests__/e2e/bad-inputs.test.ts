@@ -4,7 +4,8 @@
  * input or `file:line` (with the annotation's file/line set for file errors), no stack trace, and
  * a tool cache exactly as it was (it starts holding a complete Go 1.22.12).
  */
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startMirror, type Mirror } from '../../scripts/lib/mirror.mjs';
@@ -119,6 +120,13 @@ const CASES: BadCase[] = [
   {
     name: 'go.work: unterminated use block',
     files: { 'go.work': 'go 1.22\nuse (\n', 'go.mod': GOMOD },
+    mentions: 'go.work:2',
+    file: 'go.work',
+    line: 2
+  },
+  {
+    name: 'go.work: a module line (Go: unknown directive)',
+    files: { 'go.work': 'go 1.22\nmodule example.com/x\nuse .\n', 'go.mod': GOMOD },
     mentions: 'go.work:2',
     file: 'go.work',
     line: 2
@@ -358,3 +366,276 @@ test.each(CASES.map((c) => [c.name, c] as const))(
     expect(after).toEqual(before);
   }
 );
+
+// ---------------------------------------------------------------------------------------------
+// Hostile repositories: what a pull request from a fork can put in the workspace. The action
+// must never read outside the workspace, never print what could be a secret, stay bounded, and
+// let no file name start a workflow command. A fake secret sits in the action's environment (so
+// in /proc/self/environ) and in a file outside the workspace; neither may appear in stdout,
+// stderr, the job summary or the JSON report.
+
+const ENV_SECRET = 'env-secret-5f1c0de5-not-for-logs';
+const FILE_SECRET = 'file-secret-9a7b3c1d-not-for-logs';
+
+interface HostileCase {
+  name: string;
+  /** builds the workspace (the secret file is at `secret`) */
+  setup(ws: string, secret: string): void;
+  inputs?: Record<string, string>;
+  exit: 0 | 1;
+  /** a located finding or error the run must report: [level, file, line?] */
+  reports: ['error' | 'warning', string, number?];
+}
+
+const link = (target: string, at: string): void => {
+  mkdirSync(path.dirname(at), { recursive: true });
+  symlinkSync(target, at);
+};
+const put = (at: string, text: string): void => {
+  mkdirSync(path.dirname(at), { recursive: true });
+  writeFileSync(at, text);
+};
+const WORKFLOW =
+  'jobs:\n  t:\n    steps:\n      - uses: actions/setup-go@v5\n        with:\n          go-version: 1.22.3\n';
+const ENVIRON = '/proc/self/environ';
+
+/** go-version set: a refused file is a warning and the run goes on (exit 0). */
+const WITH_VERSION = { 'go-version': CACHED };
+
+const HOSTILE: HostileCase[] = [
+  // links to /proc/self/environ and to a secret outside the workspace, as every file kind
+  {
+    name: '.go-version -> /proc/self/environ, as go-version-file',
+    setup: (ws) => link(ENVIRON, path.join(ws, '.go-version')),
+    inputs: { 'go-version-file': '.go-version' },
+    exit: 1,
+    reports: ['error', 'input go-version-file']
+  },
+  {
+    name: '.go-version -> /proc/self/environ, found by the scan',
+    setup: (ws) => link(ENVIRON, path.join(ws, '.go-version')),
+    inputs: WITH_VERSION,
+    exit: 0,
+    reports: ['warning', '.go-version']
+  },
+  {
+    name: '.go-version -> a secret outside',
+    setup: (ws, secret) => link(secret, path.join(ws, '.go-version')),
+    inputs: WITH_VERSION,
+    exit: 0,
+    reports: ['warning', '.go-version']
+  },
+  {
+    name: 'go.mod -> /proc/self/environ, the version source',
+    setup: (ws) => link(ENVIRON, path.join(ws, 'go.mod')),
+    exit: 1,
+    reports: ['error', 'go.mod']
+  },
+  {
+    name: 'go.mod -> a secret outside',
+    setup: (ws, secret) => link(secret, path.join(ws, 'go.mod')),
+    inputs: WITH_VERSION,
+    exit: 0,
+    reports: ['warning', 'go.mod']
+  },
+  {
+    name: 'submodule go.mod -> /proc/self/environ',
+    setup: (ws) => {
+      put(path.join(ws, 'go.mod'), GOMOD);
+      link(ENVIRON, path.join(ws, 'svc/go.mod'));
+    },
+    exit: 0,
+    reports: ['warning', 'svc/go.mod']
+  },
+  {
+    name: 'go.work -> a secret outside',
+    setup: (ws, secret) => {
+      put(path.join(ws, 'go.mod'), GOMOD);
+      link(secret, path.join(ws, 'go.work'));
+    },
+    exit: 1,
+    reports: ['error', 'go.work']
+  },
+  {
+    name: 'Dockerfile -> /proc/self/environ',
+    setup: (ws) => {
+      put(path.join(ws, 'go.mod'), GOMOD);
+      link(ENVIRON, path.join(ws, 'deploy/Dockerfile'));
+    },
+    exit: 0,
+    reports: ['warning', 'deploy/Dockerfile']
+  },
+  {
+    name: 'workflow -> a secret outside',
+    setup: (ws, secret) => {
+      put(path.join(ws, 'go.mod'), GOMOD);
+      link(secret, path.join(ws, '.github/workflows/ci.yml'));
+    },
+    exit: 0,
+    reports: ['warning', '.github/workflows/ci.yml']
+  },
+  // the rest of the list
+  {
+    name: 'go.work use path leaving the workspace',
+    setup: (ws) => {
+      put(path.join(ws, 'go.mod'), GOMOD);
+      put(path.join(ws, 'go.work'), 'go 1.22\n\nuse (\n\t.\n\t../../etc\n)\n');
+    },
+    exit: 0,
+    reports: ['warning', 'go.work', 5]
+  },
+  {
+    name: 'a 50 MiB go.mod',
+    setup: (ws) => {
+      put(path.join(ws, 'go.mod'), GOMOD);
+      put(path.join(ws, 'big/go.mod'), `module big\n\ngo 1.22\n${'// x\n'.repeat(10 * 1024 * 1024)}`);
+    },
+    exit: 0,
+    reports: ['warning', 'big/go.mod']
+  },
+  {
+    name: 'a FIFO named go.mod (nobody writes to it)',
+    setup: (ws) => {
+      put(path.join(ws, 'go.mod'), GOMOD);
+      mkdirSync(path.join(ws, 'svc'));
+      execFileSync('mkfifo', [path.join(ws, 'svc/go.mod')]);
+    },
+    exit: 0,
+    reports: ['warning', 'svc/go.mod']
+  },
+  {
+    name: 'a YAML alias bomb as a workflow',
+    setup: (ws) => {
+      put(path.join(ws, 'go.mod'), GOMOD);
+      put(path.join(ws, '.github/workflows/bomb.yml'), aliasBomb() + WORKFLOW);
+    },
+    exit: 0,
+    reports: ['warning', '.github/workflows/bomb.yml']
+  },
+  {
+    name: '10,000 nested folders',
+    setup: (ws) => {
+      put(path.join(ws, 'go.mod'), GOMOD);
+      nest(ws, 10_000);
+    },
+    exit: 0,
+    reports: ['warning', 'd/'.repeat(64) + 'd']
+  },
+  {
+    name: 'a symlink loop as go.mod (Go cannot read it either)',
+    setup: (ws) => {
+      put(path.join(ws, 'go.mod'), GOMOD);
+      link('b/go.mod', path.join(ws, 'a/go.mod'));
+      link('../a/go.mod', path.join(ws, 'b/go.mod'));
+    },
+    exit: 1,
+    reports: ['error', 'a/go.mod']
+  },
+  {
+    name: 'a folder loop (not followed)',
+    setup: (ws) => {
+      put(path.join(ws, 'go.mod'), GOMOD);
+      put(path.join(ws, 'loop/go.mod'), 'module loop\n\ngo 1.99\n');
+      link('..', path.join(ws, 'loop/up'));
+    },
+    exit: 1,
+    reports: ['error', 'loop/go.mod', 3]
+  },
+  {
+    name: 'file and folder names with newlines and ::',
+    setup: (ws) => {
+      put(path.join(ws, 'go.mod'), GOMOD);
+      put(path.join(ws, 'x\n::error::pwned-folder\n/go.mod'), 'module x\n\ngo 1.99\n');
+      put(path.join(ws, 'Dockerfile.\n::error file=evil::pwned-file'), 'FROM golang:1.10\n');
+    },
+    exit: 1,
+    reports: ['error', 'x\n::error::pwned-folder\n/go.mod', 3]
+  }
+];
+
+function aliasBomb(): string {
+  const names = 'abcdefghij';
+  let text = `${names[0]}: &${names[0]} ["lol","lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n`;
+  for (let i = 1; i < names.length; i++) {
+    text += `${names[i]}: &${names[i]} [${Array(10)
+      .fill(`*${names[i - 1]}`)
+      .join(',')}]\n`;
+  }
+  return text;
+}
+
+/** `depth` nested folders d/d/d/... (deeper than PATH_MAX, so created relative, 100 at a time). */
+function nest(ws: string, depth: number): void {
+  const step = 100;
+  execFileSync('bash', [
+    '-c',
+    `cd "$1" && p=$(printf 'd/%.0s' $(seq ${step})) && for i in $(seq ${depth / step}); do mkdir -p "$p" && cd "$p" || exit 1; done`,
+    'nest',
+    ws
+  ]);
+}
+
+describe('hostile repositories (pull requests from forks)', () => {
+  const runs = new Map<string, { r: RunResult; report: string }>();
+  let hostileRoot: string;
+
+  beforeAll(async () => {
+    hostileRoot = mkdtempSync(path.join(os.tmpdir(), 'sge-e2e-hostile-repos-'));
+    const secret = path.join(hostileRoot, 'runner-credentials.txt');
+    writeFileSync(secret, `${FILE_SECRET}\n`);
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < HOSTILE.length) {
+        const i = next++;
+        const c = HOSTILE[i];
+        const dir = path.join(hostileRoot, `case${i}`);
+        const ws = path.join(dir, 'ws');
+        mkdirSync(ws, { recursive: true });
+        c.setup(ws, secret);
+        const r = await runAction({
+          inputs: { 'go-download-base-url': mirror.url, checks: 'vulnerabilities: off', ...(c.inputs ?? {}) },
+          workspace: ws,
+          toolCache: seededToolCache(dir),
+          temp: path.join(dir, 'temp'),
+          env: { SGE_FAKE_SECRET: ENV_SECRET },
+          timeoutMs: 30_000
+        });
+        const reportFile = r.outputs.report ?? path.join(dir, 'temp', 'setup-go-enforced', 'report.json');
+        runs.set(c.name, { r, report: readFileSync(reportFile, 'utf8') });
+      }
+    };
+    await Promise.all([worker(), worker(), worker()]);
+  }, 150_000);
+
+  afterAll(() => {
+    // GNU rm removes trees deeper than PATH_MAX; Node's rm does not
+    if (hostileRoot) execFileSync('rm', ['-rf', hostileRoot]);
+  });
+
+  test.each(HOSTILE.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+    const { r, report } = runs.get(c.name)!;
+    expect(r.timedOut).toBe(false);
+    expect(r.code).toBe(c.exit);
+    for (const text of [r.stdout, r.stderr, r.summary, report]) {
+      expect(text).not.toContain(ENV_SECRET);
+      expect(text).not.toContain(FILE_SECRET);
+    }
+    // no line of stdout is a workflow command that a file name or file content wrote
+    expect(r.stdout).not.toMatch(/^\s*::error::pwned/m);
+    expect(r.stdout).not.toMatch(/^\s*::error file=evil/m);
+    for (const a of r.annotations) expect(a.message).not.toMatch(/\n/);
+    // the report is valid JSON and names the file (or input) the case is about
+    const parsed = JSON.parse(report) as {
+      findings: { severity: string; file?: string; line?: number }[];
+      error: { file?: string; input?: string; line?: number } | null;
+    };
+    const [level, file, line] = c.reports;
+    const places = [
+      ...parsed.findings.filter((f) => f.severity === level).map((f) => ({ file: f.file, line: f.line })),
+      ...(parsed.error && level === 'error'
+        ? [{ file: parsed.error.file ?? `input ${parsed.error.input}`, line: parsed.error.line }]
+        : [])
+    ];
+    expect(places).toContainEqual(line === undefined ? expect.objectContaining({ file }) : { file, line });
+  });
+});

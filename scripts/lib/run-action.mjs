@@ -19,7 +19,8 @@ import { fileURLToPath } from 'node:url';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** Default bundle and action metadata. */
-export const DEFAULT_DIST = path.join(repoRoot, 'dist', 'index.js');
+/** Default bundle; SETUP_GO_ENFORCED_DIST runs the end-to-end tests against another build (e.g. an older one, to see a test fail). */
+export const DEFAULT_DIST = process.env.SETUP_GO_ENFORCED_DIST || path.join(repoRoot, 'dist', 'index.js');
 export const DEFAULT_ACTION_YML = path.join(repoRoot, 'action.yml');
 
 /**
