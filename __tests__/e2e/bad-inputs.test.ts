@@ -364,6 +364,13 @@ test.each(CASES.map((c) => [c.name, c] as const))(
     if (c.line !== undefined) expect(error.line).toBe(c.line);
     expect(r.stdout + r.stderr).not.toMatch(/^\s+at /m);
     expect(after).toEqual(before);
+    // the run still wrote its JSON report: the error, or (a file found by the scan) the finding
+    const report = JSON.parse(readFileSync(r.outputs.report, 'utf8')) as {
+      error: { message: string } | null;
+      findings: { severity: string; file?: string }[];
+    };
+    if (report.error) expect(report.error.message).toContain(error.message);
+    else expect(report.findings.filter((f) => f.severity === 'error').map((f) => f.file)).toEqual([error.file]);
   }
 );
 
