@@ -134,11 +134,6 @@ export function isValidGo(x: string): boolean {
   return !isZero(parseLoose(x));
 }
 
-/** A language version ("1.21", "1.20"): no patch, no prerelease. Note "1.20" parses with patch 0. */
-export function isLang(x: string): boolean {
-  const v = parseLoose(x);
-  return !isZero(v) && v.patch === '' && v.kind === '' && v.pre === '';
-}
 
 /** The language version of a release: lang("1.22.3") == "1.22", lang("1.21rc1") == "1.21". */
 export function lang(x: string): string {
@@ -147,10 +142,6 @@ export function lang(x: string): string {
   return `${v.major}.${v.minor}`;
 }
 
-/** Larger of two versions in Go's order (x when equal). */
-export function maxGo(x: string, y: string): string {
-  return compareGo(x, y) < 0 ? y : x;
-}
 
 /** Sorts ascending in Go's order (returns a new array). */
 export function sortGo(versions: readonly string[]): string[] {
@@ -181,12 +172,6 @@ export function fromToolchain(name: string): string | undefined {
   return isValidGo(v) ? v : undefined;
 }
 
-/** Strips an optional leading "go" or "v": "go1.22.3" -> "1.22.3". Does not validate. */
-export function stripGoPrefix(x: string): string {
-  if (x.startsWith('go')) return x.slice(2);
-  if (x.startsWith('v')) return x.slice(1);
-  return x;
-}
 
 /**
  * Maps a Go version to semver as the Go vulnerability database and node-semver expect:

@@ -6,13 +6,10 @@ import { InputError } from '../errors.js';
 import { type ManifestFile, type Platform, type Release } from '../model.js';
 import { compareGo, isValidGo } from './gover.js';
 import { archiveExt, goArch, goOs } from './platform-names.js';
+import { isObject } from '../json.js';
 
 const SHA256 = /^[0-9a-fA-F]{64}$/;
 const EXPECTED = 'expected the JSON array of go.dev/dl/?mode=json&include=all';
-
-function isObject(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
 
 function fail(source: string, where: string, what: string): never {
   throw new InputError(`${source}: ${where} ${what} (${EXPECTED})`);

@@ -5,7 +5,7 @@
 import { InputError, type Where } from '../errors.js';
 import { type CheckId, type Mode, type SeveritySetting } from '../model.js';
 import { parseChecksInput, parseConsistency, parseOnMismatch, type Consistency } from '../verify/run-checks.js';
-import { parseVulnDbUrl } from '../verify/vulndb.js';
+import { parseVulnDbUrl } from '../verify/vulndb/urls.js';
 import type { MatrixRange } from '../plan/matrix.js';
 
 /** Every input of action.yml, in its order. */

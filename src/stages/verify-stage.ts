@@ -8,7 +8,7 @@ import type { Plan } from './plan-stage.js';
 import type { InstallOutcome } from './install-stage.js';
 import { scanWorkspace } from '../edge/workspace-scan.js';
 import { goWorkOf, type GoWork } from '../plan/gowork.js';
-import { loadVulnFacts } from '../verify/vulndb.js';
+import { loadVulnFacts } from '../verify/vulndb/load.js';
 import { runChecks } from '../verify/run-checks.js';
 import { fetchJson } from '../edge/http.js';
 

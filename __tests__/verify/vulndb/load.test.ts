@@ -2,9 +2,9 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { VulnFacts } from '../../src/model.js';
-import { loadVulnFacts } from '../../src/verify/vulndb.js';
-import { buildVulnDb, DEFAULT_VULN_EXPECTED } from '../../scripts/lib/vulndb-fixture.mjs';
+import type { VulnFacts } from '../../../src/model.js';
+import { loadVulnFacts } from '../../../src/verify/vulndb/load.js';
+import { buildVulnDb, DEFAULT_VULN_EXPECTED } from '../../../scripts/lib/vulndb-fixture.mjs';
 import { deadPort, serveDir, testFetchJson, type VulnServer } from './vuln-server.js';
 
 type FetchJson = (url: string) => Promise<unknown>;
@@ -41,7 +41,7 @@ function unknownReason(facts: VulnFacts): string {
 const sharedHttp = path.resolve('src/edge/http.ts');
 const sharedFetch: FetchJson | undefined = existsSync(sharedHttp)
   ? await (async () => {
-      const modPath = '../../src/edge/http.js';
+      const modPath = '../../../src/edge/http.js';
       const mod = (await import(modPath)) as { fetchJson: (u: string, o: { what: string }) => Promise<unknown> };
       return (u: string) => mod.fetchJson(u, { what: 'vulnerability database' });
     })()

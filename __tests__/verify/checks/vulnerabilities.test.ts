@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Facts, VulnFacts, VulnMatch } from '../../src/model.js';
-import { checkVulnerabilities } from '../../src/verify/checks/vulnerabilities.js';
-import { loadVulnFacts } from '../../src/verify/vulndb.js';
-import { buildVulnDb } from '../../scripts/lib/vulndb-fixture.mjs';
-import { testFetchJson } from './vuln-server.js';
+import type { Facts, VulnFacts, VulnMatch } from '../../../src/model.js';
+import { checkVulnerabilities } from '../../../src/verify/checks/vulnerabilities.js';
+import { loadVulnFacts } from '../../../src/verify/vulndb/load.js';
+import { buildVulnDb } from '../../../scripts/lib/vulndb-fixture.mjs';
+import { testFetchJson } from '../vulndb/vuln-server.js';
 
 function facts(version: string, vulns?: VulnFacts): Facts {
   return {
