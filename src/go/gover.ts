@@ -134,14 +134,12 @@ export function isValidGo(x: string): boolean {
   return !isZero(parseLoose(x));
 }
 
-
 /** The language version of a release: lang("1.22.3") == "1.22", lang("1.21rc1") == "1.21". */
 export function lang(x: string): string {
   const v = parseLoose(x);
   if (v.minor === '' || (v.major === '1' && v.minor === '0')) return v.major;
   return `${v.major}.${v.minor}`;
 }
-
 
 /** Sorts ascending in Go's order (returns a new array). */
 export function sortGo(versions: readonly string[]): string[] {
@@ -171,7 +169,6 @@ export function fromToolchain(name: string): string | undefined {
   if (cut >= 0) v = v.slice(0, cut);
   return isValidGo(v) ? v : undefined;
 }
-
 
 /**
  * Maps a Go version to semver as the Go vulnerability database and node-semver expect:

@@ -77,4 +77,3 @@ export function compareIds(a: string, b: string): number {
   }
   return pa.length - pb.length;
 }
-

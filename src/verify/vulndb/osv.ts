@@ -24,7 +24,6 @@ interface Block {
   packages: string[];
 }
 
-
 /** semver compare where the OSV "0" is below everything. */
 function cmp(a: string, b: string): number {
   if (a === b) return 0;
@@ -185,4 +184,3 @@ function summaryOf(osv: Record<string, unknown>): string {
         : '';
   return text.replace(/\s+/g, ' ').trim();
 }
-

@@ -40,4 +40,3 @@ export function indexUrl(baseUrl: string): string {
 export function entryUrl(baseUrl: string, id: string): string {
   return `${baseUrl}/ID/${id}.json`;
 }
-
