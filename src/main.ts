@@ -12,6 +12,8 @@ import { makePlan } from './stages/plan-stage.js';
 import { environmentBefore, findOnPath, install, type InstallOutcome } from './stages/install-stage.js';
 import { check, collectFacts } from './stages/verify-stage.js';
 import { publish } from './stages/report-stage.js';
+import { restoreCaches } from './stages/cache-stage.js';
+import { registerProblemMatcher } from './edge/problem-matcher.js';
 
 export async function run(host: Host = actionsHost()): Promise<void> {
   try {
@@ -36,11 +38,6 @@ async function pipeline(host: Host): Promise<void> {
   const platform = currentPlatform(inputs.architecture || undefined);
   const arch = toolCacheArch(platform);
   const dirs = runnerDirs(env);
-  if (inputs.cache) {
-    host.warning(
-      'cache: true: module and build caching is not implemented by setup-go-enforced yet; nothing is cached and cache-hit is false'
-    );
-  }
 
   // What the environment was, read while planning (nothing has been changed yet).
   const [before, plan] = await Promise.all([
@@ -64,12 +61,33 @@ async function pipeline(host: Host): Promise<void> {
   if (inputs.mode === 'install') outcome = await install(ictx, plan);
   else if (inputs.mode === 'verify') outcome = await findOnPath(ictx, plan);
   lap('install');
+  if (outcome?.goRoot) registerProblemMatcher(host);
+  // Caches are restored while the workspace is scanned; restoreCaches never throws.
+  const caching =
+    inputs.mode === 'install' && outcome
+      ? restoreCaches({ host, inputs, platform, dirs, goRoot: outcome.goRoot, goVersion: outcome.version, arch })
+      : Promise.resolve(undefined);
 
   const facts = await collectFacts({ inputs, workspace: dirs.workspace, env }, plan, before, outcome);
   lap('scan');
   const checked = check(facts, inputs);
   lap('checks');
-  await publish({ host, inputs, platform, dirs, plan, outcome, facts, checked, before, startedAt: started, timings });
+  const cache = await caching;
+  if (cache) timings.cache = cache.report.ms;
+  await publish({
+    host,
+    inputs,
+    platform,
+    dirs,
+    plan,
+    outcome,
+    facts,
+    checked,
+    before,
+    startedAt: started,
+    timings,
+    cache
+  });
 }
 
 function fail(host: Host, err: unknown): void {

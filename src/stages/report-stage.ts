@@ -18,6 +18,7 @@ import { toAnnotations } from '../report/annotations.js';
 import { buildReport, type ReportMatrix } from '../report/json-report.js';
 import { renderSummary } from '../report/summary.js';
 import type { Host } from '../host.js';
+import type { CacheRestoreOutcome } from './cache-stage.js';
 
 export const ACTION_VERSION = '1.0.0';
 
@@ -34,6 +35,8 @@ export interface PublishArgs {
   startedAt: number;
   /** milliseconds per phase so far (plan, install, scan, checks) */
   timings: Record<string, number>;
+  /** what the cache restore found (undefined when caching was off) */
+  cache?: CacheRestoreOutcome;
 }
 
 /** The matrix outputs, whenever the manifest was read. */
@@ -66,7 +69,8 @@ export async function publish(args: PublishArgs): Promise<void> {
 
   const outputs: Record<string, string> = {
     'go-version': version,
-    'cache-hit': 'false',
+    'cache-hit': args.cache?.outputs['cache-hit'] ?? 'false',
+    'cache-matched-key': args.cache?.outputs['cache-matched-key'] ?? '',
     'go-root': outcome?.goRoot ?? '',
     'toolchain-cache-hit': String(outcome?.toolchainCacheHit ?? false),
     'resolved-from': plan.request?.from ?? (inputs.mode === 'verify' ? 'go on PATH' : ''),
@@ -103,7 +107,8 @@ export async function publish(args: PublishArgs): Promise<void> {
     vulns: facts.vulns,
     matrix,
     warnings: plan.warnings,
-    timings: { ...args.timings, total: Date.now() - args.startedAt }
+    timings: { ...args.timings, total: Date.now() - args.startedAt },
+    cache: args.cache?.report
   });
 
   await mkdir(path.dirname(reportFile), { recursive: true });
