@@ -1,8 +1,8 @@
 /**
  * Install: put the resolved Go in the tool cache (or take it from there), or in verify mode find
- * the go on PATH; then export GOROOT, GOTOOLCHAIN=local and PATH for later steps.
+ * the go on PATH; then export GOTOOLCHAIN=local, PATH (and GOROOT when one was set) for later steps.
  */
-import { realpath } from 'node:fs/promises';
+import { mkdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { which } from '@actions/io';
 import { InputError } from '../errors.js';
@@ -51,8 +51,10 @@ export async function environmentBefore(env: NodeJS.ProcessEnv, platform: Platfo
 }
 
 /**
- * Exports GOROOT, GOTOOLCHAIN=local and PATH (GOPATH/bin, then <root>/bin in front of it) for later
- * steps, then reads what the go under `goRoot` says about itself with that environment.
+ * Exports GOTOOLCHAIN=local and PATH for later steps, as actions/setup-go does: <root>/bin, and
+ * GOPATH/bin (created when missing) in front of it. GOROOT is exported only when the environment
+ * already had one, to override a stale value; otherwise the go command finds its own root. Then
+ * reads what the go under `goRoot` says about itself with that environment.
  */
 async function exportAndDescribe(
   host: Host,
@@ -60,13 +62,19 @@ async function exportAndDescribe(
   expected: string,
   platform: Platform
 ): Promise<InstalledGo> {
-  host.exportVariable('GOROOT', goRoot);
+  if (host.env.GOROOT) host.exportVariable('GOROOT', goRoot);
   host.exportVariable('GOTOOLCHAIN', 'local');
   const goBin = path.join(goRoot, 'bin', exeName(platform, 'go'));
   const said = await askGo(goBin, ['GOVERSION', 'GOROOT', 'GOPATH'], host.env);
-  const gopath = said.env.GOPATH?.split(path.delimiter)[0];
-  if (gopath) host.addPath(path.join(gopath, 'bin'));
   host.addPath(path.join(goRoot, 'bin'));
+  const gopath = said.env.GOPATH?.split(path.delimiter)[0];
+  if (gopath) {
+    const gopathBin = path.join(gopath, 'bin');
+    await mkdir(gopathBin, { recursive: true }).catch((e: Error) =>
+      host.warning(`could not create ${gopathBin}: ${e.message}`)
+    );
+    host.addPath(gopathBin);
+  }
   const onPath = await which(exeName(platform, 'go'), false).catch(() => '');
   return installedGo(said, expected, goRoot, onPath);
 }
@@ -109,7 +117,10 @@ export async function install(ctx: InstallContext, plan: Plan): Promise<InstallO
       version,
       file,
       url,
-      headers: authHeaders(url, inputs.token, host.env.GITHUB_SERVER_URL),
+      headers: authHeaders(url, inputs.token, host.env.GITHUB_SERVER_URL, {
+        baseUrl: inputs.downloadBaseUrl,
+        token: inputs.goDownloadToken
+      }),
       platform,
       arch,
       toolCache,
