@@ -12,7 +12,7 @@ import { makePlan } from './stages/plan-stage.js';
 import { environmentBefore, findOnPath, install, type InstallOutcome } from './stages/install-stage.js';
 import { check, collectFacts } from './stages/verify-stage.js';
 import { publish } from './stages/report-stage.js';
-import { restoreCaches } from './stages/cache-stage.js';
+import { prepareCaches, restoreCaches } from './stages/cache-stage.js';
 import { registerProblemMatcher } from './edge/problem-matcher.js';
 
 export async function run(host: Host = actionsHost()): Promise<void> {
@@ -38,6 +38,7 @@ async function pipeline(host: Host): Promise<void> {
   const platform = currentPlatform(inputs.architecture || undefined);
   const arch = toolCacheArch(platform);
   const dirs = runnerDirs(env);
+  prepareCaches(inputs, env);
 
   // What the environment was, read while planning (nothing has been changed yet).
   const [before, plan] = await Promise.all([
@@ -65,7 +66,16 @@ async function pipeline(host: Host): Promise<void> {
   // Caches are restored while the workspace is scanned; restoreCaches never throws.
   const caching =
     inputs.mode === 'install' && outcome
-      ? restoreCaches({ host, inputs, platform, dirs, goRoot: outcome.goRoot, goVersion: outcome.version, arch })
+      ? restoreCaches({
+          host,
+          inputs,
+          platform,
+          dirs,
+          arch,
+          goRoot: outcome.goRoot,
+          goVersion: outcome.version,
+          goEnv: outcome.goEnv
+        })
       : Promise.resolve(undefined);
 
   const facts = await collectFacts({ inputs, workspace: dirs.workspace, env }, plan, before, outcome);

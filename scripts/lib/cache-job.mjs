@@ -136,7 +136,12 @@ export async function runJob(o) {
   for (const [k, v] of Object.entries(main.state)) state[`STATE_${k}`] = v;
   const post =
     main.code === 0
-      ? await runStep({ ...common, distPath: o.post ?? DEFAULT_POST, env: { ...o.env, ...main.env, ...state } })
+      ? await runStep({
+          ...common,
+          distPath: o.post ?? DEFAULT_POST,
+          // The job's environment as the later steps saw it (exported variables, PATH), plus the state.
+          env: { ...o.env, ...main.env, PATH: stepEnv.PATH, ...state }
+        })
       : undefined;
   return { main, post, stepEnv, stepsMs };
 }

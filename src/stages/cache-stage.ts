@@ -57,6 +57,17 @@ export interface CacheContext {
   goVersion: string;
   /** node arch of the installed Go */
   arch: string;
+  /** `go env` GOPATH, GOMODCACHE, GOCACHE as the install step read them; asked again when absent */
+  goEnv?: Record<string, string>;
+}
+
+/**
+ * Starts loading @actions/cache when caching will restore something, so that parsing the library
+ * overlaps the plan and the install instead of delaying the restore.
+ */
+export function prepareCaches(inputs: Inputs, env: NodeJS.ProcessEnv): void {
+  if (inputs.cache && inputs.mode === 'install' && cacheServiceConfigured(env))
+    void loadToolkit().catch(() => undefined);
 }
 
 export interface CacheRestoreOutcome {
@@ -102,13 +113,18 @@ async function restore(ctx: CacheContext, started: number): Promise<CacheRestore
     return skipped(reason, inputs.cacheSave, Date.now() - started);
   }
   // Load the library while go answers and the dependency files are hashed.
-  void loadToolkit().catch(() => undefined);
+  const loaded = loadToolkit().then(
+    () => Date.now() - started,
+    () => -1
+  );
   const patterns = dependencyPatterns(inputs.cacheDependencyPath);
+  const names = ['GOMODCACHE', 'GOCACHE', 'GOPATH'];
+  const known = ctx.goEnv && names.every((n) => ctx.goEnv?.[n] !== undefined);
   const [said, depFiles] = await Promise.all([
-    askGo(goExecutable(platform, ctx.goRoot), ['GOMODCACHE', 'GOCACHE', 'GOPATH'], env),
+    known ? { env: ctx.goEnv ?? {} } : askGo(goExecutable(platform, ctx.goRoot), names, env),
     findDependencyFiles(dirs.workspace, patterns)
   ]);
-  if (said.error) throw new Error(`go env failed: ${said.error}`);
+  if ('error' in said && said.error) throw new Error(`go env failed: ${said.error}`);
   if (patterns.length > 0 && depFiles.length === 0) {
     host.warning(
       `cache-dependency-path: no file in the workspace matches ${patterns.join(', ')}; the modules key hashes no file`
@@ -149,8 +165,10 @@ async function restore(ctx: CacheContext, started: number): Promise<CacheRestore
   const modPath = usable(goEnv.GOMODCACHE) ? goEnv.GOMODCACHE : '';
   const buildPath = usable(goEnv.GOCACHE) ? goEnv.GOCACHE : '';
 
+  const asked = Date.now() - started;
   // Go makes extracted modules read-only; tar could not extract over them as a non-root user.
   if (modPath) await makeFoldersWritable(modPath);
+  host.debug(`cache: go env and dependency hash after ${asked} ms, @actions/cache loaded after ${await loaded} ms`);
   const [modAnswer, buildAnswer] = await Promise.all([
     modPath ? restoreEntry([modPath], mk.key, mk.restoreKeys) : undefined,
     buildPath ? restoreEntry([buildPath], bk.lookupKey, bk.restoreKeys) : undefined

@@ -25,6 +25,8 @@ export interface InstallOutcome {
   sha256Verified: boolean;
   downloadedBytes?: number;
   installed: InstalledGo;
+  /** `go env` of the installed Go as later steps see it: GOPATH, GOMODCACHE, GOCACHE (install mode) */
+  goEnv?: Record<string, string>;
 }
 
 export interface InstallContext {
@@ -61,11 +63,12 @@ async function exportAndDescribe(
   goRoot: string,
   expected: string,
   platform: Platform
-): Promise<InstalledGo> {
+): Promise<{ installed: InstalledGo; goEnv: Record<string, string> }> {
   if (host.env.GOROOT) host.exportVariable('GOROOT', goRoot);
   host.exportVariable('GOTOOLCHAIN', 'local');
   const goBin = path.join(goRoot, 'bin', exeName(platform, 'go'));
-  const said = await askGo(goBin, ['GOVERSION', 'GOROOT', 'GOPATH'], host.env);
+  // GOMODCACHE and GOCACHE are for the cache stage (one go process fewer there).
+  const said = await askGo(goBin, ['GOVERSION', 'GOROOT', 'GOPATH', 'GOMODCACHE', 'GOCACHE'], host.env);
   host.addPath(path.join(goRoot, 'bin'));
   const gopath = said.env.GOPATH?.split(path.delimiter)[0];
   if (gopath) {
@@ -76,7 +79,7 @@ async function exportAndDescribe(
     host.addPath(gopathBin);
   }
   const onPath = await which(exeName(platform, 'go'), false).catch(() => '');
-  return installedGo(said, expected, goRoot, onPath);
+  return { installed: installedGo(said, expected, goRoot, onPath), goEnv: said.error ? {} : said.env };
 }
 
 /** What a go said about itself, against what was expected of it. */
@@ -141,8 +144,8 @@ export async function install(ctx: InstallContext, plan: Plan): Promise<InstallO
     };
   }
 
-  const installed = await exportAndDescribe(ctx.host, goRoot, version, platform);
-  return { ...outcome, goRoot, installed };
+  const { installed, goEnv } = await exportAndDescribe(ctx.host, goRoot, version, platform);
+  return { ...outcome, goRoot, installed, goEnv };
 }
 
 /** verify mode: the go first on PATH is the subject; nothing is downloaded or exported. */
