@@ -3,6 +3,7 @@ import {
   buildCacheDecision,
   entryToken,
   isEntry,
+  leaveOut,
   outputRel,
   usedActions,
   type BuildCacheFile
@@ -71,5 +72,13 @@ describe('buildCacheDecision', () => {
 
   test('after a miss everything used is new', () => {
     expect(buildCacheDecision([f(usedA, T0), f(newA, T0)], T0, [], new Set()).added).toBe(2);
+  });
+});
+
+describe('leaveOut', () => {
+  test('folders without a kept entry go as a whole; in the others, only the dropped files', () => {
+    const keep = [`ab/${hex('1')}-a`];
+    const drop = [`ab/${hex('3')}-a`, `cd/${hex('2', 'cd')}-d`];
+    expect(leaveOut(['ab', 'cd', 'ef', 'fuzz'], { keep, drop })).toEqual(['cd', 'ef', `ab/${hex('3')}-a`]);
   });
 });

@@ -86,7 +86,9 @@ test('module cache: sources and @v files are listed, sumdb and vcs are not', asy
 test('build cache: entry files of the two-hex folders with size and mtime', async () => {
   const name = `${'ab'.repeat(32)}-a`;
   files({ [`ab/${name}`]: 'v1 ...', README: 'x', 'trim.txt': '1' });
-  const list = await listBuildCache(dir);
+  mkdirSync(path.join(dir, 'ff'));
+  const { folders, files: list } = await listBuildCache(dir);
+  expect(folders.sort()).toEqual(['ab', 'ff']);
   expect(list.map((f) => [f.rel, f.size])).toEqual([[`ab/${name}`, 6]]);
   expect(list[0].mtimeMs).toBeGreaterThan(0);
 });

@@ -308,6 +308,16 @@ if (missing) {
       expect(r.post?.errors).toEqual([]);
     }, 300_000);
 
+    test('no runtime token: one warning, exit 0, nothing restored', async () => {
+      const r = await job({ env: { ACTIONS_RUNTIME_TOKEN: null }, build: false });
+      expect(r.main.code).toBe(0);
+      expect(r.main.errors).toEqual([]);
+      expect(r.report.cache?.modules?.result).toBe('failed');
+      expect(warningsAndErrors(r.main)).toEqual([expect.stringMatching(/^warning: cache: restore failed/)]);
+      expect(r.post?.code).toBe(0);
+      expect(r.post?.errors).toEqual([]);
+    }, 300_000);
+
     test('as a non-root user, over a module cache that already has (read-only) files: restored, no "File exists"', async () => {
       const { uid, gid } = await userIds('nobody');
       const base = root.sub('nobody');

@@ -85,3 +85,16 @@ export function buildCacheDecision(
   }
   return { keep, drop, added, keptBytes };
 }
+
+/**
+ * What to move out of the build cache for the save: every two-hex folder without a kept entry as a
+ * whole (Go creates all 256 folders whenever it opens the cache, so leaving the empty ones out
+ * costs nothing and spares the restore most of its folder creations), and the dropped files of the
+ * folders that stay.
+ */
+export function leaveOut(folders: string[], d: Pick<BuildCacheDecision, 'keep' | 'drop'>): string[] {
+  const kept = new Set(d.keep.map((rel) => rel.slice(0, 2)));
+  const whole = folders.filter((f) => /^[0-9a-f]{2}$/.test(f) && !kept.has(f));
+  const gone = new Set(whole);
+  return [...whole, ...d.drop.filter((rel) => !gone.has(rel.slice(0, 2)))];
+}

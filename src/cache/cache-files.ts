@@ -153,8 +153,8 @@ export async function listModuleCache(root: string): Promise<ModuleCacheItem[]> 
   return items;
 }
 
-/** Every entry file of a build cache (`<xx>/<name>` in its two-hex-digit folders). */
-export async function listBuildCache(root: string): Promise<BuildCacheFile[]> {
+/** The two-hex-digit folders of a build cache and every file in them (`<xx>/<name>`). */
+export async function listBuildCache(root: string): Promise<{ folders: string[]; files: BuildCacheFile[] }> {
   const dirs = (await readDir(root)).filter((e) => e.isDirectory() && /^[0-9a-f]{2}$/.test(e.name));
   const lists = await Promise.all(
     dirs.map(async (d) => {
@@ -171,7 +171,7 @@ export async function listBuildCache(root: string): Promise<BuildCacheFile[]> {
       return out;
     })
   );
-  return lists.flat();
+  return { folders: dirs.map((d) => d.name), files: lists.flat() };
 }
 
 /** The first bytes of each file (action entries are 150 bytes), by relative path. */

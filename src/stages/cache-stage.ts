@@ -26,7 +26,14 @@ import { dependencyHash, dependencyPatterns } from '../cache/dependency-hash.js'
 import { cachePlacement } from '../cache/placement.js';
 import { decodeState, encodeState, STATE_NAME, type CacheState, type EntryState } from '../cache/state.js';
 import { moduleCacheDrops, neededModules } from '../cache/module-cache.js';
-import { actionOutputId, BACKDATE_MS, buildCacheDecision, entryToken, usedActions } from '../cache/build-cache.js';
+import {
+  actionOutputId,
+  BACKDATE_MS,
+  buildCacheDecision,
+  entryToken,
+  leaveOut,
+  usedActions
+} from '../cache/build-cache.js';
 import {
   digestFiles,
   findDependencyFiles,
@@ -293,7 +300,7 @@ async function saveModules(state: CacheState, e: EntryState): Promise<SaveReport
 
 async function saveBuild(state: CacheState, e: EntryState): Promise<SaveReport> {
   const base = { entry: 'build' as const, key: e.saveKey };
-  const files = await listBuildCache(e.path);
+  const { folders, files } = await listBuildCache(e.path);
   const used = usedActions(files, state.since);
   const outputs = (await readHeads(e.path, used)).map(actionOutputId).filter((o): o is string => o !== undefined);
   const meta = e.matchedKey ? await readMeta(e.path) : undefined;
@@ -301,7 +308,7 @@ async function saveBuild(state: CacheState, e: EntryState): Promise<SaveReport> 
   if (d.added === 0) {
     return { ...base, outcome: 'unchanged', detail: `nothing new (${d.keep.length} entries used)` };
   }
-  const stash = await stashOut(e.path, d.drop, tag());
+  const stash = await stashOut(e.path, leaveOut(folders, d), tag());
   try {
     // Stamped before the save: after the next restore, Go refreshes whatever that job uses.
     await stamp(e.path, d.keep, new Date(Date.now() - BACKDATE_MS));
