@@ -5,6 +5,7 @@
 //   (c) bundle size of dist/index.js
 //   (d) scan of a generated 5,000-module monorepo (mode plan, and verify when a Go is at hand)
 //   (e) the property tests with PROPERTY_RUNS=20000
+//   (f) caching side by side with actions/setup-go v7 (scripts/bench/cache.mjs; --setup-go <snapshot>)
 // Prints a table, writes .bench/latest.json. Exit 0 unless something crashed (a missed goal is
 // not a crash). Flags: --dist <file>, --only a,b,... (parts to run), --runs-warm N.
 import {
@@ -32,7 +33,7 @@ const flag = (/** @type {string} */ name) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 const dist = path.resolve(flag('--dist') ?? DEFAULT_DIST);
-const only = new Set((flag('--only') ?? 'a,b,c,d,e').split(',').map((s) => s.trim()));
+const only = new Set((flag('--only') ?? 'a,b,c,d,e,f').split(',').map((s) => s.trim()));
 const WARM_RUNS = Number(flag('--runs-warm') ?? 10);
 const COLD_RUNS = 3;
 const REAL_GO_DIR = '/usr/lib/go-1.19';
@@ -411,6 +412,13 @@ async function main() {
           pass: r.code === 0,
           note: summary || `exit ${r.code}`
         });
+      });
+    }
+    // (f) Caching, side by side with actions/setup-go v7.
+    if (only.has('f')) {
+      await part('f', async () => {
+        const { benchCache } = await import('./bench/cache.mjs');
+        await benchCache({ dist, scratch, benchDir, snapshot: flag('--setup-go'), add, skip });
       });
     }
   } finally {

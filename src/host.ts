@@ -36,6 +36,8 @@ export interface Host {
   /** state handed from the main step to the post step */
   saveState(name: string, value: string): void;
   getState(name: string): string;
+  /** registers a problem matcher file (turns matching lines of later steps into annotations) */
+  addMatcher(file: string): void;
   /** marks the run failed (exit code 1) without a message of its own */
   fail(): void;
 }
@@ -50,6 +52,7 @@ export interface HostRecord {
   secrets: string[];
   summary: string;
   state: Record<string, string>;
+  matchers: string[];
   failed: boolean;
 }
 
@@ -67,6 +70,7 @@ export function memoryHost(env: NodeJS.ProcessEnv = {}, pathDelimiter = ':'): Ho
     secrets: [],
     summary: '',
     state: {},
+    matchers: [],
     failed: false
   };
   const own: NodeJS.ProcessEnv = { ...env };
@@ -94,6 +98,7 @@ export function memoryHost(env: NodeJS.ProcessEnv = {}, pathDelimiter = ':'): Ho
     },
     saveState: (name, value) => void (record.state[name] = value),
     getState: (name) => record.state[name] ?? '',
+    addMatcher: (file) => void record.matchers.push(file),
     fail: () => void (record.failed = true)
   };
 }

@@ -13,6 +13,8 @@ import { makePlan } from './stages/plan-stage.js';
 import { environmentBefore, findOnPath, install, type InstallOutcome } from './stages/install-stage.js';
 import { check, collectFacts } from './stages/verify-stage.js';
 import { publish, publishStopped, type StoppedArgs } from './stages/report-stage.js';
+import { prepareCaches, restoreCaches } from './stages/cache-stage.js';
+import { registerProblemMatcher } from './edge/problem-matcher.js';
 
 /** What the run knows so far: enough to report where it stopped. */
 type Progress = Omit<StoppedArgs, 'host' | 'error'>;
@@ -42,11 +44,7 @@ async function pipeline(host: Host, progress: Progress): Promise<void> {
   host.setSecret(inputs.token);
   const platform = currentPlatform(inputs.architecture || undefined);
   const arch = toolCacheArch(platform);
-  if (inputs.cache) {
-    host.warning(
-      'cache: true: module and build caching is not implemented by setup-go-enforced yet; nothing is cached and cache-hit is false'
-    );
-  }
+  prepareCaches(inputs, env);
 
   // What the environment was, read while planning (nothing has been changed yet).
   const [before, plan] = await Promise.all([
@@ -72,12 +70,42 @@ async function pipeline(host: Host, progress: Progress): Promise<void> {
   if (inputs.mode === 'install') outcome = await install(ictx, plan);
   else if (inputs.mode === 'verify') outcome = await findOnPath(ictx, plan);
   lap('install');
+  if (outcome?.goRoot) registerProblemMatcher(host);
+  // Caches are restored while the workspace is scanned; restoreCaches never throws.
+  const caching =
+    inputs.mode === 'install' && outcome
+      ? restoreCaches({
+          host,
+          inputs,
+          platform,
+          dirs,
+          arch,
+          goRoot: outcome.goRoot,
+          goVersion: outcome.version,
+          goEnv: outcome.goEnv
+        })
+      : Promise.resolve(undefined);
 
   const facts = await collectFacts({ inputs, workspace: dirs.workspace, env }, plan, before, outcome);
   lap('scan');
   const checked = check(facts, inputs);
   lap('checks');
-  await publish({ host, inputs, platform, dirs, plan, outcome, facts, checked, before, startedAt: started, timings });
+  const cache = await caching;
+  if (cache) timings.cache = cache.report.ms;
+  await publish({
+    host,
+    inputs,
+    platform,
+    dirs,
+    plan,
+    outcome,
+    facts,
+    checked,
+    before,
+    startedAt: started,
+    timings,
+    cache
+  });
 }
 
 function fail(host: Host, err: unknown): void {

@@ -3,6 +3,7 @@
  * cached second run, the token never reaching a mirror, manifest outages with and without a cached
  * match, and the sha256 guarantees (mismatch, missing checksum).
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { startMirror } from '../../scripts/lib/mirror.mjs';
 import { envForNextStep, listTree } from '../../scripts/lib/run-action.mjs';
@@ -54,7 +55,7 @@ describe('cold install from go.mod, then the cached run', () => {
     goRoot = path.join(toolCache, 'go', '1.22.12', 'x64');
   });
 
-  test('go 1.22 installs 1.22.12 and exports GOROOT, GOTOOLCHAIN=local and PATH', async () => {
+  test('go 1.22 installs 1.22.12 and exports GOTOOLCHAIN=local and PATH (GOPATH/bin first), no GOROOT', async () => {
     const r = await run(root, { inputs: { 'go-download-base-url': mirror.url }, workspace: ws, toolCache, home });
     expectExit(r, 0);
     expect(r.errors).toEqual([]);
@@ -64,12 +65,17 @@ describe('cold install from go.mod, then the cached run', () => {
       'toolchain-cache-hit': 'false',
       'resolved-from': 'go.mod:4 go 1.22'
     });
-    expect(r.env.GOROOT).toBe(goRoot);
+    // As actions/setup-go: GOROOT only overrides one that was set (none was); the go command
+    // knows its root. GOPATH/bin goes ahead of GOROOT/bin and is created.
+    expect(r.env.GOROOT).toBeUndefined();
     expect(r.env.GOTOOLCHAIN).toBe('local');
-    expect(r.path).toEqual(expect.arrayContaining([path.join(goRoot, 'bin'), path.join(home, 'go', 'bin')]));
-    // The next step's PATH starts with the installed go's bin folder.
+    expect(r.path).toEqual([path.join(goRoot, 'bin'), path.join(home, 'go', 'bin')]);
+    expect(existsSync(path.join(home, 'go', 'bin'))).toBe(true);
     const next = envForNextStep(r, { PATH: '/usr/bin' });
-    expect(next.PATH.split(path.delimiter)[0]).toBe(path.join(goRoot, 'bin'));
+    expect(next.PATH.split(path.delimiter).slice(0, 2)).toEqual([
+      path.join(home, 'go', 'bin'),
+      path.join(goRoot, 'bin')
+    ]);
 
     // The tool cache holds the toolchain and its marker, and nothing else (no staging, no lock).
     const tree = listTree(toolCache);
@@ -100,7 +106,6 @@ describe('cold install from go.mod, then the cached run', () => {
     expect(r.outputs['go-version']).toBe('1.22.12');
     expect(r.outputs['toolchain-cache-hit']).toBe('true');
     expect(r.outputs['go-root']).toBe(goRoot);
-    expect(r.env.GOROOT).toBe(goRoot);
     expect(mirror.requests).toEqual([]);
     expect(listTree(toolCache)).toEqual(before);
   });
@@ -164,7 +169,7 @@ describe('the manifest cannot be read', () => {
     expect(r.errors).toEqual([]);
     expect(r.outputs['go-version']).toBe('1.22.3');
     expect(r.outputs['toolchain-cache-hit']).toBe('true');
-    expect(r.env.GOROOT).toBe(path.join(toolCache, 'go', '1.22.3', 'x64'));
+    expect(r.outputs['go-root']).toBe(path.join(toolCache, 'go', '1.22.3', 'x64'));
     const fellBack = r.annotations.filter(
       (a) => a.level === 'warning' && /tool cache/.test(a.message) && a.message.includes('1.22.3')
     );

@@ -48,6 +48,8 @@ export function actionsHost(): Host {
     },
     saveState: (name, value) => core.saveState(name, value),
     getState: (name) => core.getState(name),
+    // The runner reads this workflow command from stdout; @actions/core has no function for it.
+    addMatcher: (file) => core.info(`::add-matcher::${file}`),
     fail: () => {
       process.exitCode = 1;
     }

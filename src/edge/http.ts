@@ -91,12 +91,46 @@ export interface OpenedStream {
 
 const GITHUB_HOSTS = ['github.com', 'raw.githubusercontent.com', 'objects.githubusercontent.com'];
 
+/** The go-download-token and the mirror (go-download-base-url) it belongs to. */
+export interface MirrorAuth {
+  baseUrl: string;
+  token: string;
+}
+
+/**
+ * The mirror's `Authorization` for a URL on the mirror's own scheme, host and port: the token as
+ * given when it names its scheme ("Basic ...", "Bearer ..."), else `Bearer <token>`; undefined
+ * for any other URL and when there is no token.
+ */
+function mirrorAuthorization(url: string, mirror: MirrorAuth | undefined): string | undefined {
+  const token = mirror?.token.trim();
+  if (!token) return undefined;
+  try {
+    const u = new URL(url);
+    const b = new URL(mirror!.baseUrl);
+    if (!/^https?:$/.test(u.protocol) || u.protocol !== b.protocol || u.host.toLowerCase() !== b.host.toLowerCase()) {
+      return undefined;
+    }
+  } catch {
+    return undefined;
+  }
+  return /\s/.test(token) ? token : `Bearer ${token}`;
+}
+
 /**
  * `Authorization: token <t>` for GitHub hosts only (github.com, *.github.com, *.githubusercontent.com
  * over https, and the host of `githubServerUrl` for GitHub Enterprise Server); `{}` for every other
- * host (go.dev, dl.google.com, mirrors) and when there is no token.
+ * host (go.dev, dl.google.com, mirrors) and when there is no token. A URL on the mirror's host gets
+ * the mirror's go-download-token instead (see mirrorAuthorization), and never `token`.
  */
-export function authHeaders(url: string, token: string | undefined, githubServerUrl?: string): Record<string, string> {
+export function authHeaders(
+  url: string,
+  token: string | undefined,
+  githubServerUrl?: string,
+  mirror?: MirrorAuth
+): Record<string, string> {
+  const forMirror = mirrorAuthorization(url, mirror);
+  if (forMirror) return { Authorization: forMirror };
   if (!token) return {};
   let u: URL;
   try {

@@ -18,6 +18,8 @@ export const INPUT_NAMES = [
   'go-download-base-url',
   'cache',
   'cache-dependency-path',
+  'cache-save',
+  'go-download-token',
   'mode',
   'checks',
   'on-mismatch',
@@ -43,6 +45,10 @@ export interface Inputs {
   downloadBaseUrl: string;
   cache: boolean;
   cacheDependencyPath: string;
+  /** save new cache entries in the post step (false: restore only) */
+  cacheSave: boolean;
+  /** sent only to the go-download-base-url host */
+  goDownloadToken: string;
   mode: Mode;
   checks: Map<CheckId, SeveritySetting>;
   onMismatch: 'fail' | 'warn';
@@ -121,8 +127,10 @@ export function parseInputs(raw: RawInputs, env: Record<string, string | undefin
     token: t('token'),
     architecture: t('architecture'),
     downloadBaseUrl,
-    cache: parseBoolean('cache', raw.cache, false),
-    cacheDependencyPath: t('cache-dependency-path'),
+    cache: parseBoolean('cache', raw.cache, true),
+    cacheDependencyPath: raw['cache-dependency-path'] ?? '',
+    cacheSave: parseBoolean('cache-save', raw['cache-save'], true),
+    goDownloadToken: t('go-download-token'),
     mode: oneOf('mode', raw.mode, ['install', 'verify', 'plan'] as const, 'install'),
     checks: parseChecksInput(raw.checks ?? ''),
     onMismatch: parseOnMismatch(raw['on-mismatch'] ?? ''),

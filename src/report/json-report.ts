@@ -84,6 +84,40 @@ export interface ReportError {
   line?: number;
 }
 
+/** One cache entry as the main step restored it (see docs/report-schema.md, `cache`). */
+export interface ReportCacheEntry {
+  /** the folder it holds: `go env GOMODCACHE` or `go env GOCACHE` */
+  path: string;
+  /** the key looked up first */
+  key: string;
+  /** prefixes looked up next, newest entry first */
+  restoreKeys: string[];
+  /** exact: the key's own entry; partial: an older entry by restore key; miss; failed: service or extraction error */
+  result: 'exact' | 'partial' | 'miss' | 'failed';
+  /** the key of the restored entry */
+  matchedKey?: string;
+  /** files and bytes of the restored entry, as it recorded them when it was saved */
+  files?: number;
+  bytes?: number;
+  /** why the restore failed */
+  message?: string;
+}
+
+/** Module and build caching in the main step; null when caching was off or not applicable. */
+export interface ReportCache {
+  /** restored: the lookups ran; skipped: they did not (reason says why) */
+  status: 'restored' | 'skipped';
+  reason?: string;
+  /** the cache-save input: whether the post step saves new entries */
+  save: boolean;
+  /** workspace-relative dependency files the modules key hashes */
+  dependencyFiles: string[];
+  modules: ReportCacheEntry | null;
+  build: ReportCacheEntry | null;
+  /** milliseconds from the start of the lookups to the end of the restores */
+  ms: number;
+}
+
 export interface RunReport {
   schemaVersion: 2;
   action: { name: string; version: string };
@@ -122,6 +156,8 @@ export interface RunReport {
   warnings: string[];
   /** milliseconds per phase ("plan", "install", "scan", "checks") */
   timings?: Record<string, number>;
+  /** module and build caching; null when caching was off (cache: false, or mode not install) */
+  cache: ReportCache | null;
 }
 
 /** What the pipeline hands over to build the report. */
@@ -153,6 +189,7 @@ export interface ReportParts {
   matrix?: ReportMatrix;
   warnings?: string[];
   timings?: Record<string, number>;
+  cache?: ReportCache;
 }
 
 export const ACTION_NAME = 'setup-go-enforced';
@@ -223,7 +260,8 @@ export function buildReport(parts: ReportParts): RunReport {
     versionFiles: parts.workspace?.declarations ?? [],
     vulnerabilities: parts.vulns ?? null,
     matrix: parts.matrix ?? null,
-    warnings: [...(parts.warnings ?? [])]
+    warnings: [...(parts.warnings ?? [])],
+    cache: parts.cache ?? null
   };
   if (parts.timings) report.timings = { ...parts.timings };
   return report;

@@ -2,7 +2,7 @@
  * The job summary: Markdown rendered from the JSON report, so both always say the same. Pure.
  */
 import type { CheckStatus } from '../verify/run-checks.js';
-import type { RunReport } from './json-report.js';
+import type { ReportCacheEntry, RunReport } from './json-report.js';
 
 /** Rows shown in the findings, modules and version files tables before "N more" (the summary has a 1 MiB cap). */
 export const MAX_TABLE_ROWS = 200;
@@ -230,6 +230,45 @@ function warnings(r: RunReport): string | undefined {
   return ['### Warnings', '', ...r.warnings.map((w) => `- ${w.replace(/\r?\n/g, ' ')}`)].join('\n');
 }
 
+function size(bytes: number | undefined, files: number | undefined): string | undefined {
+  if (bytes === undefined) return undefined;
+  const mib = bytes / (1024 * 1024);
+  const text = mib >= 1 ? `${mib.toFixed(1)} MiB` : `${(bytes / 1024).toFixed(1)} KiB`;
+  return files !== undefined ? `${text} (${files} files)` : text;
+}
+
+/** What the cache restore found: one row per entry (exact, partial, miss, failed), sizes and time. */
+function cache(r: RunReport): string | undefined {
+  const c = r.cache;
+  if (!c) return undefined;
+  if (c.status === 'skipped') return `### Cache\n\nNot restored: ${c.reason ?? 'skipped'}.`;
+  const row = (name: string, e: ReportCacheEntry | null): (string | undefined)[] =>
+    e
+      ? [name, e.result, e.matchedKey ?? e.message, size(e.bytes, e.files), e.path]
+      : [name, 'off', undefined, undefined, undefined];
+  return [
+    '### Cache',
+    '',
+    table(['Entry', 'Restored', 'Key', 'Size', 'Path'], [row('modules', c.modules), row('build', c.build)]),
+    '',
+    `Looked up and restored in ${c.ms} ms; ${c.save ? 'the post step saves what the job adds' : 'cache-save is false: nothing will be saved'}.`
+  ].join('\n');
+}
+
+/** The post step's summary: what was saved of each cache entry. */
+export function renderCacheSaveSummary(
+  saved: { entry: string; outcome: string; key: string; detail: string; bytes?: number }[]
+): string {
+  return `${[
+    '### Cache saved',
+    '',
+    table(
+      ['Entry', 'Outcome', 'Key', 'Size', 'Detail'],
+      saved.map((s) => [s.entry, s.outcome, s.key, size(s.bytes, undefined), s.detail])
+    )
+  ].join('\n')}\n`;
+}
+
 /** Renders the Markdown job summary of a run. */
 export function renderSummary(report: RunReport): string {
   const version = report.resolution?.version;
@@ -248,6 +287,7 @@ export function renderSummary(report: RunReport): string {
     versionFiles(report),
     vulnerabilities(report),
     matrix(report),
+    cache(report),
     warnings(report)
   ].filter((p): p is string => p !== undefined);
   return `${parts.join('\n\n').replace(/\n{3,}/g, '\n\n')}\n`;

@@ -1,8 +1,8 @@
 /**
  * Install: put the resolved Go in the tool cache (or take it from there), or in verify mode find
- * the go on PATH; then export GOROOT, GOTOOLCHAIN=local and PATH for later steps.
+ * the go on PATH; then export GOTOOLCHAIN=local, PATH (and GOROOT when one was set) for later steps.
  */
-import { realpath, stat } from 'node:fs/promises';
+import { mkdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { which } from '@actions/io';
 import { InputError } from '../errors.js';
@@ -25,6 +25,8 @@ export interface InstallOutcome {
   sha256Verified: boolean;
   downloadedBytes?: number;
   installed: InstalledGo;
+  /** `go env` of the installed Go as later steps see it: GOPATH, GOMODCACHE, GOCACHE (install mode) */
+  goEnv?: Record<string, string>;
 }
 
 export interface InstallContext {
@@ -51,24 +53,33 @@ export async function environmentBefore(env: NodeJS.ProcessEnv, platform: Platfo
 }
 
 /**
- * Exports GOROOT, GOTOOLCHAIN=local and PATH (GOPATH/bin, then <root>/bin in front of it) for later
- * steps, then reads what the go under `goRoot` says about itself with that environment.
+ * Exports GOTOOLCHAIN=local and PATH for later steps, as actions/setup-go does: <root>/bin, and
+ * GOPATH/bin (created when missing) in front of it. GOROOT is exported only when the environment
+ * already had one, to override a stale value; otherwise the go command finds its own root. Then
+ * reads what the go under `goRoot` says about itself with that environment.
  */
 async function exportAndDescribe(
   host: Host,
   goRoot: string,
   expected: string,
   platform: Platform
-): Promise<InstalledGo> {
-  host.exportVariable('GOROOT', goRoot);
+): Promise<{ installed: InstalledGo; goEnv: Record<string, string> }> {
+  if (host.env.GOROOT) host.exportVariable('GOROOT', goRoot);
   host.exportVariable('GOTOOLCHAIN', 'local');
   const goBin = path.join(goRoot, 'bin', exeName(platform, 'go'));
-  const said = await askGo(goBin, ['GOVERSION', 'GOROOT', 'GOPATH'], host.env);
-  const gopath = said.env.GOPATH?.split(path.delimiter)[0];
-  if (gopath) host.addPath(path.join(gopath, 'bin'));
+  // GOMODCACHE and GOCACHE are for the cache stage (one go process fewer there).
+  const said = await askGo(goBin, ['GOVERSION', 'GOROOT', 'GOPATH', 'GOMODCACHE', 'GOCACHE'], host.env);
   host.addPath(path.join(goRoot, 'bin'));
+  const gopath = said.env.GOPATH?.split(path.delimiter)[0];
+  if (gopath) {
+    const gopathBin = path.join(gopath, 'bin');
+    await mkdir(gopathBin, { recursive: true }).catch((e: Error) =>
+      host.warning(`could not create ${gopathBin}: ${e.message}`)
+    );
+    host.addPath(gopathBin);
+  }
   const onPath = await which(exeName(platform, 'go'), false).catch(() => '');
-  return installedGo(said, expected, goRoot, onPath);
+  return { installed: installedGo(said, expected, goRoot, onPath), goEnv: said.error ? {} : said.env };
 }
 
 /** What a go said about itself, against what was expected of it. */
@@ -109,7 +120,10 @@ export async function install(ctx: InstallContext, plan: Plan): Promise<InstallO
       version,
       file,
       url,
-      headers: authHeaders(url, inputs.token, host.env.GITHUB_SERVER_URL),
+      headers: authHeaders(url, inputs.token, host.env.GITHUB_SERVER_URL, {
+        baseUrl: inputs.downloadBaseUrl,
+        token: inputs.goDownloadToken
+      }),
       platform,
       arch,
       toolCache,
@@ -130,8 +144,8 @@ export async function install(ctx: InstallContext, plan: Plan): Promise<InstallO
     };
   }
 
-  const installed = await exportAndDescribe(ctx.host, goRoot, version, platform);
-  return { ...outcome, goRoot, installed };
+  const { installed, goEnv } = await exportAndDescribe(ctx.host, goRoot, version, platform);
+  return { ...outcome, goRoot, installed, goEnv };
 }
 
 /** verify mode: the go first on PATH is the subject; nothing is downloaded or exported. */

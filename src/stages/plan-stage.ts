@@ -12,8 +12,9 @@ import { goWorkOf } from '../plan/gowork.js';
 import { readWorkspaceFile, workspaceRoot, type WorkspaceRoot } from '../edge/workspace-files.js';
 import { applyCheckLatest, needsManifest, resolveFromCache, resolveSpec } from '../plan/resolve.js';
 import { parseManifest } from '../go/manifest.js';
-import { fetchJson, manifestUrl } from '../edge/http.js';
+import { authHeaders, fetchJson, manifestUrl } from '../edge/http.js';
 import { listCachedVersions } from '../install/installer.js';
+import { knownWithoutListing, listingAbsent, resolveWithoutListing } from '../plan/no-listing.js';
 
 export interface Plan {
   /** absent only in verify mode without any version source */
@@ -94,8 +95,8 @@ function versionSources(ctx: PlanContext): VersionSourceFile[] {
   return [];
 }
 
-async function readManifest(url: string): Promise<Release[]> {
-  const json = await fetchJson(url, { what: 'the Go release manifest' });
+async function readManifest(url: string, headers: Record<string, string> = {}): Promise<Release[]> {
+  const json = await fetchJson(url, { what: 'the Go release manifest', headers });
   return parseManifest(json, url);
 }
 
@@ -137,10 +138,31 @@ export async function makePlan(ctx: PlanContext): Promise<Plan> {
     };
   }
 
+  // A mirror without a listing: an exact version is downloaded by its file name (no-listing.ts).
+  const headers = authHeaders(url, inputs.token, ctx.env.GITHUB_SERVER_URL, {
+    baseUrl: inputs.downloadBaseUrl,
+    token: inputs.goDownloadToken
+  });
+  const withoutListing = async (why: string): Promise<Plan> => {
+    const r = await resolveWithoutListing({
+      spec,
+      request,
+      platform,
+      base: inputs.downloadBaseUrl,
+      headers,
+      allowMissingChecksum: inputs.allowMissingChecksum,
+      why
+    });
+    const resolution = { version: r.version, file: r.file, fromCacheOnly: false, warnings: r.warnings };
+    return { request, spec, resolution, manifestUrl: url, warnings: [...warnings, ...r.warnings] };
+  };
+  if (knownWithoutListing(inputs.downloadBaseUrl)) return withoutListing('it serves files only');
+
   let releases: Release[];
   try {
-    releases = await readManifest(url);
+    releases = await readManifest(url, headers);
   } catch (err) {
+    if (listingAbsent(err)) return withoutListing((err as Error).message);
     const fallback = resolveFromCache(spec, cached);
     if (fallback === undefined) throw err;
     const why = `${(err as Error).message}; using Go ${fallback} from the tool cache instead (newest cached match for ${request.raw})`;

@@ -20,6 +20,7 @@ import { describeOrigin } from '../plan/origin.js';
 import { ACTION_VERSION } from '../version.js';
 import { renderSummary } from '../report/summary.js';
 import type { Host } from '../host.js';
+import type { CacheRestoreOutcome } from './cache-stage.js';
 
 export interface PublishArgs {
   host: Host;
@@ -34,6 +35,8 @@ export interface PublishArgs {
   startedAt: number;
   /** milliseconds per phase so far (plan, install, scan, checks) */
   timings: Record<string, number>;
+  /** what the cache restore found (undefined when caching was off) */
+  cache?: CacheRestoreOutcome;
 }
 
 /** The matrix outputs, whenever the manifest was read. */
@@ -76,7 +79,8 @@ export async function publish(args: PublishArgs): Promise<void> {
 
   const outputs: Record<string, string> = {
     'go-version': version,
-    'cache-hit': 'false',
+    'cache-hit': args.cache?.outputs['cache-hit'] ?? 'false',
+    'cache-matched-key': args.cache?.outputs['cache-matched-key'] ?? '',
     'go-root': outcome?.goRoot ?? '',
     'toolchain-cache-hit': String(outcome?.toolchainCacheHit ?? false),
     'resolved-from': plan.request ? describeOrigin(plan.request) : inputs.mode === 'verify' ? 'go on PATH' : '',
@@ -114,7 +118,8 @@ export async function publish(args: PublishArgs): Promise<void> {
     vulns: facts.vulns,
     matrix,
     warnings: plan.warnings,
-    timings: { ...args.timings, total: Date.now() - args.startedAt }
+    timings: { ...args.timings, total: Date.now() - args.startedAt },
+    cache: args.cache?.report
   });
 
   await writeReport(reportFile, report);

@@ -1,0 +1,95 @@
+import {
+  buildKeys,
+  buildResult,
+  cacheServiceConfigured,
+  keyPart,
+  modulesKeys,
+  modulesResult,
+  type KeyFacts
+} from '../../src/cache/keys.js';
+
+const facts: KeyFacts = {
+  runnerOs: 'Linux',
+  arch: 'x64',
+  imageOs: 'ubuntu24',
+  goVersion: '1.22.3',
+  dependencyHash: 'abc',
+  runId: '42',
+  runAttempt: '1'
+};
+
+describe('modules keys', () => {
+  test('hash the dependency files only: the same for every Go version, arch and image', () => {
+    const k = modulesKeys(facts);
+    expect(k).toEqual({ key: 'setup-go-enforced-mod-Linux-abc', restoreKeys: ['setup-go-enforced-mod-Linux-'] });
+    const other: KeyFacts = { ...facts, goVersion: '1.23.0', arch: 'arm64', imageOs: '' };
+    expect(modulesKeys(other)).toEqual(k);
+  });
+
+  test.each([
+    ['setup-go-enforced-mod-Linux-abc', 'exact'],
+    ['setup-go-enforced-mod-Linux-old', 'partial'],
+    [undefined, 'miss']
+  ] as const)('matched %s -> %s', (matched, result) => {
+    expect(modulesResult(modulesKeys(facts), matched)).toBe(result);
+  });
+});
+
+describe('build keys', () => {
+  test('carry the target, the Go version and the dependency hash; saved keys add run id and attempt', () => {
+    expect(buildKeys(facts)).toEqual({
+      lookupKey: 'setup-go-enforced-build-Linux-x64-ubuntu24-go1.22.3-abc',
+      restoreKeys: [
+        'setup-go-enforced-build-Linux-x64-ubuntu24-go1.22.3-abc-',
+        'setup-go-enforced-build-Linux-x64-ubuntu24-go1.22.3-'
+      ],
+      exactPrefix: 'setup-go-enforced-build-Linux-x64-ubuntu24-go1.22.3-abc-',
+      saveKey: 'setup-go-enforced-build-Linux-x64-ubuntu24-go1.22.3-abc-42-1'
+    });
+  });
+
+  test.each([
+    ['another image', { imageOs: 'ubuntu22' }],
+    ['another arch', { arch: 'arm64' }],
+    ['another OS', { runnerOs: 'macOS' }],
+    ['another Go', { goVersion: '1.22.30' }]
+  ])('%s never shares a restore prefix (no clobbering across targets)', (_name, over) => {
+    const a = buildKeys(facts);
+    const b = buildKeys({ ...facts, ...over });
+    for (const prefix of a.restoreKeys) expect(b.saveKey.startsWith(prefix)).toBe(false);
+  });
+
+  test.each([
+    ['setup-go-enforced-build-Linux-x64-ubuntu24-go1.22.3-abc-41-2', 'exact'],
+    ['setup-go-enforced-build-Linux-x64-ubuntu24-go1.22.3-old-41-1', 'partial'],
+    [undefined, 'miss']
+  ] as const)('matched %s -> %s', (matched, result) => {
+    expect(buildResult(buildKeys(facts), matched)).toBe(result);
+  });
+
+  test('commas and blanks never reach a key; parts are bounded', () => {
+    expect(keyPart('a, b\tc')).toBe('a_b_c');
+    expect(keyPart('x'.repeat(100))).toHaveLength(64);
+    const k = buildKeys({ ...facts, imageOs: 'img,1', runId: 'r u n' });
+    expect(k.saveKey).not.toMatch(/[,\s]/);
+    expect(k.saveKey.length).toBeLessThanOrEqual(512);
+  });
+});
+
+describe('cacheServiceConfigured (isFeatureAvailable without loading @actions/cache)', () => {
+  test.each([
+    ['v2 with results URL', { ACTIONS_CACHE_SERVICE_V2: 'true', ACTIONS_RESULTS_URL: 'http://x/' }, true],
+    ['v2 without results URL', { ACTIONS_CACHE_SERVICE_V2: 'true', ACTIONS_CACHE_URL: 'http://x/' }, false],
+    ['v1 with cache URL', { ACTIONS_CACHE_URL: 'http://x/' }, true],
+    ['v1 with results URL only', { ACTIONS_RESULTS_URL: 'http://x/' }, false],
+    ['nothing (not on a runner)', {}, false],
+    [
+      'GHES ignores the v2 flag',
+      { GITHUB_SERVER_URL: 'https://ghes.example', ACTIONS_CACHE_SERVICE_V2: '1', ACTIONS_CACHE_URL: 'http://x/' },
+      true
+    ],
+    ['cache mode none', { ACTIONS_CACHE_URL: 'http://x/', ACTIONS_CACHE_MODE: 'none' }, false]
+  ])('%s -> %s', (_name, env, expected) => {
+    expect(cacheServiceConfigured(env)).toBe(expected);
+  });
+});

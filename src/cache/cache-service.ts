@@ -1,0 +1,116 @@
+/**
+ * The cache service through @actions/cache (edge). The library (and the Azure storage SDK it pulls
+ * in) is loaded with a dynamic import, only when an entry is restored or saved, so it stays out of
+ * the main bundle's start-up.
+ *
+ * @actions/cache never throws for a service problem: it logs "Failed to restore: ..." (an error
+ * annotation for a 5xx, a warning otherwise) and answers as for a miss. To report failures as data
+ * and keep them warnings at most, each call runs in an AsyncLocalStorage context, and while it runs
+ * the library's failure lines on stdout are taken out and recorded for the caller instead.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type * as ActionsCache from '@actions/cache';
+
+type Toolkit = typeof ActionsCache;
+
+let loading: Promise<Toolkit> | undefined;
+
+/** Starts loading @actions/cache (once); later calls share the same promise. */
+export function loadToolkit(): Promise<Toolkit> {
+  loading ??= import('@actions/cache');
+  return loading;
+}
+
+interface Capture {
+  failures: string[];
+  conflict: boolean;
+}
+
+const context = new AsyncLocalStorage<Capture>();
+let patched = false;
+
+/** Lines of @actions/cache that report a failed call, and the text to keep of them. */
+const FAILURE =
+  /^::(?:error|warning)(?: [^:]*)?::((?:Failed to (?:restore|save)|Cache reservation failed|uploadCacheArchiveSDK|You've hit a rate limit|Unable to (?:reserve|finalize))[^\r\n]*)/;
+const CONFLICT = /^Failed to save: Unable to reserve cache with key /;
+
+function unescapeData(s: string): string {
+  return s.replace(/%0D/gi, '\r').replace(/%0A/gi, '\n').replace(/%25/g, '%');
+}
+
+/** Routes the library's failure lines into the current capture, once per process. */
+function patchStdout(): void {
+  if (patched) return;
+  patched = true;
+  const original = process.stdout.write.bind(process.stdout) as (...args: unknown[]) => boolean;
+  const write = (chunk: unknown, ...rest: unknown[]): boolean => {
+    const capture = context.getStore();
+    if (capture && (typeof chunk === 'string' || chunk instanceof Uint8Array)) {
+      const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+      const kept: string[] = [];
+      for (const line of text.split(/(?<=\n)/)) {
+        const m = FAILURE.exec(line);
+        if (m) capture.failures.push(unescapeData(m[1]).split(/\r?\n/)[0].trim());
+        else {
+          if (CONFLICT.test(line)) capture.conflict = true;
+          kept.push(line);
+        }
+      }
+      if (kept.length === 0) {
+        const cb = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
+        cb?.();
+        return true;
+      }
+      return original(kept.join(''), ...rest);
+    }
+    return original(chunk, ...rest);
+  };
+  process.stdout.write = write;
+}
+
+async function captured<T>(fn: (toolkit: Toolkit) => Promise<T>): Promise<{ value?: T } & Capture> {
+  const toolkit = await loadToolkit();
+  patchStdout();
+  const capture: Capture = { failures: [], conflict: false };
+  try {
+    const value = await context.run(capture, () => fn(toolkit));
+    return { value, ...capture };
+  } catch (e) {
+    // ValidationError (bad key or paths) and anything unexpected: a failure, never a thrown error.
+    capture.failures.push(e instanceof Error ? e.message.split(/\r?\n/)[0] : String(e));
+    return capture;
+  }
+}
+
+export interface RestoreAnswer {
+  matchedKey?: string;
+  /** why the restore failed (the entry was not restored) */
+  failure?: string;
+}
+
+/** Restores `paths` from the first of key, then restoreKeys (prefixes, newest first). */
+export async function restoreEntry(paths: string[], key: string, restoreKeys: string[]): Promise<RestoreAnswer> {
+  const r = await captured((t) => t.restoreCache(paths, key, restoreKeys));
+  return r.failures.length > 0 ? { failure: r.failures.join('; ') } : { matchedKey: r.value };
+}
+
+/** Whether an entry with exactly `key` exists for `paths` (a lookup, no download). */
+export async function entryExists(paths: string[], key: string): Promise<{ exists: boolean; failure?: string }> {
+  const r = await captured((t) => t.restoreCache(paths, key, [], { lookupOnly: true }));
+  if (r.failures.length > 0) return { exists: false, failure: r.failures.join('; ') };
+  return { exists: r.value === key };
+}
+
+export interface SaveAnswer {
+  saved: boolean;
+  /** the key exists already (another job saved it first) */
+  exists?: boolean;
+  failure?: string;
+}
+
+export async function saveEntry(paths: string[], key: string): Promise<SaveAnswer> {
+  const r = await captured((t) => t.saveCache(paths, key));
+  if (r.value !== undefined && r.value !== -1) return { saved: true };
+  if (r.conflict) return { saved: false, exists: true };
+  return { saved: false, failure: r.failures.join('; ') || 'the cache service did not store the entry' };
+}

@@ -1,0 +1,102 @@
+/**
+ * Cache keys of the two entries, and what a lookup found (pure).
+ *
+ *   modules: setup-go-enforced-mod-<RUNNER_OS>-<dependency hash>
+ *            restore key setup-go-enforced-mod-<RUNNER_OS>-  (the newest older entry)
+ *   build:   setup-go-enforced-build-<RUNNER_OS>-<arch>[-<ImageOS>]-go<version>-<dependency hash>-<run id>-<attempt>
+ *            looked up by the prefix up to the dependency hash, then by the prefix up to the Go version
+ *
+ * The module cache does not depend on the Go version; the build cache depends on the target (OS,
+ * arch, runner image) and the Go version, so different targets never clobber each other. Build
+ * entries are saved under a new key (run id and attempt) whenever the job added entries, since keys
+ * are immutable.
+ */
+
+export const KEY_PREFIX = 'setup-go-enforced';
+
+/** What a lookup of one entry found. */
+export type LookupResult = 'exact' | 'partial' | 'miss' | 'failed';
+
+export interface KeyFacts {
+  /** RUNNER_OS: Linux, Windows, macOS */
+  runnerOs: string;
+  /** node arch of the installed Go: x64, arm64 */
+  arch: string;
+  /** ImageOS of hosted runners (ubuntu24, win22, macos15); "" elsewhere */
+  imageOs: string;
+  /** the installed Go, Go spelling */
+  goVersion: string;
+  /** hex digest of the dependency files (see dependencyHash) */
+  dependencyHash: string;
+  /** GITHUB_RUN_ID and GITHUB_RUN_ATTEMPT; any unique text outside a runner */
+  runId: string;
+  runAttempt: string;
+}
+
+export interface ModulesKeys {
+  key: string;
+  restoreKeys: string[];
+}
+
+export interface BuildKeys {
+  /** looked up first; never saved under (saved keys carry the run id) */
+  lookupKey: string;
+  restoreKeys: string[];
+  /** a matched key with this prefix has the same target, Go and dependencies: an exact hit */
+  exactPrefix: string;
+  /** the key a new build entry is saved under */
+  saveKey: string;
+}
+
+/** Keys may hold no commas and at most 512 characters; blanks are squeezed out as well. */
+export function keyPart(text: string): string {
+  return text.replace(/[,\s]+/g, '_').slice(0, 64);
+}
+
+export function modulesKeys(f: Pick<KeyFacts, 'runnerOs' | 'dependencyHash'>): ModulesKeys {
+  const prefix = `${KEY_PREFIX}-mod-${keyPart(f.runnerOs)}-`;
+  return { key: `${prefix}${f.dependencyHash}`, restoreKeys: [prefix] };
+}
+
+export function buildKeys(f: KeyFacts): BuildKeys {
+  const target = [f.runnerOs, f.arch, f.imageOs].filter(Boolean).map(keyPart).join('-');
+  const prefix = `${KEY_PREFIX}-build-${target}-go${keyPart(f.goVersion)}-`;
+  const exactPrefix = `${prefix}${f.dependencyHash}-`;
+  return {
+    lookupKey: `${prefix}${f.dependencyHash}`,
+    restoreKeys: [exactPrefix, prefix],
+    exactPrefix,
+    saveKey: `${exactPrefix}${keyPart(f.runId)}-${keyPart(f.runAttempt)}`
+  };
+}
+
+/** modules: exact when the matched key is the key itself; otherwise a restore-key match. */
+export function modulesResult(keys: ModulesKeys, matchedKey: string | undefined): LookupResult {
+  if (!matchedKey) return 'miss';
+  return matchedKey === keys.key ? 'exact' : 'partial';
+}
+
+/** build: exact when the matched entry has the same target, Go and dependency hash. */
+export function buildResult(keys: BuildKeys, matchedKey: string | undefined): LookupResult {
+  if (!matchedKey) return 'miss';
+  return matchedKey.startsWith(keys.exactPrefix) || matchedKey === keys.lookupKey ? 'exact' : 'partial';
+}
+
+/**
+ * Whether @actions/cache can reach a cache service from this environment (its isFeatureAvailable,
+ * without loading the library): v2 needs ACTIONS_RESULTS_URL, v1 ACTIONS_CACHE_URL; a
+ * ACTIONS_CACHE_MODE of `none` turns caching off.
+ */
+export function cacheServiceConfigured(env: NodeJS.ProcessEnv): boolean {
+  if ((env.ACTIONS_CACHE_MODE ?? '').trim().toLowerCase() === 'none') return false;
+  const host = (() => {
+    try {
+      return new URL(env.GITHUB_SERVER_URL || 'https://github.com').hostname.toUpperCase();
+    } catch {
+      return '';
+    }
+  })();
+  const ghes = host !== 'GITHUB.COM' && !host.endsWith('.GHE.COM') && !host.endsWith('.LOCALHOST');
+  const v2 = !ghes && Boolean(env.ACTIONS_CACHE_SERVICE_V2);
+  return v2 ? Boolean(env.ACTIONS_RESULTS_URL) : Boolean(env.ACTIONS_CACHE_URL);
+}
