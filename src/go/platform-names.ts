@@ -83,7 +83,7 @@ export function exeName(p: Platform, name: string): string {
  * ('x64', 'arm64', 'ia32', 'arm'); Go spellings are mapped to those (amd64 -> x64, 386 -> ia32) so
  * the same Go is found whichever spelling the workflow uses.
  */
-export function toolCacheArch(p: Platform): string {
+export function toolCacheArch(p: Pick<Platform, 'arch'>): string {
   return nodeArch(p.arch);
 }
 

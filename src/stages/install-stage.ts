@@ -11,6 +11,8 @@ import type { Inputs } from '../inputs/inputs.js';
 import type { Plan } from './plan-stage.js';
 import { findCached, installGo } from '../install/installer.js';
 import { authHeaders, joinUrl } from '../edge/http.js';
+import { timeoutFromSetting } from '../edge/retry.js';
+import { consoleCodePage } from '../edge/platform.js';
 import { askGo, type GoSelfReport } from '../edge/go-exec.js';
 import { exeName } from '../go/platform-names.js';
 import type { Host } from '../host.js';
@@ -116,8 +118,12 @@ export async function install(ctx: InstallContext, plan: Plan): Promise<InstallO
       temp,
       workspace,
       allowMissingChecksum: inputs.allowMissingChecksum,
-      fastDisk: ctx.hosted
+      fastDisk: ctx.hosted,
+      env: host.env,
+      retry: { timeoutMs: timeoutFromSetting(host.env.SETUP_GO_HTTP_TIMEOUT_MS) },
+      consoleCodePage: consoleCodePage(platform, host.env)
     });
+    for (const notice of result.notices) host.notice(notice);
     goRoot = result.goRoot;
     outcome = {
       version,

@@ -11,6 +11,7 @@ import { chooseRequest, isToolchainPin, versionFileKind, type VersionFileKind } 
 import { applyCheckLatest, needsManifest, resolveFromCache, resolveSpec } from '../plan/resolve.js';
 import { parseManifest } from '../go/manifest.js';
 import { fetchJson, manifestUrl } from '../edge/http.js';
+import { timeoutFromSetting } from '../edge/retry.js';
 import { listCachedVersions } from '../install/installer.js';
 
 export interface Plan {
@@ -80,8 +81,11 @@ async function versionSources(ctx: PlanContext): Promise<{ path: string; text: s
   return [];
 }
 
-async function readManifest(url: string): Promise<Release[]> {
-  const json = await fetchJson(url, { what: 'the Go release manifest' });
+async function readManifest(url: string, env: NodeJS.ProcessEnv): Promise<Release[]> {
+  const json = await fetchJson(url, {
+    what: 'the Go release manifest',
+    retry: { timeoutMs: timeoutFromSetting(env.SETUP_GO_HTTP_TIMEOUT_MS) }
+  });
   return parseManifest(json, url);
 }
 
@@ -103,7 +107,7 @@ export async function makePlan(ctx: PlanContext): Promise<Plan> {
 
   if (inputs.mode === 'verify') {
     // verify downloads nothing; the manifest only feeds the support and patch checks.
-    const releases = await readManifest(url).catch((err: Error) => {
+    const releases = await readManifest(url, ctx.env).catch((err: Error) => {
       warnings.push(
         `the Go release manifest could not be read, so supported-release and latest-patch are skipped: ${err.message}`
       );
@@ -125,7 +129,7 @@ export async function makePlan(ctx: PlanContext): Promise<Plan> {
 
   let releases: Release[];
   try {
-    releases = await readManifest(url);
+    releases = await readManifest(url, ctx.env);
   } catch (err) {
     const fallback = resolveFromCache(spec, cached);
     if (fallback === undefined) throw err;
