@@ -5,8 +5,10 @@
 //   (c) bundle size of dist/index.js
 //   (d) scan of a generated 5,000-module monorepo (mode plan, and verify when a Go is at hand)
 //   (e) the property tests with PROPERTY_RUNS=20000
+//   (f) the Windows install under Wine: cold with 7-Zip and in process, warm (Wine figures)
+//   (g) the crash suite run 20 times in a row (--crash-runs N): failed runs, goal 0
 // Prints a table, writes .bench/latest.json. Exit 0 unless something crashed (a missed goal is
-// not a crash). Flags: --dist <file>, --only a,b,... (parts to run), --runs-warm N.
+// not a crash). Flags: --dist <file>, --only a,b,... (parts to run), --runs-warm N, --crash-runs N.
 import {
   cpSync,
   existsSync,
@@ -32,8 +34,9 @@ const flag = (/** @type {string} */ name) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 const dist = path.resolve(flag('--dist') ?? DEFAULT_DIST);
-const only = new Set((flag('--only') ?? 'a,b,c,d,e').split(',').map((s) => s.trim()));
+const only = new Set((flag('--only') ?? 'a,b,c,d,e,f,g').split(',').map((s) => s.trim()));
 const WARM_RUNS = Number(flag('--runs-warm') ?? 10);
+const CRASH_RUNS = Number(flag('--crash-runs') ?? 20);
 const COLD_RUNS = 3;
 const REAL_GO_DIR = '/usr/lib/go-1.19';
 const REAL_GO_VERSION = '1.19.8';
@@ -411,6 +414,23 @@ async function main() {
           pass: r.code === 0,
           note: summary || `exit ${r.code}`
         });
+      });
+    }
+
+    // (f) The Windows install under Wine.
+    if (only.has('f')) {
+      await part('f', async () => {
+        const { benchWindowsUnderWine } = await import('./bench/windows-wine.mjs');
+        await benchWindowsUnderWine({ dist, add, skip });
+      });
+    }
+
+    // (g) The crash suite, many times in a row.
+    if (only.has('g')) {
+      await part('g', async () => {
+        console.log(`(g) the crash suite ${CRASH_RUNS} times in a row...`);
+        const { benchCrashSuiteRepeated } = await import('./bench/crash-repeat.mjs');
+        await benchCrashSuiteRepeated({ root, runs: CRASH_RUNS, add, skip });
       });
     }
   } finally {
