@@ -4,7 +4,15 @@
  * WHATWG decoder knows through TextDecoder, and the two OEM pages it lacks (437, 850) by table.
  */
 
-/** Bytes 0x80-0xFF of code page 437 (US) and 850 (Western European), 16 per line. */
+/** 0x80-0x9F of code page 1252 (Windows' Western ANSI page; 0xA0-0xFF equal Latin-1). */
+const CP1252_C1 =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+/**
+ * Bytes 0x80-0xFF of code page 437 (US OEM), 850 (Western European OEM) and 1252 (Western ANSI,
+ * by table because Node's TextDecoder decodes "windows-1252" as Latin-1), 16 per line.
+ */
 const OEM_HIGH: Record<number, string> = {
   437:
     'ÇüéâäàåçêëèïîìÄÅ' +
@@ -23,7 +31,9 @@ const OEM_HIGH: Record<number, string> = {
     '└┴┬├─┼ãÃ╚╔╩╦╠═╬¤' +
     'ðÐÊËÈıÍÎÏ┘┌█▄¦Ì▀' +
     'ÓßÔÒõÕµþÞÚÛÙýÝ¯´' +
-    '\u00ad±‗¾¶§÷¸°¨·¹³²■\u00a0'
+    '\u00ad±‗¾¶§÷¸°¨·¹³²■\u00a0',
+  1252: CP1252_C1 + Array.from({ length: 96 }, (_, i) => String.fromCharCode(0xa0 + i)).join(''),
+  28591: Array.from({ length: 128 }, (_, i) => String.fromCharCode(0x80 + i)).join('')
 };
 
 /** Windows code page -> WHATWG encoding label, for the pages TextDecoder reads. */
@@ -41,7 +51,6 @@ function whatwgLabel(codePage: number): string | undefined {
     10000: 'macintosh',
     20866: 'koi8-r',
     21866: 'koi8-u',
-    28591: 'windows-1252',
     54936: 'gb18030'
   };
   return named[codePage];
