@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { compareGo, isValidGo, sortGo } from '../go/gover.js';
-import { exeName } from '../go/platform-names.js';
+import { exeName, toolCacheArch } from '../go/platform-names.js';
 import { openStream } from '../edge/http.js';
 import { askGo } from '../edge/go-exec.js';
 import type { RetryPolicy } from '../edge/retry.js';
@@ -128,7 +128,7 @@ export async function listCachedVersions(toolCache: string, platform: Platform, 
   for (const name of names) {
     const version = versionFromCacheFolder(name);
     if (!version || !isValidGo(version)) continue;
-    const toolDir = p.join(root, name, arch);
+    const toolDir = p.join(root, name, toolCacheArch({ arch }));
     if (await isComplete(platform, { toolDir, marker: `${toolDir}.complete` })) found.push(version);
   }
   return sortGo([...new Set(found)]);
