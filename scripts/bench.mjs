@@ -6,8 +6,10 @@
 //   (d) scan of a generated 5,000-module monorepo (mode plan, and verify when a Go is at hand)
 //   (e) the property tests with PROPERTY_RUNS=20000
 //   (f) caching side by side with actions/setup-go v7 (scripts/bench/cache.mjs; --setup-go <snapshot>)
+//   (g) the Windows install under Wine: cold with 7-Zip and in process, warm (Wine figures)
+//   (h) the crash suite run 20 times in a row (--crash-runs N): failed runs, goal 0
 // Prints a table, writes .bench/latest.json. Exit 0 unless something crashed (a missed goal is
-// not a crash). Flags: --dist <file>, --only a,b,... (parts to run), --runs-warm N.
+// not a crash). Flags: --dist <file>, --only a,b,... (parts to run), --runs-warm N, --crash-runs N.
 import {
   cpSync,
   existsSync,
@@ -33,8 +35,9 @@ const flag = (/** @type {string} */ name) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 const dist = path.resolve(flag('--dist') ?? DEFAULT_DIST);
-const only = new Set((flag('--only') ?? 'a,b,c,d,e,f').split(',').map((s) => s.trim()));
+const only = new Set((flag('--only') ?? 'a,b,c,d,e,f,g,h').split(',').map((s) => s.trim()));
 const WARM_RUNS = Number(flag('--runs-warm') ?? 10);
+const CRASH_RUNS = Number(flag('--crash-runs') ?? 20);
 const COLD_RUNS = 3;
 const REAL_GO_DIR = '/usr/lib/go-1.19';
 const REAL_GO_VERSION = '1.19.8';
@@ -419,6 +422,23 @@ async function main() {
       await part('f', async () => {
         const { benchCache } = await import('./bench/cache.mjs');
         await benchCache({ dist, scratch, benchDir, snapshot: flag('--setup-go'), add, skip });
+      });
+    }
+
+    // (g) The Windows install under Wine.
+    if (only.has('g')) {
+      await part('g', async () => {
+        const { benchWindowsUnderWine } = await import('./bench/windows-wine.mjs');
+        await benchWindowsUnderWine({ dist, add, skip });
+      });
+    }
+
+    // (h) The crash suite, many times in a row.
+    if (only.has('h')) {
+      await part('h', async () => {
+        console.log(`(h) the crash suite ${CRASH_RUNS} times in a row...`);
+        const { benchCrashSuiteRepeated } = await import('./bench/crash-repeat.mjs');
+        await benchCrashSuiteRepeated({ root, runs: CRASH_RUNS, add, skip });
       });
     }
   } finally {

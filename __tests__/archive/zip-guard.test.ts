@@ -1,9 +1,20 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  readlinkSync,
+  rmSync,
+  writeFileSync
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import yazl from 'yazl';
 import { ArchiveError } from '../../src/install/archive-rules.js';
 import { checkZipArchive, zipEntryType } from '../../src/install/zip-guard.js';
+import { extractZipInProcess } from '../../src/install/zip-extract.js';
 
 interface ZipItem {
   name: string;
@@ -86,7 +97,7 @@ test('a good zip (with a symlink inside go/) passes and is counted', async () =>
   expect(res.uncompressedBytes).toBe(9 + 100 + 13);
 });
 
-test.each<[string, ZipItem[], Record<string, string>, RegExp]>([
+const REFUSED: [string, ZipItem[], Record<string, string>, RegExp][] = [
   ['dot-dot', [...good, { name: 'QQQQ', data: 'x' }], { QQQQ: '../x' }, /"\.\.\/x" escapes the go\/ folder/],
   ['dot-dot inside', [...good, { name: 'go/QQQQQQQQ' }], { 'go/QQQQQQQQ': 'go/../../xy' }, /escapes the go\/ folder/],
   ['absolute', [...good, { name: 'QQQQQQQQQQ' }], { QQQQQQQQQQ: '/etc/evil1' }, /"\/etc\/evil1" is an absolute path/],
@@ -113,7 +124,9 @@ test.each<[string, ZipItem[], Record<string, string>, RegExp]>([
   ],
   ['character device', [...good, { name: 'go/tty', mode: 0o020644 }], {}, /"go\/tty" is a character device/],
   ['fifo', [...good, { name: 'go/pipe', mode: 0o010644 }], {}, /"go\/pipe" is a fifo/]
-])('refused: %s', async (_name, items, rename, message) => {
+];
+
+test.each(REFUSED)('refused: %s', async (_name, items, rename, message) => {
   expect(await refused(await buildZip(items, rename))).toMatch(message);
 });
 
@@ -141,4 +154,52 @@ test.each<[string, number, string]>([
   ['go/s', (0o140644 << 16) >>> 0, 'other']
 ])('zipEntryType(%j, %o) is %s', (name, attrs, type) => {
   expect(zipEntryType(name, attrs).type).toBe(type);
+});
+
+describe('the in-process extractor applies the same rules while it writes', () => {
+  /** Extracts `zip` into <box>/dest; returns the error, or undefined. */
+  async function extract(zip: Buffer): Promise<{ error?: Error; box: string; dest: string }> {
+    const box = mkdtempSync(path.join(dir, 'box-'));
+    const dest = path.join(box, 'dest');
+    mkdirSync(dest);
+    const file = path.join(box, 'archive.zip');
+    writeFileSync(file, zip);
+    const error = await extractZipInProcess(file, dest, { archive: 'go.zip' }).then(
+      () => undefined,
+      (e: Error) => e
+    );
+    return { error, box, dest };
+  }
+
+  test('a good zip: files, folders and the symlink inside go/', async () => {
+    const { error, dest } = await extract(await buildZip(good));
+    expect(error).toBeUndefined();
+    expect(readFileSync(path.join(dest, 'go', 'VERSION'), 'utf8')).toBe('go1.22.3\n');
+    expect(readFileSync(path.join(dest, 'go', 'bin', 'go.exe'), 'utf8')).toHaveLength(100);
+    expect(lstatSync(path.join(dest, 'go', 'misc', 'link')).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(path.join(dest, 'go', 'misc', 'link'))).toBe('../bin/go.exe');
+  });
+
+  test('a non-ASCII name flagged UTF-8 is written as it is named', async () => {
+    const { error, dest } = await extract(await buildZip([...good, { name: 'go/test/Äfoo.go', data: 'package p\n' }]));
+    expect(error).toBeUndefined();
+    expect(readdirSync(path.join(dest, 'go', 'test'))).toEqual(['Äfoo.go']);
+  });
+
+  test.each(REFUSED)(
+    'refused while extracting: %s; nothing written outside the folder',
+    async (_name, items, rename, message) => {
+      const { error, box } = await extract(await buildZip(items, rename));
+      expect(error).toBeInstanceOf(ArchiveError);
+      expect(error!.message).toMatch(message);
+      expect(readdirSync(box).sort()).toEqual(['archive.zip', 'dest']);
+      expect(existsSync('/etc/evil1')).toBe(false);
+    }
+  );
+
+  test('a file that is not a zip', async () => {
+    const { error } = await extract(Buffer.from('not a zip at all'));
+    expect(error).toBeInstanceOf(ArchiveError);
+    expect(error!.message).toMatch(/not a readable zip archive/);
+  });
 });

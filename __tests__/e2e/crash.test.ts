@@ -1,12 +1,16 @@
 /**
- * End to end: a job SIGKILLed at any moment of a real install (Debian's Go 1.19.8, packed as an
+ * End to end: a job SIGKILLed at any stage of a real install (Debian's Go 1.19.8, packed as an
  * official-style ~120 MB archive) leaves nothing a later job takes for complete, and the next job
- * installs cleanly (it takes over the dead job's lock and removes its leftovers).
+ * installs cleanly (it takes over the dead job's lock and removes its leftovers, or, after the
+ * marker, finds the install complete and removes the dead job's lock).
  *
- * One shared tool cache for the whole sequence. Per kill point: start the bundle, kill it after a
- * delay or as soon as a given folder appears, check the invariant "a marker means a whole tree",
- * run a fresh job and check its install, then remove the install so the next kill hits an install
- * again.
+ * The kill points are deterministic: the killed job runs with SETUP_GO_ENFORCED_TEST_PAUSE=<stage>,
+ * writes a pause file when it reaches that stage and waits there; the test kills it then. Nothing
+ * depends on the machine's speed.
+ *
+ * One shared tool cache for the whole sequence. Per stage: run and kill, check the invariant "a
+ * marker means a whole tree" and exactly what the kill left, run a fresh job and check its
+ * install, then remove the install so the next kill hits an install again.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,42 +20,24 @@ import { startMirror, type Mirror } from '../../scripts/lib/mirror.mjs';
 import { buildFixtureManifest } from '../../scripts/lib/manifest-fixture.mjs';
 import { packRealGo } from '../../scripts/lib/toolchains.mjs';
 import { listTree, runAction, spawnAction, type RunResult } from '../../scripts/lib/run-action.mjs';
+import { PAUSE_STAGES, TEST_PAUSE_ENV, pauseFile, type PauseStage } from '../../src/install/test-pause.js';
 
 const REAL_GO = '/usr/lib/go-1.19';
 const VERSION = '1.19.8';
 const ARCH = 'x64';
 const haveRealGo = existsSync(path.join(REAL_GO, 'bin', 'go'));
 
-/**
- * When to kill: after `ms`, or as soon as `appears` holds for the version folder (polled every 2 ms).
- * The folder-triggered points hit a given stage whatever the machine's speed.
- */
-interface KillPoint {
-  name: string;
-  ms?: number;
-  appears?: (versionDir: string, names: string[]) => boolean;
-}
+const STAGING = /^x64\.staging-\d+-[0-9a-f]+$/;
 
-const stagingOf = (names: string[]) => names.find((x) => x.startsWith(`${ARCH}.staging-`));
-
-const KILL_POINTS: KillPoint[] = [
-  { name: 'after 50 ms (node starting)', ms: 50 },
-  { name: 'as soon as the install lock appears', appears: (_d, n) => n.includes(`${ARCH}.lock`) },
-  { name: 'as soon as the staging folder appears', appears: (_d, n) => stagingOf(n) !== undefined },
-  {
-    name: 'mid-extraction (4 of the 7 top-level entries unpacked)',
-    appears: (d, n) => {
-      const staging = stagingOf(n);
-      if (!staging) return false;
-      try {
-        return readdirSync(path.join(d, staging, 'go')).length >= 4;
-      } catch {
-        return false;
-      }
-    }
-  },
-  { name: 'as soon as the final folder appears (marker not yet written)', appears: (_d, n) => n.includes(ARCH) }
-];
+/** What each kill leaves in the version folder (names, staging folders shown as "staging"). */
+const LEFT_BY_STAGE: Record<PauseStage, string[]> = {
+  'before-lock': [],
+  locked: [`${ARCH}.lock`],
+  staging: [`${ARCH}.lock`, 'staging'],
+  'mid-extraction': [`${ARCH}.lock`, 'staging'],
+  renamed: [ARCH, `${ARCH}.lock`, 'staging'],
+  marked: [ARCH, `${ARCH}.complete`, `${ARCH}.lock`]
+};
 
 /** What the kill left in the version folder. */
 interface Left {
@@ -74,7 +60,6 @@ if (!haveRealGo) {
     let goRoot: string;
     /** entries below go/ in the archive (packRealGo dereferences every link of REAL_GO) */
     let archiveEntries: number;
-    const observed: { point: string; killed: boolean; left: Left }[] = [];
 
     beforeAll(async () => {
       root = mkdtempSync(path.join(os.tmpdir(), 'sge-e2e-crash-'));
@@ -135,57 +120,55 @@ if (!haveRealGo) {
       return left;
     }
 
-    /** Starts a job and SIGKILLs it at the kill point (or lets it finish if it ends first). */
-    async function runAndKill(p: KillPoint): Promise<RunResult> {
+    /** Starts a job that pauses at `stage`, waits for its pause file and SIGKILLs it there. */
+    async function runAndKill(stage: PauseStage): Promise<RunResult> {
+      const temp = path.join(root, `temp-killed-${stage}`);
       const child = spawnAction({
         inputs: inputs(),
         workspace,
         toolCache,
-        temp: path.join(root, 'temp-killed'),
-        timeoutMs: 60_000
+        temp,
+        env: { [TEST_PAUSE_ENV]: stage },
+        timeoutMs: 300_000
       });
-      const kill = () => {
-        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-      };
-      let poller: NodeJS.Timeout | undefined;
-      let timer: NodeJS.Timeout | undefined;
-      if (p.ms !== undefined) timer = setTimeout(kill, p.ms);
-      if (p.appears) {
-        const appears = p.appears;
-        poller = setInterval(() => {
-          if (appears(versionDir, names())) kill();
-        }, 2);
-      }
+      const file = pauseFile(temp, stage);
+      const poller = setInterval(() => {
+        if (existsSync(file) && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      }, 20);
       try {
         return await child.result;
       } finally {
-        clearTimeout(timer);
         clearInterval(poller);
       }
     }
 
-    test.each(KILL_POINTS.map((p) => [p.name, p] as const))(
-      'killed %s: no half install counts as complete; the next job installs cleanly',
-      async (_name, p) => {
-        const killed = await runAndKill(p);
-        expect(killed.signal === 'SIGKILL' || killed.code === 0).toBe(true);
+    test.each(PAUSE_STAGES.map((s) => [s] as const))(
+      'killed at %s: no half install counts as complete; the next job installs cleanly',
+      async (stage) => {
+        const killed = await runAndKill(stage);
+        expect({ signal: killed.signal, errors: killed.errors }).toEqual({ signal: 'SIGKILL', errors: [] });
         const left = expectMarkerMeansWhole();
-        observed.push({ point: p.name, killed: killed.signal === 'SIGKILL', left });
+        expect(left.names.map((n) => (STAGING.test(n) ? 'staging' : n))).toEqual(LEFT_BY_STAGE[stage]);
+        if (stage === 'mid-extraction') {
+          const staging = left.names.find((n) => STAGING.test(n))!;
+          const unpacked = countEntries(path.join(versionDir, staging, 'go'));
+          expect(unpacked).toBeGreaterThan(0);
+          expect(unpacked).toBeLessThan(archiveEntries);
+        }
 
         const next = await runAction({
           inputs: inputs(),
           workspace,
           toolCache,
           temp: path.join(root, 'temp-next'),
-          timeoutMs: 60_000
+          timeoutMs: 300_000
         });
         expect(next.errors).toEqual([]);
         expect(next.code).toBe(0);
         expect(next.outputs['go-root']).toBe(goRoot);
-        // a tree without marker is never reused: the next job downloads again
-        if (!left.marker) expect(next.outputs['toolchain-cache-hit']).toBe('false');
-        // the dead job's lock was taken over at once, not after the 60 s heartbeat timeout
-        expect(next.durationMs).toBeLessThan(40_000);
+        // a tree without marker is never reused: the next job downloads again; after the marker
+        // it is a cache hit, and the dead job's lock is removed all the same
+        expect(next.outputs['toolchain-cache-hit']).toBe(left.marker ? 'true' : 'false');
         expect(names()).toEqual([ARCH, `${ARCH}.complete`]);
         expect(countEntries(goRoot)).toBe(archiveEntries);
         const env = { ...process.env, GOTOOLCHAIN: 'local', GOROOT: '', GOFLAGS: '' };
@@ -195,21 +178,7 @@ if (!haveRealGo) {
         // start the next kill point from "not installed" again
         rmSync(path.join(toolCache, 'go'), { recursive: true, force: true });
       },
-      60_000
+      300_000
     );
-
-    test('the folder-triggered kills hit the stage they wait for', () => {
-      const at = (fragment: string) => observed.find((o) => o.point.includes(fragment))!;
-      // killed holding the lock: the lock (and maybe a fresh staging folder) stayed behind
-      if (at('install lock').killed) expect(at('install lock').left.names).toContain(`${ARCH}.lock`);
-      for (const fragment of ['staging folder', 'mid-extraction']) {
-        const o = at(fragment);
-        if (!o.killed) continue;
-        expect(o.left.names.some((n) => n.startsWith(`${ARCH}.staging-`))).toBe(true);
-        expect(o.left.marker).toBe(false);
-      }
-      // at least the lock and staging kills landed before those jobs could finish
-      expect(at('install lock').killed && at('staging folder').killed).toBe(true);
-    });
   });
 }

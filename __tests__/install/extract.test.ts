@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import {
+  chmodSync,
+  copyFileSync,
   createReadStream,
   existsSync,
   mkdtempSync,
@@ -13,7 +15,16 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { gzipSync } from 'node:zlib';
-import { chooseZipExtractor, extractTarGzStream, extractZip, firstRealError } from '../../src/install/extract.js';
+import {
+  ExtractError,
+  chooseZipExtractor,
+  extractTarGzStream,
+  extractZip,
+  firstRealError,
+  toolEnv
+} from '../../src/install/extract.js';
+import { IN_PROCESS } from '../../src/install/zip-extract.js';
+import { decodeConsoleText } from '../../src/install/console-text.js';
 import { ArchiveError } from '../../src/install/archive-rules.js';
 import { buildSyntheticToolchain } from '../../scripts/lib/toolchains.mjs';
 
@@ -23,38 +34,28 @@ const WIN_DEST = 'D:\\hostedtoolcache\\windows\\go\\1.22.3\\x64.staging-1-a';
 describe('chooseZipExtractor', () => {
   const sevenZip = 'C:\\Program Files\\7-Zip\\7z.exe';
   const tarExe = 'C:\\Windows\\System32\\tar.exe';
-  const pwsh = 'C:\\Program Files\\PowerShell\\7\\pwsh.exe';
-  const powershell = 'C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe';
 
   test.each([
-    [{ sevenZip, tarExe, pwsh, powershell }, sevenZip, ['x', '-y', '-bd', `-o${WIN_DEST}`, WIN_FILE]],
-    [{ tarExe, pwsh, powershell }, tarExe, ['-xf', WIN_FILE, '-C', WIN_DEST]],
-    [{ sevenZip, unzip: '/usr/bin/unzip' }, sevenZip, ['x', '-y', '-bd', `-o${WIN_DEST}`, WIN_FILE]],
-    [{ unzip: '/usr/bin/unzip' }, '/usr/bin/unzip', ['-q', '-o', WIN_FILE, '-d', WIN_DEST]]
-  ])('%j -> %s', (available, tool, args) => {
-    expect(chooseZipExtractor(available, WIN_FILE, WIN_DEST)).toEqual({ tool, args });
+    [
+      { sevenZip, tarExe },
+      { tool: sevenZip, args: ['x', '-y', '-bd', `-o${WIN_DEST}`, WIN_FILE] }
+    ],
+    [{ tarExe }, { tool: tarExe, args: ['-xf', WIN_FILE, '-C', WIN_DEST] }],
+    [{ sevenZip }, { tool: sevenZip, args: ['x', '-y', '-bd', `-o${WIN_DEST}`, WIN_FILE] }],
+    // neither: the in-process extractor (never PowerShell, which extracted nothing under Wine)
+    [{}, undefined]
+  ])('%j -> %j', (available, want) => {
+    expect(chooseZipExtractor(available, WIN_FILE, WIN_DEST)).toEqual(want);
   });
+});
 
-  test.each([
-    [{ pwsh, powershell }, pwsh],
-    [{ powershell }, powershell]
-  ])('PowerShell fallback %j uses ZipFile.ExtractToDirectory', (available, tool) => {
-    const cmd = chooseZipExtractor(available, "D:\\it's\\go.zip", WIN_DEST);
-    expect(cmd.tool).toBe(tool);
-    expect(cmd.args.slice(0, -1)).toEqual([
-      '-NoLogo',
-      '-NoProfile',
-      '-NonInteractive',
-      '-ExecutionPolicy',
-      'Bypass',
-      '-Command'
-    ]);
-    const script = cmd.args[cmd.args.length - 1];
-    expect(script).toContain(`[System.IO.Compression.ZipFile]::ExtractToDirectory('D:\\it''s\\go.zip', '${WIN_DEST}')`);
-  });
-
-  test('no tool at all is an error naming the archive', () => {
-    expect(() => chooseZipExtractor({}, WIN_FILE, WIN_DEST)).toThrow(/no zip extractor found to unpack .*go1\.22\.3/);
+describe('toolEnv: extractors see a UTF-8 character type outside Windows', () => {
+  test.each<[string, NodeJS.ProcessEnv, NodeJS.ProcessEnv]>([
+    ['linux', { LANG: 'C', PATH: '/bin' }, { LANG: 'C', PATH: '/bin', LC_ALL: 'C.UTF-8' }],
+    ['darwin', { LC_ALL: 'POSIX' }, { LC_ALL: 'C.UTF-8' }],
+    ['win32', { LANG: 'C' }, { LANG: 'C' }]
+  ])('%s', (os, env, want) => {
+    expect(toolEnv(os, env)).toEqual(want);
   });
 });
 
@@ -154,22 +155,69 @@ describe('extractTarGzStream', () => {
   });
 });
 
-const unzipPath = ['/usr/bin/unzip', '/bin/unzip'].find((p) => existsSync(p));
-(unzipPath ? describe : describe.skip)('extractZip (with unzip on this machine)', () => {
-  test('unpacks a synthetic windows zip', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'extract-zip-'));
-    try {
-      const built = await buildSyntheticToolchain({ version: '1.22.3', os: 'windows', arch: 'amd64', outDir: dir });
-      const dest = path.join(dir, 'dest');
-      mkdirSync(dest);
-      await extractZip(built.path, dest, { os: 'linux', arch: 'x64' }, { unzip: unzipPath });
-      expect(readFileSync(path.join(dest, 'go', 'VERSION'), 'utf8').split('\n')[0]).toBe('go1.22.3');
-      expect(existsSync(path.join(dest, 'go', 'bin', 'go.exe'))).toBe(true);
-      await expect(
-        extractZip(path.join(dir, 'nope.zip'), dest, { os: 'linux', arch: 'x64' }, { unzip: unzipPath })
-      ).rejects.toThrow(/unzip failed to extract nope\.zip/);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
+const NON_ASCII = 'test/fixedbugs/issue27836.dir/Äfoo.go';
+/** 7zip-bin's Linux 7za (its npm package drops the executable bit). */
+const SEVEN_ZIP_BIN = path.resolve('node_modules', '7zip-bin', 'linux', 'x64', '7za');
+
+describe('extractZip', () => {
+  let dir: string;
+  let zip: string;
+  let sevenZipLinux: string;
+  const linux = { os: 'linux', arch: 'x64' };
+  const run = {
+    env: { PATH: process.env.PATH, LANG: 'C' },
+    decode: (b: Buffer) => Promise.resolve(b.toString('utf8'))
+  };
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'extract-zip-'));
+    const built = await buildSyntheticToolchain({
+      version: '1.22.3',
+      os: 'windows',
+      arch: 'amd64',
+      outDir: dir,
+      extraFiles: [[NON_ASCII, 'package main\n']]
+    });
+    zip = built.path;
+    sevenZipLinux = path.join(dir, '7za');
+    if (existsSync(SEVEN_ZIP_BIN)) {
+      copyFileSync(SEVEN_ZIP_BIN, sevenZipLinux);
+      chmodSync(sevenZipLinux, 0o755);
     }
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const fresh = () => mkdtempSync(path.join(dir, 'dest-'));
+
+  test('in process (no 7-Zip, no tar.exe): the whole tree, non-ASCII names intact, under LANG=C', async () => {
+    const dest = fresh();
+    await expect(extractZip(zip, dest, linux, { ...run, tools: {} })).resolves.toBe(IN_PROCESS);
+    expect(readFileSync(path.join(dest, 'go', 'VERSION'), 'utf8').split('\n')[0]).toBe('go1.22.3');
+    expect(existsSync(path.join(dest, 'go', 'bin', 'go.exe'))).toBe(true);
+    expect(readFileSync(path.join(dest, 'go', ...NON_ASCII.split('/')), 'utf8')).toBe('package main\n');
+  });
+
+  (existsSync(SEVEN_ZIP_BIN) ? test : test.skip)(
+    '7-Zip (7zip-bin): non-ASCII names intact although the step runs with LANG=C',
+    async () => {
+      const dest = fresh();
+      await expect(extractZip(zip, dest, linux, { ...run, tools: { sevenZip: sevenZipLinux } })).resolves.toBe('7za');
+      expect(readdirSync(path.join(dest, 'go', 'test', 'fixedbugs', 'issue27836.dir'))).toEqual(['Äfoo.go']);
+    }
+  );
+
+  test('a tool that fails is named, with its last error line decoded by the given decoder', async () => {
+    const tool = path.join(dir, '7z.exe');
+    writeFileSync(tool, '#!/bin/sh\nprintf "ERROR: \\216\\204\\n" >&2\nexit 2\n', { mode: 0o755 });
+    const cp437 = (b: Buffer) => Promise.resolve(decodeConsoleText(b, 437));
+    await expect(extractZip(zip, fresh(), linux, { ...run, decode: cp437, tools: { sevenZip: tool } })).rejects.toThrow(
+      new ExtractError('7z.exe failed to extract it: ERROR: Ää', { archive: path.basename(zip) })
+    );
+  });
+
+  test('a tool that cannot be started is named', async () => {
+    const missing = path.join(dir, 'no-such-7z');
+    await expect(extractZip(zip, fresh(), linux, { ...run, tools: { sevenZip: missing } })).rejects.toThrow(
+      /^.*: could not run no-such-7z \(.*no-such-7z\): spawn .* ENOENT$/
+    );
   });
 });

@@ -22,15 +22,10 @@ import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ArchiveError } from '../../src/install/archive-rules.js';
-import { ChecksumError } from '../../src/install/download.js';
-import {
-  findCached,
-  installGo,
-  isTransportFailure,
-  listCachedVersions,
-  type InstallRequest
-} from '../../src/install/installer.js';
+import { ChecksumError, worthAnotherTransfer } from '../../src/install/download.js';
+import { findCached, installGo, listCachedVersions, type InstallRequest } from '../../src/install/installer.js';
 import { InputError } from '../../src/errors.js';
+import { ExtractError } from '../../src/install/extract.js';
 import { type ManifestFile } from '../../src/model.js';
 import { HttpError } from '../../src/edge/http.js';
 import { buildSyntheticToolchain, packRealGo } from '../../scripts/lib/toolchains.mjs';
@@ -124,6 +119,7 @@ function request(file: ManifestFile, overrides: Partial<InstallRequest> = {}): I
     allowMissingChecksum: false,
     retry: { tries: 3, baseDelayMs: 1, timeoutMs: 5_000, totalMs: 20_000 },
     lock: { timeoutMs: 30_000, staleMs: 30_000, pollMs: 10 },
+    env: process.env,
     ...overrides
   };
 }
@@ -165,7 +161,7 @@ test('fresh install: tree in place, marker written, nothing else left behind', a
   const req = request(file);
   const r = await installGo(req);
   const toolDir = path.join(req.toolCache, 'go', '1.22.3', 'x64');
-  expect(r).toEqual({ goRoot: toolDir, cacheHit: false, sha256: built.sha256, bytes: built.size });
+  expect(r).toEqual({ goRoot: toolDir, cacheHit: false, sha256: built.sha256, bytes: built.size, notices: [] });
   expect(s.requests).toBe(1);
   expect(readdirSync(path.join(req.toolCache, 'go', '1.22.3')).sort()).toEqual(['x64', 'x64.complete']);
   expect(readFileSync(path.join(toolDir, 'VERSION'), 'utf8').split('\n')[0]).toBe('go1.22.3');
@@ -180,7 +176,7 @@ test('second call is a cache hit without a request; findCached and listCachedVer
   const req = request(file);
   const first = await installGo(req);
   const second = await installGo(req);
-  expect(second).toEqual({ goRoot: first.goRoot, cacheHit: true });
+  expect(second).toEqual({ goRoot: first.goRoot, cacheHit: true, notices: [] });
   expect(s.requests).toBe(1);
   expect(await findCached(req.toolCache, '1.22.3', req.platform, 'x64')).toBe(first.goRoot);
   expect(await findCached(req.toolCache, '1.22.3', req.platform, 'arm64')).toBeUndefined();
@@ -377,11 +373,10 @@ test('a manifest file of another version is refused', async () => {
   );
 });
 
-const unzip = ['/usr/bin/unzip', '/bin/unzip'].find((p) => existsSync(p));
-(unzip ? test : test.skip)('zip archives: verified download to temp, zip guard, extract (unzip on Linux)', async () => {
+test('zip archives: verified download to temp, zip guard, extract (in process without 7-Zip)', async () => {
   const { built, file } = await synthetic({ format: 'zip' });
   serve(file.filename, built.path, 'truncate-once');
-  const req = request(file, { zipTools: { unzip } });
+  const req = request(file, { zipTools: {} });
   const r = await installGo(req);
   expect(r).toMatchObject({ cacheHit: false, sha256: built.sha256, bytes: built.size });
   expect(execFileSync(path.join(r.goRoot, 'bin', 'go'), ['version'], { encoding: 'utf8' }).trim()).toBe(
@@ -390,11 +385,82 @@ const unzip = ['/usr/bin/unzip', '/bin/unzip'].find((p) => existsSync(p));
   expect(readdirSync(req.temp)).toEqual([]);
 });
 
-describe('isTransportFailure', () => {
+test('a zip extractor that exits 0 but extracts nothing is named in the error; the cache is unchanged', async () => {
+  const { built, file } = await synthetic({ format: 'zip' });
+  serve(file.filename, built.path);
+  const tc = seedToolCache();
+  const before = await listing(tc);
+  const err = await installGo(request(file, { zipTools: { sevenZip: '/bin/true' } })).then(
+    () => undefined,
+    (e: Error) => e
+  );
+  expect(err).toBeInstanceOf(ExtractError);
+  expect(err!.message).toBe(`${file.filename}: true reported success but extracted no go/ folder`);
+  expect(await listing(tc)).toEqual(before);
+});
+
+test('a zip extractor that fails is named in the error, with its last stderr line', async () => {
+  const { built, file } = await synthetic({ format: 'zip' });
+  serve(file.filename, built.path);
+  const tool = path.join(work, '7z');
+  writeFileSync(tool, '#!/bin/sh\necho "ERROR: Can not open output file: Permission denied" >&2\nexit 2\n', {
+    mode: 0o755
+  });
+  const tc = seedToolCache();
+  const before = await listing(tc);
+  await expect(installGo(request(file, { zipTools: { sevenZip: tool } }))).rejects.toThrow(
+    new ExtractError('7z failed to extract it: ERROR: Can not open output file: Permission denied', {
+      archive: file.filename
+    })
+  );
+  expect(await listing(tc)).toEqual(before);
+});
+
+test('a complete install beside the lock of a dead job: the lock is removed (findCached and installGo)', async () => {
+  const { built, file } = await synthetic();
+  const s = serve(file.filename, built.path);
+  const req = request(file);
+  const first = await installGo(req);
+  const lockDir = `${first.goRoot}.lock`;
+  const dead = () => {
+    mkdirSync(lockDir);
+    // pid 2^22+1 is above Linux's pid_max default range: no such process
+    writeFileSync(
+      path.join(lockDir, 'owner.json'),
+      JSON.stringify({ pid: 4194305, hostname: os.hostname(), startedAt: new Date().toISOString(), token: 'dead' })
+    );
+  };
+  dead();
+  expect(await findCached(req.toolCache, '1.22.3', req.platform, 'x64')).toBe(first.goRoot);
+  expect(readdirSync(path.dirname(first.goRoot)).sort()).toEqual(['x64', 'x64.complete']);
+  dead();
+  expect(await installGo(req)).toMatchObject({ cacheHit: true });
+  expect(readdirSync(path.dirname(first.goRoot)).sort()).toEqual(['x64', 'x64.complete']);
+  expect(s.requests).toBe(1);
+});
+
+test('a complete install beside the lock of a live job: the lock stays', async () => {
+  const { built, file } = await synthetic();
+  serve(file.filename, built.path);
+  const req = request(file);
+  const first = await installGo(req);
+  const lockDir = `${first.goRoot}.lock`;
+  mkdirSync(lockDir);
+  writeFileSync(
+    path.join(lockDir, 'owner.json'),
+    JSON.stringify({ pid: process.ppid, hostname: os.hostname(), startedAt: new Date().toISOString(), token: 'live' })
+  );
+  expect(await findCached(req.toolCache, '1.22.3', req.platform, 'x64')).toBe(first.goRoot);
+  expect(existsSync(lockDir)).toBe(true);
+});
+
+describe('worthAnotherTransfer', () => {
   const reset = Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' });
   test.each([
     ['reset, cut short', true, reset, 10, 100],
     ['transient HttpError', true, new HttpError('x', 'u', undefined, 1, true), 100, 100],
+    ['final HttpError about a reset', false, new HttpError('x: socket hang up (3 tries)', 'u', undefined, 3), 10, 100],
+    ['gzip data cut off', true, Object.assign(new Error('unexpected end of file'), { code: 'Z_BUF_ERROR' }), 10, 100],
     ['short body checksum error', true, new ChecksumError('size mismatch'), 10, 100],
     ['complete body, wrong sha', false, new ChecksumError('sha256 mismatch'), 100, 100],
     ['hostile archive', false, new ArchiveError('archive entry "../x" escapes the go/ folder'), 10, 100],
@@ -403,7 +469,7 @@ describe('isTransportFailure', () => {
     ['unknown size, reset', true, reset, 10, 0],
     ['unknown size, wrong sha', false, new ChecksumError('sha256 mismatch'), 10, 0]
   ])('%s -> %s', (_n, want, e, bytes, size) => {
-    expect(isTransportFailure(e, bytes, size)).toBe(want);
+    expect(worthAnotherTransfer(e, bytes, size)).toBe(want);
   });
 });
 

@@ -1,6 +1,7 @@
 import {
-  archFolder,
   cacheVersionFolder,
+  createdFolders,
+  withoutLongPathPrefix,
   driveOf,
   fastDrive,
   installLayout,
@@ -52,19 +53,43 @@ describe('versionFromCacheFolder', () => {
   );
 });
 
-describe('archFolder', () => {
+describe('withoutLongPathPrefix', () => {
   test.each([
-    ['x64', 'x64'],
-    ['amd64', 'x64'],
-    ['AMD64', 'x64'],
-    ['386', 'ia32'],
-    ['arm64', 'arm64'],
-    ['aarch64', 'arm64'],
-    ['armv6l', 'arm'],
-    ['ppc64', 'ppc64'],
-    ['s390x', 's390x']
-  ])('%s -> %s', (arch, folder) => {
-    expect(archFolder(arch)).toBe(folder);
+    ['\\\\?\\C:\\hostedtoolcache', 'C:\\hostedtoolcache'],
+    ['\\\\?\\UNC\\server\\share\\tc', '\\\\server\\share\\tc'],
+    ['\\\\.\\D:\\x', 'D:\\x'],
+    ['C:\\plain', 'C:\\plain'],
+    ['\\\\server\\share', '\\\\server\\share'],
+    ['/opt/tc', '/opt/tc']
+  ])('%s -> %s', (p, want) => {
+    expect(withoutLongPathPrefix(p)).toBe(want);
+  });
+});
+
+describe('createdFolders: what mkdir -p created, from what fs.mkdir returned', () => {
+  const win = { os: 'win32', arch: 'x64' };
+  const linux = { os: 'linux', arch: 'x64' };
+  const dir = 'C:\\hostedtoolcache\\windows\\go\\1.19.8';
+  test.each<[string, { os: string; arch: string }, string, string | undefined, string[]]>([
+    ['linux: nothing created', linux, '/tc/go/1.22.3', undefined, []],
+    ['linux: only the leaf', linux, '/tc/go/1.22.3', '/tc/go/1.22.3', ['/tc/go/1.22.3']],
+    ['linux: from the tool cache down', linux, '/tc/go/1.22.3', '/tc', ['/tc', '/tc/go', '/tc/go/1.22.3']],
+    // Windows Node returns the first created folder as \\?\C:\...: the rollback must still match it
+    [
+      'win32: long-path form from the tool cache down',
+      win,
+      dir,
+      '\\\\?\\C:\\hostedtoolcache\\windows',
+      ['C:\\hostedtoolcache\\windows', 'C:\\hostedtoolcache\\windows\\go', dir]
+    ],
+    ['win32: long-path form, only the leaf', win, dir, `\\\\?\\${dir}`, [dir]],
+    ['win32: other case of the drive letter', win, dir, 'c:\\HOSTEDTOOLCACHE\\windows\\go\\1.19.8', [dir]],
+    ['win32: plain form', win, dir, 'C:\\hostedtoolcache\\windows\\go', ['C:\\hostedtoolcache\\windows\\go', dir]],
+    // never claim what cannot be matched: a rollback then removes nothing, not the whole chain
+    ['win32: a path that is no parent', win, dir, '\\\\?\\D:\\elsewhere', []],
+    ['linux: a path that is no parent', linux, '/tc/go/1.22.3', '/other', []]
+  ])('%s', (_name, platform, d, first, want) => {
+    expect(createdFolders(platform, d, first)).toEqual(want);
   });
 });
 
@@ -182,7 +207,7 @@ describe('installLayout', () => {
     expect(l.link).toBeUndefined();
   });
 
-  test.each([['..'], ['a/b'], ['a\\b'], ['']])('refuses arch %j', (arch) => {
+  test.each([['..'], ['a/b'], ['a\\b'], [''], ['riscv64']])('refuses arch %j', (arch) => {
     expect(() =>
       installLayout({ platform: { os: 'linux', arch }, toolCache: '/tc', temp: '/t', version: '1.22.3', arch })
     ).toThrow(InputError);

@@ -112,10 +112,12 @@ esac
  *   reportVersion?: string,
  *   filename?: string,
  *   format?: 'tar.gz' | 'zip',
+ *   extraFiles?: [string, string][],
  * }} o version in Go spelling without "go"; arch in Go spelling (node's x64/ia32 are mapped);
  *   versionFileText overrides go/VERSION; reportVersion overrides what `go version` prints;
  *   filename overrides the archive name; format overrides the archive type (default: zip for
- *   windows, tar.gz otherwise), e.g. a linux zip to test the zip path on Linux.
+ *   windows, tar.gz otherwise), e.g. a linux zip to test the zip path on Linux; extraFiles adds
+ *   [path below go/, content] pairs (e.g. a non-ASCII name like Go's own test/.../Äfoo.go).
  * @returns {Promise<{ filename: string, path: string, sha256: string, size: number }>}
  */
 export async function buildSyntheticToolchain(o) {
@@ -138,16 +140,19 @@ export async function buildSyntheticToolchain(o) {
     ['go/LICENSE', 'Synthetic Go toolchain for tests.\n', 0o644],
     ['go/src/fmt/print.go', 'package fmt\n', 0o644],
     ['go/src/runtime/extern.go', 'package runtime\n', 0o644],
-    ['go/pkg/tool/README', 'tools\n', 0o644]
+    ['go/pkg/tool/README', 'tools\n', 0o644],
+    .../** @type {[string, string, number][]} */ ((o.extraFiles ?? []).map(([p, c]) => [`go/${p}`, c, 0o644]))
   ];
 
   if (ext === 'zip') {
     const { ZipFile } = await import('yazl');
     const zip = new ZipFile();
     const mtime = new Date('2026-01-01T00:00:00Z');
-    for (const dir of ['go/', 'go/bin/', 'go/src/', 'go/src/fmt/', 'go/src/runtime/', 'go/pkg/', 'go/pkg/tool/']) {
-      zip.addEmptyDirectory(dir, { mtime, mode: 0o40755 });
+    const dirs = new Set(['go/', 'go/bin/', 'go/src/', 'go/src/fmt/', 'go/src/runtime/', 'go/pkg/', 'go/pkg/tool/']);
+    for (const [name] of files) {
+      for (let d = path.posix.dirname(name); d !== '.' && d !== 'go'; d = path.posix.dirname(d)) dirs.add(`${d}/`);
     }
+    for (const dir of [...dirs].sort()) zip.addEmptyDirectory(dir, { mtime, mode: 0o40755 });
     for (const [name, content, mode] of files) zip.addBuffer(Buffer.from(content), name, { mtime, mode });
     zip.end();
     await new Promise((resolve, reject) => {

@@ -15,30 +15,10 @@ import * as zlib from 'node:zlib';
 import { HttpClient, getProxyUrl } from '@actions/http-client';
 import { InputError, UserError } from '../errors.js';
 import { readAll } from './read-all.js';
+import { isTransientError, retryPolicy, retrying, type GiveUp, type RetryPolicy } from './retry.js';
 
 export const USER_AGENT = 'setup-go-enforced';
 
-export interface RetryPolicy {
-  /** at most this many tries */
-  tries: number;
-  /** the whole retry phase, waits included, never takes longer than this */
-  totalMs: number;
-  /** first backoff wait; doubles per try, with jitter */
-  baseDelayMs: number;
-  /** a try fails when no response (headers) or no body bytes arrive for this long */
-  timeoutMs: number;
-}
-
-function envTimeout(): number {
-  const v = Number(process.env.SETUP_GO_HTTP_TIMEOUT_MS);
-  return Number.isFinite(v) && v > 0 ? v : 30_000;
-}
-
-/** Defaults; timeoutMs comes from SETUP_GO_HTTP_TIMEOUT_MS (read when this module loads) or 30 s. */
-export const DEFAULT_RETRY: RetryPolicy = { tries: 3, totalMs: 60_000, baseDelayMs: 500, timeoutMs: envTimeout() };
-
-/** Longest backoff wait between two tries. */
-const MAX_BACKOFF_MS = 15_000;
 const MAX_REDIRECTS = 10;
 /** fetchJson refuses bodies larger than this. */
 const MAX_JSON_BYTES = 256 * 1024 * 1024;
@@ -68,15 +48,11 @@ export class BodyError extends HttpError {
   }
 }
 
-/** True for errors where repeating the whole transfer may help. */
-export function isTransient(e: unknown): boolean {
-  return e instanceof HttpError && e.transient;
-}
-
 export interface FetchOptions {
   /** what is fetched, for messages: "the Go release manifest", "go1.22.3.linux-amd64.tar.gz" */
   what?: string;
   headers?: Record<string, string>;
+  /** tries, budget, backoff and idle timeout (DEFAULT_RETRY of edge/retry.ts for absent fields) */
   retry?: Partial<RetryPolicy>;
 }
 
@@ -154,12 +130,6 @@ export function authHeaders(
   return isGithub || isGhes ? { Authorization: `token ${token}` } : {};
 }
 
-/** Backoff before try `attempt + 1` (attempt >= 1): base * 2^(attempt-1), capped, jittered to [half, full]. */
-export function backoffDelay(attempt: number, baseDelayMs: number, random: number): number {
-  const full = Math.min(MAX_BACKOFF_MS, baseDelayMs * 2 ** Math.max(0, attempt - 1));
-  return Math.round(full / 2 + (random * full) / 2);
-}
-
 /** Retry-After header (seconds or HTTP date) in ms from `nowMs`; undefined if absent or malformed. */
 export function parseRetryAfter(value: string | undefined, nowMs: number): number | undefined {
   if (value === undefined) return undefined;
@@ -219,17 +189,6 @@ export function manifestUrl(base: string): string {
   return joinUrl(base, 'manifest.json');
 }
 
-/** The policy with defaults for absent (or undefined) fields. */
-function policyOf(p?: Partial<RetryPolicy>): RetryPolicy {
-  const out = { ...DEFAULT_RETRY };
-  for (const key of Object.keys(out) as (keyof RetryPolicy)[]) {
-    const v = p?.[key];
-    if (typeof v === 'number' && Number.isFinite(v) && v >= 0) out[key] = v;
-  }
-  out.tries = Math.max(1, Math.floor(out.tries));
-  return out;
-}
-
 /** The file name at the end of a URL or path, for messages. */
 function defaultWhat(url: string): string {
   const name = url.split(/[?#]/)[0].split('/').filter(Boolean).pop();
@@ -260,25 +219,12 @@ class TryFailure extends Error {
   }
 }
 
-const RETRYABLE_CODES = new Set([
-  'ECONNRESET',
-  'ECONNREFUSED',
-  'ETIMEDOUT',
-  'EPIPE',
-  'EAI_AGAIN',
-  'ENETUNREACH',
-  'EHOSTUNREACH',
-  'ENETDOWN',
-  'ECONNABORTED'
-]);
-
 function transportFailure(e: unknown): TryFailure {
   if (e instanceof TryFailure) return e;
   const err = e as NodeJS.ErrnoException;
   const code = err.code ?? '';
   const msg = err.message || String(e);
-  const retryable = RETRYABLE_CODES.has(code) || /socket hang up/i.test(msg);
-  return new TryFailure(code && !msg.includes(code) ? `${msg} (${code})` : msg, retryable);
+  return new TryFailure(code && !msg.includes(code) ? `${msg} (${code})` : msg, isTransientError(e));
 }
 
 const proxyClient = new HttpClient(USER_AGENT);
@@ -407,41 +353,45 @@ function guardBody(res: http.IncomingMessage, url: string, what: string, timeout
 // ---------------------------------------------------------------------------------------------
 // Retry loop
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
 /** Runs `attempt` under the retry policy; turns the last failure into a one-line HttpError. */
-async function withRetry<T>(
+function withRetry<T>(
   url: string,
   what: string,
   policy: RetryPolicy,
   attempt: (timeoutMs: number) => Promise<T>
 ): Promise<T> {
-  const deadline = Date.now() + policy.totalMs;
-  for (let tries = 1; ; tries++) {
-    try {
-      return await attempt(Math.max(1, Math.min(policy.timeoutMs, deadline - Date.now())));
-    } catch (e) {
-      if (e instanceof HttpError && !(e instanceof BodyError)) throw e;
-      const f = e instanceof BodyError ? new TryFailure(e.reason, true) : transportFailure(e);
-      const final = (reason: string): HttpError =>
-        f.status === 404
-          ? new HttpError(`${what} not found at ${url} (HTTP 404)`, url, 404, tries)
-          : new HttpError(`could not download ${what} from ${url}: ${reason} (${plural(tries)})`, url, f.status, tries);
-      if (!f.retryable || tries >= policy.tries) throw final(f.reason);
-      let wait = backoffDelay(tries, policy.baseDelayMs, Math.random());
-      if (f.retryAfterMs !== undefined) {
-        if (Date.now() + f.retryAfterMs >= deadline) {
-          throw final(`${f.reason}, server asks to retry after ${Math.ceil(f.retryAfterMs / 1000)} s`);
-        }
-        wait = Math.max(wait, f.retryAfterMs);
+  const failure = (e: unknown): TryFailure | HttpError => {
+    if (e instanceof BodyError) return new TryFailure(e.reason, true);
+    if (e instanceof HttpError) return e;
+    return transportFailure(e);
+  };
+  return retrying(
+    policy,
+    (_n, timeoutMs) => attempt(timeoutMs),
+    (e) => {
+      const f = failure(e);
+      return f instanceof TryFailure ? { retry: f.retryable, retryAfterMs: f.retryAfterMs } : { retry: false };
+    },
+    {
+      giveUp: (e, tries, why: GiveUp) => {
+        const f = failure(e);
+        if (f instanceof HttpError) return f;
+        if (f.status === 404) return new HttpError(`${what} not found at ${url} (HTTP 404)`, url, 404, tries);
+        const reason =
+          why.kind === 'retry-after-beyond-budget'
+            ? `${f.reason}, server asks to retry after ${Math.ceil(why.retryAfterMs / 1000)} s`
+            : why.kind === 'no-time-left'
+              ? `${f.reason}, no time left to retry`
+              : f.reason;
+        return new HttpError(
+          `could not download ${what} from ${url}: ${reason} (${plural(tries)})`,
+          url,
+          f.status,
+          tries
+        );
       }
-      const minTry = Math.min(policy.timeoutMs, 1000);
-      if (Date.now() + wait + minTry > deadline) throw final(`${f.reason}, no time left to retry`);
-      await sleep(wait);
     }
-  }
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -478,7 +428,7 @@ export async function fetchJson(url: string, opts: FetchOptions = {}): Promise<u
   const what = opts.what ?? defaultWhat(url);
   const local = localPathOf(url);
   if (local !== undefined) return parseJson((await readLocal(local, url, what)).toString('utf8'), what, url);
-  const policy = policyOf(opts.retry);
+  const policy = retryPolicy(opts.retry);
   const body = await withRetry(url, what, policy, async (timeoutMs) => {
     const { res } = await tryGet(
       url,
@@ -517,7 +467,7 @@ export async function openStream(url: string, opts: FetchOptions = {}): Promise<
     }
     return { stream: fs.createReadStream(local, { highWaterMark: 1 << 20 }), contentLength: size, finalUrl: url };
   }
-  const policy = policyOf(opts.retry);
+  const policy = retryPolicy(opts.retry);
   const { res, finalUrl } = await withRetry(url, what, policy, (timeoutMs) =>
     tryGet(url, opts.headers ?? {}, timeoutMs)
   );

@@ -1,6 +1,8 @@
 /**
- * The runner's platform and folders. The only module that reads process.platform / process.arch.
+ * The runner's platform and folders. The only module that reads process.platform / process.arch;
+ * everything else gets a Platform, so a unit test can hand any module a Windows one.
  */
+import { execFile } from 'node:child_process';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { normalizeArchitectureInput } from '../go/platform-names.js';
@@ -36,5 +38,31 @@ export function runnerDirs(env: NodeJS.ProcessEnv = process.env): RunnerDirs {
     temp: env.RUNNER_TEMP || path.join(base, 'temp'),
     workspace: env.GITHUB_WORKSPACE || process.cwd(),
     hosted: env.RUNNER_ENVIRONMENT === 'github-hosted'
+  };
+}
+
+/** The code page number in what `chcp` prints ("Active code page: 437", "Aktive Codepage: 850."). */
+export function parseChcp(output: string): number | undefined {
+  const m = /(\d{1,5})\D*$/.exec(output.trim());
+  return m ? Number(m[1]) : undefined;
+}
+
+/**
+ * Windows: the console code page (`chcp`), in which console programs write their messages to a
+ * pipe; asked once, and only when needed (a tool failed). Undefined elsewhere, when chcp cannot
+ * be run, or when it says 0 (Wine), which means UTF-8 here.
+ */
+export function consoleCodePage(platform: Platform, env: NodeJS.ProcessEnv): () => Promise<number | undefined> {
+  let asked: Promise<number | undefined> | undefined;
+  return () => {
+    if (platform.os !== 'win32') return Promise.resolve(undefined);
+    asked ??= new Promise((resolve) => {
+      const chcp = path.win32.join(env.SystemRoot || env.windir || 'C:\\Windows', 'System32', 'chcp.com');
+      execFile(chcp, [], { windowsHide: true, timeout: 10_000, encoding: 'latin1' }, (err, stdout) => {
+        const cp = err ? undefined : parseChcp(stdout);
+        resolve(cp ? cp : undefined);
+      });
+    });
+    return asked;
   };
 }

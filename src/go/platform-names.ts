@@ -3,6 +3,7 @@
  * process.arch), Go's (GOOS / GOARCH as the release manifest spells them) and the tool cache's
  * folder names (as actions/setup-go writes them). Pure.
  */
+import path from 'node:path';
 import { InputError } from '../errors.js';
 import { type Platform } from '../model.js';
 
@@ -77,13 +78,18 @@ export function exeName(p: Platform, name: string): string {
   return goOs(p) === 'windows' ? `${name}.exe` : name;
 }
 
+/** The go command of a Go tree: <goRoot>/bin/go, or <goRoot>\bin\go.exe on Windows. */
+export function goBinaryIn(p: Platform, goRoot: string): string {
+  return (goOs(p) === 'windows' ? path.win32 : path.posix).join(goRoot, 'bin', exeName(p, 'go'));
+}
+
 /**
  * The arch folder of the tool cache (`<tool cache>/go/<version>/<arch>`). actions/setup-go uses
  * the `architecture` input or os.arch() verbatim, so a runner-default install lands in Node's names
  * ('x64', 'arm64', 'ia32', 'arm'); Go spellings are mapped to those (amd64 -> x64, 386 -> ia32) so
  * the same Go is found whichever spelling the workflow uses.
  */
-export function toolCacheArch(p: Platform): string {
+export function toolCacheArch(p: Pick<Platform, 'arch'>): string {
   return nodeArch(p.arch);
 }
 

@@ -8,15 +8,8 @@ import { createWriteStream, promises as fs } from 'node:fs';
 import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { UserError } from '../errors.js';
-import {
-  BodyError,
-  DEFAULT_RETRY,
-  HttpError,
-  backoffDelay,
-  isTransient,
-  openStream,
-  type FetchOptions
-} from '../edge/http.js';
+import { BodyError, HttpError, openStream, type FetchOptions } from '../edge/http.js';
+import { isTransientError, retryPolicy, retrying, type RetryPolicy } from '../edge/retry.js';
 
 export interface ExpectedDownload {
   /** archive file name, for messages */
@@ -75,11 +68,6 @@ export class VerifyingStream extends Transform {
     return this.done;
   }
 
-  /** True when a manifest sha256 was checked (false only with allow-missing-checksum). */
-  get verified(): boolean {
-    return this.expectedSha !== undefined;
-  }
-
   /** Bytes seen so far. */
   get bytesSeen(): number {
     return this.bytes;
@@ -121,21 +109,62 @@ export class VerifyingStream extends Transform {
   }
 }
 
-/** A transfer that may succeed when repeated: transport errors and bodies cut short. */
-function worthRetrying(e: unknown, v: VerifyingStream, expected: ExpectedDownload): boolean {
-  if (isTransient(e)) return true;
-  if (e instanceof ChecksumError) {
-    return expected.size !== undefined && expected.size > 0 && v.bytesSeen < expected.size;
-  }
-  const code = (e as NodeJS.ErrnoException | undefined)?.code ?? '';
-  return ['ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ERR_STREAM_PREMATURE_CLOSE'].includes(code);
+/**
+ * Whether a failed transfer is worth a new one: the connection or the body broke off (a body
+ * shorter than the manifest's size included). A complete body with a wrong sha256, a hostile
+ * archive, a bad tree or a final HTTP answer is not.
+ */
+export function worthAnotherTransfer(e: unknown, bytesSeen: number, expectedSize: number | undefined): boolean {
+  if (e instanceof ChecksumError) return expectedSize !== undefined && expectedSize > 0 && bytesSeen < expectedSize;
+  if (e instanceof UserError && !(e instanceof HttpError)) return false;
+  return isTransientError(e);
+}
+
+export interface TransferOptions {
+  url: string;
+  /** for messages */
+  what: string;
+  expected: ExpectedDownload;
+  retry?: Partial<RetryPolicy>;
 }
 
 /**
- * Streams `url` into `dest` through a VerifyingStream. The whole transfer is repeated (up to
- * `retry.tries` times) when it breaks off; a complete body with a wrong sha256 is not retried.
- * The partial file is removed on failure. Throws ChecksumError at once (before any request) when
- * the manifest has no sha256 and `allowUnverified` is not set.
+ * Runs a whole verified transfer (`attempt` gets a fresh VerifyingStream each time) and repeats
+ * it, up to `retry.tries` times with backoff, while worthAnotherTransfer says so. Each try's
+ * request has its own retries and budget (openStream); this loop has no time budget of its own,
+ * so a slow but healthy download is never cut off. A body that broke off on the last of several
+ * tries ends as one HttpError that says how many there were.
+ */
+export function retryTransfer<T>(o: TransferOptions, attempt: (verifier: VerifyingStream) => Promise<T>): Promise<T> {
+  new VerifyingStream(o.expected); // validates the expectation before any request
+  const policy = { ...retryPolicy(o.retry), totalMs: Infinity };
+  let verifier: VerifyingStream | undefined;
+  return retrying(
+    policy,
+    () => {
+      verifier = new VerifyingStream(o.expected);
+      return attempt(verifier);
+    },
+    (e) => ({ retry: worthAnotherTransfer(e, verifier?.bytesSeen ?? 0, o.expected.size) }),
+    {
+      giveUp: (e, tries) =>
+        e instanceof BodyError && tries > 1
+          ? new HttpError(
+              `could not download ${o.what} from ${o.url}: ${e.reason} (${tries} tries)`,
+              o.url,
+              undefined,
+              tries
+            )
+          : e
+    }
+  );
+}
+
+/**
+ * Streams `url` into `dest` through a VerifyingStream, repeating the whole transfer when it breaks
+ * off (retryTransfer); a complete body with a wrong sha256 is not retried. The partial file is
+ * removed on failure. Throws ChecksumError at once (before any request) when the manifest has no
+ * sha256 and `allowUnverified` is not set.
  */
 export async function downloadToFile(
   url: string,
@@ -143,31 +172,15 @@ export async function downloadToFile(
   expected: ExpectedDownload,
   opts: FetchOptions = {}
 ): Promise<DownloadResult> {
-  new VerifyingStream(expected); // validates the expectation before any request
-  const tries = Math.max(1, Math.floor(opts.retry?.tries ?? DEFAULT_RETRY.tries));
-  const baseDelayMs = opts.retry?.baseDelayMs ?? DEFAULT_RETRY.baseDelayMs;
   const what = opts.what ?? expected.filename;
-  for (let attempt = 1; ; attempt++) {
-    const verifier = new VerifyingStream(expected);
+  return retryTransfer({ url, what, expected, retry: opts.retry }, async (verifier) => {
     try {
       const { stream } = await openStream(url, { ...opts, what });
       await pipeline(stream, verifier, createWriteStream(dest));
       return verifier.result;
     } catch (e) {
       await fs.rm(dest, { force: true }).catch(() => undefined);
-      if (!worthRetrying(e, verifier, expected)) throw e;
-      if (attempt >= tries) {
-        if (e instanceof BodyError && attempt > 1) {
-          throw new HttpError(
-            `could not download ${what} from ${url}: ${e.reason} (${attempt} tries)`,
-            url,
-            undefined,
-            attempt
-          );
-        }
-        throw e;
-      }
-      await new Promise((resolve) => setTimeout(resolve, backoffDelay(attempt, baseDelayMs, Math.random())));
+      throw e;
     }
-  }
+  });
 }

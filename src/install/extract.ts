@@ -6,8 +6,9 @@
  * entry is refused by the guard before tar sees its header.
  *
  * zip (Windows): after the download, with the fastest tool found: 7-Zip, then Windows' tar.exe
- * (bsdtar reads zip), then PowerShell's ZipFile.ExtractToDirectory. `unzip` is a last resort so the
- * same code runs on Linux (tests, demo).
+ * (bsdtar reads zip), else in process (zip-extract.ts: yauzl, guarded entry by entry), which also
+ * serves Linux (tests, demo) when 7-Zip is missing. A tool's failure names the tool; its error
+ * text is decoded in the console code page on Windows.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -16,8 +17,10 @@ import { Writable, type Readable, type Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import * as io from '@actions/io';
+import { UserError } from '../errors.js';
 import type { Platform } from '../model.js';
 import { TarGuard } from './tar-guard.js';
+import { IN_PROCESS, extractZipInProcess } from './zip-extract.js';
 
 export interface TarGzOptions {
   /** transforms over the compressed bytes before gunzip (e.g. a VerifyingStream) */
@@ -154,13 +157,10 @@ export async function extractTarGzStream(source: Readable, destDir: string, opts
 
 /** Zip extractors found on the machine (absolute paths). */
 export interface ZipTools {
+  /** 7-Zip (7z or 7za) */
   sevenZip?: string;
   /** Windows' own tar.exe (bsdtar), which reads zip; not Git's GNU tar */
   tarExe?: string;
-  pwsh?: string;
-  powershell?: string;
-  /** Info-ZIP unzip (Linux/macOS fallback) */
-  unzip?: string;
 }
 
 export interface ZipCommand {
@@ -168,69 +168,100 @@ export interface ZipCommand {
   args: string[];
 }
 
-/** PowerShell single-quoted string literal. */
-function psQuote(s: string): string {
-  return `'${s.replace(/'/g, "''")}'`;
+/**
+ * The command that extracts `file` into `dest` with the best tool available (pure): 7-Zip, then
+ * Windows' tar.exe; undefined means neither is there, and the in-process extractor
+ * (zip-extract.ts) does it.
+ */
+export function chooseZipExtractor(available: ZipTools, file: string, dest: string): ZipCommand | undefined {
+  if (available.sevenZip) return { tool: available.sevenZip, args: ['x', '-y', '-bd', `-o${dest}`, file] };
+  if (available.tarExe) return { tool: available.tarExe, args: ['-xf', file, '-C', dest] };
+  return undefined;
+}
+
+/** Looks for 7-Zip on PATH, and on Windows for Windows' own tar.exe in System32. */
+export async function findZipTools(platformOs: string, env: NodeJS.ProcessEnv): Promise<ZipTools> {
+  const which = async (name: string) => (await io.which(name, false)) || undefined;
+  const sevenZip = (await which('7z')) ?? (await which('7za'));
+  if (platformOs !== 'win32') return { sevenZip };
+  const systemTar = path.win32.join(env.SystemRoot || env.windir || 'C:\\Windows', 'System32', 'tar.exe');
+  return { sevenZip, tarExe: existsSync(systemTar) ? systemTar : undefined };
+}
+
+/** A zip extractor failed or extracted nothing: one line naming the tool and the archive. */
+export class ExtractError extends UserError {}
+
+export interface ToolRun {
+  /** the step's environment */
+  env: NodeJS.ProcessEnv;
+  /** decodes what the tool wrote to stderr (Windows: in the console code page) */
+  decode: (bytes: Buffer) => Promise<string>;
 }
 
 /**
- * The command to extract `file` into `dest` with the best available tool (pure). Throws when none
- * is available.
+ * The environment of an extractor: on Linux and macOS with a UTF-8 character type, so tools that
+ * convert names through the locale (p7zip) keep non-ASCII entry names (`Äfoo.go` is in Go's own
+ * tree) on a runner whose locale is C or POSIX. Windows tools use the wide-character API.
  */
-export function chooseZipExtractor(available: ZipTools, file: string, dest: string): ZipCommand {
-  if (available.sevenZip) return { tool: available.sevenZip, args: ['x', '-y', '-bd', `-o${dest}`, file] };
-  if (available.tarExe) return { tool: available.tarExe, args: ['-xf', file, '-C', dest] };
-  const ps = available.pwsh ?? available.powershell;
-  if (ps) {
-    const script =
-      `$ErrorActionPreference = 'Stop'; Add-Type -AssemblyName System.IO.Compression.FileSystem; ` +
-      `[System.IO.Compression.ZipFile]::ExtractToDirectory(${psQuote(file)}, ${psQuote(dest)})`;
-    return {
-      tool: ps,
-      args: ['-NoLogo', '-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-Command', script]
-    };
-  }
-  if (available.unzip) return { tool: available.unzip, args: ['-q', '-o', file, '-d', dest] };
-  throw new Error(`no zip extractor found to unpack ${file} (looked for 7z, tar.exe, pwsh, powershell, unzip)`);
+export function toolEnv(platformOs: string, env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  if (platformOs === 'win32') return env;
+  return { ...env, LC_ALL: 'C.UTF-8' };
 }
 
-/** Looks for zip extractors on PATH (and Windows' own tar.exe in System32). */
-export async function findZipTools(platformOs: string, env: NodeJS.ProcessEnv = process.env): Promise<ZipTools> {
-  const which = async (name: string) => (await io.which(name, false)) || undefined;
-  if (platformOs === 'win32') {
-    const systemTar = path.win32.join(env.SystemRoot || env.windir || 'C:\\Windows', 'System32', 'tar.exe');
-    return {
-      sevenZip: await which('7z'),
-      tarExe: existsSync(systemTar) ? systemTar : undefined,
-      pwsh: await which('pwsh'),
-      powershell: await which('powershell')
-    };
-  }
-  return { sevenZip: (await which('7z')) ?? (await which('7za')), unzip: await which('unzip') };
-}
-
-/** Runs a command; rejects with one line (the tool, the exit status, its last stderr line). */
-function runTool(cmd: ZipCommand, what: string): Promise<void> {
+/** Runs a command; rejects with one ExtractError (the tool, the archive, its last stderr line). */
+function runTool(cmd: ZipCommand, archive: string, platformOs: string, run: ToolRun): Promise<void> {
+  const name = toolName(cmd.tool);
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd.tool, cmd.args, { stdio: ['ignore', 'ignore', 'pipe'], windowsHide: true });
-    let stderr = '';
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (d: string) => {
-      if (stderr.length < 64 * 1024) stderr += d;
+    const child = spawn(cmd.tool, cmd.args, {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      windowsHide: true,
+      env: toolEnv(platformOs, run.env)
     });
-    child.once('error', (e) => reject(new Error(`could not run ${cmd.tool} to extract ${what}: ${e.message}`)));
+    const chunks: Buffer[] = [];
+    let size = 0;
+    child.stderr.on('data', (d: Buffer) => {
+      if (size < 64 * 1024) chunks.push(d);
+      size += d.length;
+    });
+    child.once('error', (e) =>
+      reject(new ExtractError(`could not run ${name} (${cmd.tool}): ${e.message}`, { archive }))
+    );
     child.once('close', (code, signal) => {
-      if (code === 0) resolve();
-      else {
-        const why = lastLine(stderr) || (signal ? `killed by ${signal}` : `exit code ${code}`);
-        reject(new Error(`${path.basename(cmd.tool)} failed to extract ${what}: ${why}`));
+      if (code === 0) {
+        resolve();
+        return;
       }
+      const status = signal ? `killed by ${signal}` : `exit code ${code}`;
+      void run.decode(Buffer.concat(chunks)).then(
+        (text) => reject(new ExtractError(`${name} failed to extract it: ${lastLine(text) || status}`, { archive })),
+        () => reject(new ExtractError(`${name} failed to extract it: ${status}`, { archive }))
+      );
     });
   });
 }
 
-/** Extracts a zip archive into `destDir` (which must exist) with the best tool available. */
-export async function extractZip(file: string, destDir: string, platform: Platform, tools?: ZipTools): Promise<void> {
-  const found = tools ?? (await findZipTools(platform.os));
-  await runTool(chooseZipExtractor(found, file, destDir), path.basename(file));
+/** "7z", "tar.exe": the tool as messages name it. */
+export function toolName(tool: string): string {
+  return path.win32.basename(tool);
+}
+
+/**
+ * Extracts a zip archive into `destDir` (which must exist) with the best tool available, or in
+ * process when there is none (zip-extract.ts). Returns the name of what extracted it.
+ */
+export async function extractZip(
+  file: string,
+  destDir: string,
+  platform: Platform,
+  opts: ToolRun & { tools?: ZipTools; archive?: string }
+): Promise<string> {
+  const archive = opts.archive ?? path.basename(file);
+  const found = opts.tools ?? (await findZipTools(platform.os, opts.env));
+  const cmd = chooseZipExtractor(found, file, destDir);
+  if (!cmd) {
+    await extractZipInProcess(file, destDir, { archive });
+    return IN_PROCESS;
+  }
+  await runTool(cmd, archive, platform.os, opts);
+  return toolName(cmd.tool);
 }

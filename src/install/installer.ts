@@ -7,29 +7,31 @@
  * extract), check the tree (go/VERSION and `go version`), rename it into place (no copy), and write
  * the marker last. Any failure leaves the tool cache exactly as it was.
  */
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { Transform, type TransformCallback } from 'node:stream';
 import { compareGo, isValidGo, sortGo } from '../go/gover.js';
-import { DEFAULT_RETRY, backoffDelay, isTransient, openStream, type RetryPolicy } from '../edge/http.js';
+import { exeName, goBinaryIn, toolCacheArch } from '../go/platform-names.js';
+import { openStream } from '../edge/http.js';
+import { askGo } from '../edge/go-exec.js';
+import type { RetryPolicy } from '../edge/retry.js';
 import { InputError } from '../errors.js';
 import { type ManifestFile, type Platform } from '../model.js';
-import { ArchiveError } from './archive-rules.js';
-import { ChecksumError, VerifyingStream, downloadToFile, type ExpectedDownload } from './download.js';
-import { extractTarGzStream, extractZip, type ZipTools } from './extract.js';
+import { VerifyingStream, downloadToFile, retryTransfer, type ExpectedDownload } from './download.js';
+import { ExtractError, extractTarGzStream, extractZip, type ZipTools } from './extract.js';
+import { decodeConsoleText } from './console-text.js';
 import {
-  archFolder,
-  goExecutable,
+  createdFolders,
   installLayout,
   pathFor,
   stagingOwnerPid,
   versionFromCacheFolder,
-  type InstallLayout
+  type InstallLayout,
+  type LayoutRequest
 } from './layout.js';
-import { acquireLock, pidAlive, type LockOptions } from './lock.js';
+import { acquireLock, pidAlive, removeAbandonedLock, type LockOptions } from './lock.js';
 import { TarGuard } from './tar-guard.js';
+import { midStreamPause, pauseAt } from './test-pause.js';
 import { checkZipArchive } from './zip-guard.js';
 
 export interface InstallRequest {
@@ -54,6 +56,10 @@ export interface InstallRequest {
   fastDisk?: boolean;
   /** zip extractors to use instead of looking them up on PATH */
   zipTools?: ZipTools;
+  /** the step's environment: `go version` runs with it (GOROOT and GOFLAGS removed), tools too */
+  env: NodeJS.ProcessEnv;
+  /** Windows: the console code page, to decode an extractor's error text */
+  consoleCodePage?: () => Promise<number | undefined>;
 }
 
 export interface InstallResult {
@@ -63,22 +69,9 @@ export interface InstallResult {
   /** of the downloaded archive (fresh installs only) */
   sha256?: string;
   bytes?: number;
+  /** what the user should know about how it was installed (e.g. no junction to the fast disk) */
+  notices: string[];
 }
-
-/** transport-level error codes: the whole transfer is tried again */
-const TRANSPORT_CODES = new Set([
-  'ECONNRESET',
-  'ECONNREFUSED',
-  'ECONNABORTED',
-  'ETIMEDOUT',
-  'EPIPE',
-  'EAI_AGAIN',
-  'ENETUNREACH',
-  'EHOSTUNREACH',
-  'ERR_STREAM_PREMATURE_CLOSE',
-  'ERR_HTTP2_STREAM_ERROR',
-  'Z_BUF_ERROR'
-]);
 
 async function exists(p: string): Promise<boolean> {
   try {
@@ -100,7 +93,17 @@ async function lexists(p: string): Promise<boolean> {
 }
 
 function isComplete(platform: Platform, layout: Pick<InstallLayout, 'marker' | 'toolDir'>): Promise<boolean> {
-  return Promise.all([exists(layout.marker), exists(goExecutable(platform, layout.toolDir))]).then(([a, b]) => a && b);
+  return Promise.all([exists(layout.marker), exists(goBinaryIn(platform, layout.toolDir))]).then(([a, b]) => a && b);
+}
+
+/**
+ * A complete install, found outside the lock: also removes the lock of a dead job beside it (one
+ * killed after it wrote the marker and before it released the lock).
+ */
+async function completeInstall(platform: Platform, layout: InstallLayout): Promise<boolean> {
+  if (!(await isComplete(platform, layout))) return false;
+  await removeAbandonedLock(layout.lockDir).catch(() => false);
+  return true;
 }
 
 /**
@@ -120,13 +123,16 @@ export async function listCachedVersions(toolCache: string, platform: Platform, 
   for (const name of names) {
     const version = versionFromCacheFolder(name);
     if (!version || !isValidGo(version)) continue;
-    const toolDir = p.join(root, name, archFolder(arch));
+    const toolDir = p.join(root, name, toolCacheArch({ arch }));
     if (await isComplete(platform, { toolDir, marker: `${toolDir}.complete` })) found.push(version);
   }
   return sortGo([...new Set(found)]);
 }
 
-/** The GOROOT of a complete install of `version` in the tool cache, if there is one. */
+/**
+ * The GOROOT of a complete install of `version` in the tool cache, if there is one (and the lock
+ * of a dead job beside it is removed).
+ */
 export async function findCached(
   toolCache: string,
   version: string,
@@ -140,23 +146,12 @@ export async function findCached(
   } catch {
     return undefined;
   }
-  return (await isComplete(platform, layout)) ? layout.toolDir : undefined;
+  return (await completeInstall(platform, layout)) ? layout.toolDir : undefined;
 }
 
-/** mkdir -p that records the folders it created (outermost first). */
-async function mkdirTracked(dir: string, created: string[]): Promise<void> {
-  const first = await fs.mkdir(dir, { recursive: true });
-  if (!first) return;
-  let d = dir;
-  const mine: string[] = [];
-  for (;;) {
-    mine.unshift(d);
-    if (d === first) break;
-    const up = path.dirname(d);
-    if (up === d) break;
-    d = up;
-  }
-  created.push(...mine);
+/** mkdir -p that records the folders it created (outermost first; see createdFolders). */
+async function mkdirTracked(platform: Platform, dir: string, created: string[]): Promise<void> {
+  created.push(...createdFolders(platform, dir, await fs.mkdir(dir, { recursive: true })));
 }
 
 /** Removes folders this run created, innermost first, if they are empty. */
@@ -207,46 +202,9 @@ async function removeLeftovers(layout: InstallLayout, arch: string): Promise<voi
   }
 }
 
-/** Counts bytes flowing through. */
-class ByteCounter extends Transform {
-  bytes = 0;
-  override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
-    this.bytes += chunk.length;
-    cb(null, chunk);
-  }
-}
-
-/**
- * Whether a failure during the body transfer is worth a new transfer: the body was cut short or
- * the connection broke. A complete body with a wrong sha256, a hostile archive or a bad tree is not.
- */
-export function isTransportFailure(e: unknown, bytesSeen: number, expectedSize: number): boolean {
-  if (e instanceof ArchiveError || e instanceof InputError) return false;
-  if (isTransient(e)) return true;
-  if (e instanceof ChecksumError) return expectedSize > 0 && bytesSeen < expectedSize;
-  const code = (e as NodeJS.ErrnoException | undefined)?.code;
-  if (code && TRANSPORT_CODES.has(code)) return true;
-  const msg = e instanceof Error ? e.message : String(e);
-  return /aborted|socket hang up|ECONNRESET|premature close|cut short|unexpected end of file/i.test(msg);
-}
-
 /** One-line error naming the archive. */
 function treeError(file: ManifestFile, what: string): InputError {
   return new InputError(`${what}; refusing to install it`, { archive: file.filename });
-}
-
-function run(file: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    execFile(
-      file,
-      args,
-      { env, timeout: 120_000, windowsHide: true, maxBuffer: 1024 * 1024 },
-      (err, stdout, stderr) => {
-        if (err) reject(Object.assign(new Error(err.message), { stderr: String(stderr) }));
-        else resolve({ stdout: String(stdout), stderr: String(stderr) });
-      }
-    );
-  });
 }
 
 /** Checks that the unpacked tree is the release asked for: go/VERSION and `go version`. */
@@ -254,7 +212,8 @@ export async function checkTree(
   goRoot: string,
   version: string,
   platform: Platform,
-  file: ManifestFile
+  file: ManifestFile,
+  stepEnv: NodeJS.ProcessEnv
 ): Promise<void> {
   const want = `go${version}`;
   let text: string;
@@ -266,20 +225,17 @@ export async function checkTree(
   const first = text.split(/\r?\n/, 1)[0].trim();
   if (first !== want) throw treeError(file, `go/VERSION says "${first}", expected "${want}"`);
 
-  const exe = goExecutable(platform, goRoot);
-  if (!(await exists(exe))) throw treeError(file, `the archive has no go/bin/${path.basename(exe)}`);
-  const env: NodeJS.ProcessEnv = { ...process.env, GOTOOLCHAIN: 'local' };
+  const exe = goBinaryIn(platform, goRoot);
+  const exeFile = exeName(platform, 'go');
+  if (!(await exists(exe))) throw treeError(file, `the archive has no go/bin/${exeFile}`);
+  const env: NodeJS.ProcessEnv = { ...stepEnv };
   delete env.GOROOT;
   delete env.GOFLAGS;
-  let out: string;
-  try {
-    out = (await run(exe, ['version'], env)).stdout;
-  } catch (e) {
-    const err = e as Error & { stderr?: string };
-    const why = (err.stderr ?? '').trim().split(/\r?\n/).pop() || err.message.split('\n')[0];
-    throw treeError(file, `go/bin/${path.basename(exe)} version failed: ${why}`);
+  const said = await askGo(exe, [], env);
+  if (said.error !== undefined) {
+    throw treeError(file, `go/bin/${exeFile} version failed: ${said.error.slice(exe.length + 2) || said.error}`);
   }
-  const line = out.trim().split(/\r?\n/, 1)[0] ?? '';
+  const line = said.versionLine ?? '';
   const m = /^go version (\S+)/.exec(line);
   if (!m || m[1] !== want) throw treeError(file, `go version prints "${line}", expected "go version ${want} ..."`);
 }
@@ -291,6 +247,12 @@ function expectedOf(req: InstallRequest): ExpectedDownload {
     size: req.file.size > 0 ? req.file.size : undefined,
     allowUnverified: req.allowMissingChecksum
   };
+}
+
+/** Decodes a Windows tool's error text in the console code page; UTF-8 elsewhere. */
+function decoderFor(req: InstallRequest): (bytes: Buffer) => Promise<string> {
+  return async (bytes) =>
+    decodeConsoleText(bytes, req.platform.os === 'win32' ? await req.consoleCodePage?.() : undefined);
 }
 
 /** Downloads and unpacks the archive into `staging` (emptied between tries); returns sha256/bytes. */
@@ -308,7 +270,15 @@ async function transfer(req: InstallRequest, staging: string): Promise<{ sha256:
       await checkZipArchive(zipPath, { archive: file.filename });
       await fs.rm(staging, { recursive: true, force: true });
       await fs.mkdir(staging, { recursive: true });
-      await extractZip(zipPath, staging, req.platform, req.zipTools);
+      const tool = await extractZip(zipPath, staging, req.platform, {
+        tools: req.zipTools,
+        env: req.env,
+        decode: decoderFor(req),
+        archive: file.filename
+      });
+      if (!(await exists(path.join(staging, 'go')))) {
+        throw new ExtractError(`${tool} reported success but extracted no go/ folder`, { archive: file.filename });
+      }
       return result;
     } finally {
       await fs.rm(zipPath, { force: true });
@@ -318,25 +288,54 @@ async function transfer(req: InstallRequest, staging: string): Promise<{ sha256:
     throw new InputError('unsupported archive type (expected .tar.gz or .zip)', { archive: file.filename });
   }
 
-  const tries = Math.max(1, Math.floor(req.retry?.tries ?? DEFAULT_RETRY.tries));
-  const baseDelayMs = req.retry?.baseDelayMs ?? DEFAULT_RETRY.baseDelayMs;
-  for (let attempt = 1; ; attempt++) {
-    const verifier = new VerifyingStream(expected); // throws at once on a missing sha256
+  return retryTransfer({ url: req.url, what, expected, retry: req.retry }, async (verifier) => {
     await fs.rm(staging, { recursive: true, force: true });
     await fs.mkdir(staging, { recursive: true });
+    await pauseAt(req.env, req.temp, 'staging');
     const { stream } = await openStream(req.url, { what, headers: req.headers, retry: req.retry });
-    const counter = new ByteCounter();
+    const pause = midStreamPause(req.env, req.temp, Math.floor(file.size / 2));
     try {
       await extractTarGzStream(stream, staging, {
-        transforms: [counter, verifier],
+        transforms: pause ? [verifier, pause] : [verifier],
         guard: new TarGuard({ archive: file.filename })
       });
       return verifier.result;
     } catch (e) {
       stream.destroy();
-      if (attempt >= tries || !isTransportFailure(e, counter.bytes, file.size)) throw e;
-      await new Promise((r) => setTimeout(r, backoffDelay(attempt, baseDelayMs, Math.random())));
+      throw e;
     }
+  });
+}
+
+/**
+ * Windows fast disk: makes the tool cache folder a junction to the tree's place on the fast drive
+ * before the tree is there (a junction may point to a folder that does not exist yet), so a failure
+ * to link is known before any download. When the junction cannot be made (Wine: ENOTSUP; file
+ * systems without reparse points), returns the plain layout on the tool cache's drive and a notice.
+ */
+async function linkFastDisk(
+  req: InstallRequest,
+  layout: InstallLayout,
+  layoutReq: LayoutRequest,
+  created: string[]
+): Promise<{ layout: InstallLayout; linked: boolean; notice?: string }> {
+  if (!layout.link) return { layout, linked: false };
+  const fastCreated: string[] = [];
+  try {
+    await mkdirTracked(req.platform, path.dirname(layout.installDir), fastCreated);
+    await fs.symlink(layout.link.to, layout.link.from, 'junction');
+    created.push(...fastCreated);
+    return { layout, linked: true };
+  } catch (e) {
+    await removeEmptyCreated(fastCreated);
+    const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    return {
+      layout: installLayout({ ...layoutReq, fastDisk: false }),
+      linked: false,
+      notice:
+        `could not make ${layout.link.from} a junction to the fast drive (${why}); ` +
+        `installing Go ${req.version} on the tool cache's drive instead`
+    };
   }
 }
 
@@ -346,7 +345,7 @@ async function transfer(req: InstallRequest, staging: string): Promise<{ sha256:
  */
 export async function installGo(req: InstallRequest): Promise<InstallResult> {
   if (!isValidGo(req.version)) throw new InputError(`"${req.version}" is not a Go version`);
-  const layout = installLayout({
+  const layoutReq: LayoutRequest = {
     platform: req.platform,
     toolCache: req.toolCache,
     temp: req.temp,
@@ -356,8 +355,10 @@ export async function installGo(req: InstallRequest): Promise<InstallResult> {
     pid: process.pid,
     nonce: randomBytes(6).toString('hex'),
     fastDisk: req.fastDisk
-  });
-  if (await isComplete(req.platform, layout)) return { goRoot: layout.toolDir, cacheHit: true };
+  };
+  let layout = installLayout(layoutReq);
+  const hit = (): InstallResult => ({ goRoot: layout.toolDir, cacheHit: true, notices: [] });
+  if (await completeInstall(req.platform, layout)) return hit();
   if (req.file.version && compareGo(req.file.version.replace(/^go/, ''), req.version) !== 0) {
     throw new InputError(`the manifest lists it as ${req.file.version}, not go${req.version}`, {
       archive: req.file.filename
@@ -366,34 +367,37 @@ export async function installGo(req: InstallRequest): Promise<InstallResult> {
   new VerifyingStream(expectedOf(req)); // a missing or malformed sha256 fails here, before any change
 
   const created: string[] = [];
+  const notices: string[] = [];
   let lock: Awaited<ReturnType<typeof acquireLock>> | undefined;
   let placed = false;
   let linked = false;
   let ok = false;
   try {
-    await mkdirTracked(layout.versionDir, created);
+    await mkdirTracked(req.platform, layout.versionDir, created);
+    await pauseAt(req.env, req.temp, 'before-lock');
     lock = await acquireLock(layout.lockDir, req.lock);
+    await pauseAt(req.env, req.temp, 'locked');
     if (await isComplete(req.platform, layout)) {
       ok = true;
-      return { goRoot: layout.toolDir, cacheHit: true };
+      return hit();
     }
     await removeLeftovers(layout, req.arch);
-    if (layout.link) await mkdirTracked(path.dirname(layout.installDir), created);
+    const fast = await linkFastDisk(req, layout, layoutReq, created);
+    ({ layout, linked } = fast);
+    if (fast.notice) notices.push(fast.notice);
 
     const result = await transfer(req, layout.stagingDir);
     const unpacked = path.join(layout.stagingDir, 'go');
-    await checkTree(unpacked, req.version, req.platform, req.file);
+    await checkTree(unpacked, req.version, req.platform, req.file, req.env);
 
     placed = true;
     await renameWithRetry(unpacked, layout.installDir, req.platform);
-    if (layout.link) {
-      linked = true;
-      await fs.symlink(layout.link.to, layout.link.from, 'junction');
-    }
+    await pauseAt(req.env, req.temp, 'renamed');
     await fs.rm(layout.stagingDir, { recursive: true, force: true });
     await fs.writeFile(layout.marker, '');
     ok = true;
-    return { goRoot: layout.toolDir, cacheHit: false, sha256: result.sha256, bytes: result.bytes };
+    await pauseAt(req.env, req.temp, 'marked');
+    return { goRoot: layout.toolDir, cacheHit: false, sha256: result.sha256, bytes: result.bytes, notices };
   } finally {
     if (!ok) {
       await fs.rm(layout.stagingDir, { recursive: true, force: true }).catch(() => undefined);

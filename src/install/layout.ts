@@ -15,15 +15,10 @@ import * as path from 'node:path';
 import { parseGoVersion, semverToGo } from '../go/gover.js';
 import { InputError } from '../errors.js';
 import { type Platform } from '../model.js';
-import { toNodeArch } from '../go/platform-names.js';
+import { toolCacheArch } from '../go/platform-names.js';
 
 /** The tool's folder name in the tool cache (same as setup-go). */
 export const TOOL_NAME = 'go';
-
-/** Node-style arch folder name ("x64", "arm64", ...); Go names ("amd64", "386") are mapped. */
-export function archFolder(arch: string): string {
-  return toNodeArch(arch) ?? arch.trim().toLowerCase();
-}
 
 /** path.win32 for Windows, path.posix otherwise, so callers can compute Windows paths anywhere. */
 export function pathFor(platform: Platform): path.PlatformPath {
@@ -115,7 +110,7 @@ export function fastDrive(toolCache: string, temp: string, workspace?: string): 
 
 /** Prefix of staging folder names for an arch: "x64.staging-". */
 export function stagingPrefix(arch: string): string {
-  return `${archFolder(arch)}.staging-`;
+  return `${toolCacheArch({ arch })}.staging-`;
 }
 
 /** The pid encoded in a staging folder name, or undefined when the name is not one. */
@@ -129,10 +124,7 @@ export function stagingOwnerPid(name: string, arch: string): number | undefined 
 /** All paths of one install. */
 export function installLayout(req: LayoutRequest): InstallLayout {
   const p = pathFor(req.platform);
-  const arch = archFolder(req.arch);
-  if (!arch || /[\\/]/.test(arch) || arch === '.' || arch === '..') {
-    throw new InputError(`architecture "${req.arch}" is not a valid folder name`);
-  }
+  const arch = toolCacheArch({ arch: req.arch });
   const toolCache = p.normalize(req.toolCache);
   const toolRoot = p.join(toolCache, TOOL_NAME);
   const versionDir = p.join(toolRoot, cacheVersionFolder(req.version));
@@ -162,8 +154,35 @@ export function installLayout(req: LayoutRequest): InstallLayout {
   };
 }
 
-/** The go executable inside a GOROOT. */
-export function goExecutable(platform: Platform, goRoot: string): string {
+/** `\\?\C:\x` -> `C:\x`, `\\?\UNC\server\share` -> `\\server\share` (Windows' long-path forms). */
+export function withoutLongPathPrefix(p: string): string {
+  if (/^\\\\\?\\UNC\\/i.test(p)) return `\\\\${p.slice(8)}`;
+  if (/^\\\\[?.]\\/.test(p)) return p.slice(4);
+  return p;
+}
+
+/**
+ * The folders `mkdir -p dir` created, outermost first, given what fs.mkdir returned: the first
+ * folder it created, or undefined when `dir` existed. Windows Node returns that folder in its
+ * long-path form (`\\?\C:\...`); on Windows it is compared without that prefix and without regard
+ * to case. When `first` is neither `dir` nor one of its parents, nothing is claimed, so a rollback
+ * never removes a folder this run cannot prove it made.
+ */
+export function createdFolders(platform: Platform, dir: string, first: string | undefined): string[] {
+  if (!first) return [];
   const p = pathFor(platform);
-  return p.join(goRoot, 'bin', platform.os === 'win32' ? 'go.exe' : 'go');
+  const win = platform.os === 'win32';
+  const key = (x: string) => {
+    const n = p.normalize(win ? withoutLongPathPrefix(x) : x).replace(/[\\/]+$/, '');
+    return win ? n.toLowerCase() : n;
+  };
+  const want = key(first);
+  const out: string[] = [];
+  for (let d = p.normalize(dir); ;) {
+    out.unshift(d);
+    if (key(d) === want) return out;
+    const up = p.dirname(d);
+    if (up === d) return [];
+    d = up;
+  }
 }

@@ -4,7 +4,7 @@
  * (extractors may read either), reads symlink targets, and applies the archive rules.
  */
 import * as fs from 'node:fs';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import { ArchiveError, ArchiveRules, checkPathSyntax, showName, type ArchiveEntry } from './archive-rules.js';
 import { readAll } from '../edge/read-all.js';
@@ -44,21 +44,47 @@ export function zipEntryType(
   return { type: 'file', mode: mode || undefined };
 }
 
+/** Bytes [start, end) of an open file, read with positioned reads; never closes the descriptor. */
+class RangeStream extends Readable {
+  private pos: number;
+  constructor(
+    private readonly fd: number,
+    start: number,
+    private readonly end: number
+  ) {
+    super({ highWaterMark: 1 << 16 });
+    this.pos = start;
+  }
+  override _read(size: number): void {
+    const n = Math.min(Math.max(size, 1 << 16), this.end - this.pos);
+    if (n <= 0) {
+      this.push(null);
+      return;
+    }
+    const buf = Buffer.allocUnsafe(n);
+    fs.read(this.fd, buf, 0, n, this.pos, (err, bytes) => {
+      if (err) this.destroy(err);
+      else if (bytes === 0) this.destroy(new Error('unexpected end of file'));
+      else {
+        this.pos += bytes;
+        this.push(buf.subarray(0, bytes));
+      }
+    });
+  }
+}
+
 /**
  * yauzl reader over a file descriptor with synchronous positioned reads: yauzl makes several
  * small reads per entry, and a Go zip has ~12k entries; through yauzl's default file reader
  * that takes seconds, with pread it takes a fraction of a second.
  */
 class FdReader extends yauzl.RandomAccessReader {
-  constructor(
-    private readonly fd: number,
-    private readonly file: string
-  ) {
+  constructor(private readonly fd: number) {
     super();
   }
-  /** Entry data (only symlink targets are read): a stream of its own, so destroying it never closes `fd`. */
+  /** Entry data: positioned reads of the shared `fd` (the stream never closes it). */
   override _readStreamForRange(start: number, end: number): Readable {
-    return fs.createReadStream(this.file, { start, end: end - 1 });
+    return new RangeStream(this.fd, start, end);
   }
   override read(
     buffer: Buffer,
@@ -85,13 +111,14 @@ class FdReader extends yauzl.RandomAccessReader {
   }
 }
 
-async function openZip(file: string): Promise<yauzl.ZipFile> {
+/** Opens a zip for reading its entries one by one (lazyEntries, raw names). */
+export async function openZip(file: string): Promise<yauzl.ZipFile> {
   const fd = await new Promise<number>((resolve, reject) =>
     fs.open(file, 'r', (e, fd) => (e ? reject(e) : resolve(fd)))
   );
   try {
     const size = fs.fstatSync(fd).size;
-    return await yauzl.fromRandomAccessReaderPromise(new FdReader(fd, file), size, {
+    return await yauzl.fromRandomAccessReaderPromise(new FdReader(fd), size, {
       lazyEntries: true,
       autoClose: false,
       decodeStrings: false,
@@ -104,7 +131,7 @@ async function openZip(file: string): Promise<yauzl.ZipFile> {
 }
 
 /** Names an entry may be extracted under: the stored name and any Info-ZIP Unicode Path name. */
-function entryNames(flags: number, raw: Buffer, extra: yauzl.ExtraField[]): string[] {
+export function entryNames(flags: number, raw: Buffer, extra: yauzl.ExtraField[]): string[] {
   const plain = yauzl.getFileNameLowLevel(flags, raw, [], true);
   const unicode = yauzl.getFileNameLowLevel(flags, raw, extra, true);
   return unicode === plain ? [plain] : [unicode, plain];

@@ -12,7 +12,7 @@ import type { Inputs } from '../inputs/inputs.js';
 import type { Platform } from '../model.js';
 import type { RunnerDirs } from '../edge/platform.js';
 import { askGo } from '../edge/go-exec.js';
-import { goExecutable } from '../install/layout.js';
+import { goBinaryIn } from '../go/platform-names.js';
 import type { ReportCache, ReportCacheEntry } from '../report/json-report.js';
 import {
   buildKeys,
@@ -128,7 +128,7 @@ async function restore(ctx: CacheContext, started: number): Promise<CacheRestore
   const names = ['GOMODCACHE', 'GOCACHE', 'GOPATH'];
   const known = ctx.goEnv && names.every((n) => ctx.goEnv?.[n] !== undefined);
   const [said, depFiles] = await Promise.all([
-    known ? { env: ctx.goEnv ?? {} } : askGo(goExecutable(platform, ctx.goRoot), names, env),
+    known ? { env: ctx.goEnv ?? {} } : askGo(goBinaryIn(platform, ctx.goRoot), names, env),
     findDependencyFiles(dirs.workspace, patterns)
   ]);
   if ('error' in said && said.error) throw new Error(`go env failed: ${said.error}`);

@@ -11,8 +11,10 @@ import type { Inputs } from '../inputs/inputs.js';
 import type { Plan } from './plan-stage.js';
 import { findCached, installGo } from '../install/installer.js';
 import { authHeaders, joinUrl } from '../edge/http.js';
+import { timeoutFromSetting } from '../edge/retry.js';
+import { consoleCodePage } from '../edge/platform.js';
 import { askGo, type GoSelfReport } from '../edge/go-exec.js';
-import { exeName } from '../go/platform-names.js';
+import { exeName, goBinaryIn } from '../go/platform-names.js';
 import type { Host } from '../host.js';
 
 export interface InstallOutcome {
@@ -66,7 +68,7 @@ async function exportAndDescribe(
 ): Promise<{ installed: InstalledGo; goEnv: Record<string, string> }> {
   if (host.env.GOROOT) host.exportVariable('GOROOT', goRoot);
   host.exportVariable('GOTOOLCHAIN', 'local');
-  const goBin = path.join(goRoot, 'bin', exeName(platform, 'go'));
+  const goBin = goBinaryIn(platform, goRoot);
   // GOMODCACHE and GOCACHE are for the cache stage (one go process fewer there).
   const said = await askGo(goBin, ['GOVERSION', 'GOROOT', 'GOPATH', 'GOMODCACHE', 'GOCACHE'], host.env);
   host.addPath(path.join(goRoot, 'bin'));
@@ -130,8 +132,12 @@ export async function install(ctx: InstallContext, plan: Plan): Promise<InstallO
       temp,
       workspace,
       allowMissingChecksum: inputs.allowMissingChecksum,
-      fastDisk: ctx.hosted
+      fastDisk: ctx.hosted,
+      env: host.env,
+      retry: { timeoutMs: timeoutFromSetting(host.env.SETUP_GO_HTTP_TIMEOUT_MS) },
+      consoleCodePage: consoleCodePage(platform, host.env)
     });
+    for (const notice of result.notices) host.notice(notice);
     goRoot = result.goRoot;
     outcome = {
       version,

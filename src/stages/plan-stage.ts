@@ -13,6 +13,7 @@ import { readWorkspaceFile, workspaceRoot, type WorkspaceRoot } from '../edge/wo
 import { applyCheckLatest, needsManifest, resolveFromCache, resolveSpec } from '../plan/resolve.js';
 import { parseManifest } from '../go/manifest.js';
 import { authHeaders, fetchJson, manifestUrl } from '../edge/http.js';
+import { timeoutFromSetting } from '../edge/retry.js';
 import { listCachedVersions } from '../install/installer.js';
 import { knownWithoutListing, listingAbsent, resolveWithoutListing } from '../plan/no-listing.js';
 
@@ -95,8 +96,16 @@ function versionSources(ctx: PlanContext): VersionSourceFile[] {
   return [];
 }
 
-async function readManifest(url: string, headers: Record<string, string> = {}): Promise<Release[]> {
-  const json = await fetchJson(url, { what: 'the Go release manifest', headers });
+async function readManifest(
+  url: string,
+  env: NodeJS.ProcessEnv,
+  headers: Record<string, string> = {}
+): Promise<Release[]> {
+  const json = await fetchJson(url, {
+    what: 'the Go release manifest',
+    headers,
+    retry: { timeoutMs: timeoutFromSetting(env.SETUP_GO_HTTP_TIMEOUT_MS) }
+  });
   return parseManifest(json, url);
 }
 
@@ -118,7 +127,7 @@ export async function makePlan(ctx: PlanContext): Promise<Plan> {
 
   if (inputs.mode === 'verify') {
     // verify downloads nothing; the manifest only feeds the support and patch checks.
-    const releases = await readManifest(url).catch((err: Error) => {
+    const releases = await readManifest(url, ctx.env).catch((err: Error) => {
       warnings.push(
         `the Go release manifest could not be read, so supported-release and latest-patch are skipped: ${err.message}`
       );
@@ -160,7 +169,7 @@ export async function makePlan(ctx: PlanContext): Promise<Plan> {
 
   let releases: Release[];
   try {
-    releases = await readManifest(url, headers);
+    releases = await readManifest(url, ctx.env, headers);
   } catch (err) {
     if (listingAbsent(err)) return withoutListing((err as Error).message);
     const fallback = resolveFromCache(spec, cached);

@@ -11,6 +11,7 @@ import { goWorkOf, type GoWork } from '../plan/gowork.js';
 import { loadVulnFacts } from '../verify/vulndb/load.js';
 import { runChecks } from '../verify/run-checks.js';
 import { fetchJson } from '../edge/http.js';
+import { timeoutFromSetting } from '../edge/retry.js';
 
 export interface VerifyContext {
   inputs: Inputs;
@@ -24,14 +25,17 @@ export function rootModule(modules: ModFile[], gowork: GoWork): ModFile | undefi
   return work ?? modules.find((m) => m.path === 'go.mod');
 }
 
-async function vulnerabilities(inputs: Inputs, version: string): Promise<VulnFacts> {
+async function vulnerabilities(inputs: Inputs, version: string, env: NodeJS.ProcessEnv): Promise<VulnFacts> {
   if (inputs.mode === 'plan') return { status: 'skipped', reason: 'mode plan checks no vulnerabilities' };
   if (inputs.checks.get('vulnerabilities') === 'off') return { status: 'skipped', reason: 'check turned off' };
   if (!version) return { status: 'skipped', reason: 'no Go version to check' };
   return loadVulnFacts(version, {
     baseUrl: inputs.vulndbUrl,
     fetchJson: (url: string) =>
-      fetchJson(url, { what: 'the Go vulnerability database', retry: { tries: 2, totalMs: 15_000 } })
+      fetchJson(url, {
+        what: 'the Go vulnerability database',
+        retry: { tries: 2, totalMs: 15_000, timeoutMs: timeoutFromSetting(env.SETUP_GO_HTTP_TIMEOUT_MS) }
+      })
   });
 }
 
@@ -49,7 +53,7 @@ export async function collectFacts(
       patterns: inputs.modules.length ? inputs.modules : undefined,
       goworkFile: gowork.mode === 'file' && gowork.file !== 'go.work' ? gowork.file : undefined
     }),
-    vulnerabilities(inputs, version)
+    vulnerabilities(inputs, version, env)
   ]);
   if (gowork.mode === 'outside') {
     scan.problems.unshift({

@@ -1,0 +1,92 @@
+/**
+ * In-process zip extraction: the fallback when neither 7-Zip nor Windows' tar.exe is there (Wine,
+ * older self-hosted Windows Server, Linux without 7-Zip). Streams each entry from the archive
+ * (yauzl, positioned reads) to its file, a few files at a time, and applies the archive rules to
+ * every entry before writing it, like the tar guard does for tar.gz: a hostile entry is refused
+ * before anything is written for it. Files are created exclusively (`wx`), so an entry can never
+ * write through something already there. Names are the archive's UTF-8 names (or the Info-ZIP
+ * Unicode Path), so non-ASCII names need no locale.
+ */
+import { createWriteStream, promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type yauzl from 'yauzl';
+import { ArchiveError, ArchiveRules, segments, showName, type ArchiveEntry } from './archive-rules.js';
+import { readAll } from '../edge/read-all.js';
+import { entryNames, openZip, zipEntryType } from './zip-guard.js';
+
+/** What extractZip reports as its tool when it extracted in process. */
+export const IN_PROCESS = 'in-process zip extractor';
+
+/** Files written at the same time. */
+const PARALLEL_WRITES = 8;
+const MAX_LINK_TARGET = 4096;
+
+/**
+ * Extracts `file` into `destDir` (which must exist). Throws ArchiveError for a refused entry or an
+ * unreadable archive; file system errors pass through.
+ */
+export async function extractZipInProcess(file: string, destDir: string, opts: { archive: string }): Promise<void> {
+  const { archive } = opts;
+  const rules = new ArchiveRules(archive);
+  let zip: yauzl.ZipFile;
+  try {
+    zip = await openZip(file);
+  } catch (e) {
+    throw new ArchiveError(`not a readable zip archive: ${(e as Error).message}`, undefined, archive);
+  }
+  const writing = new Set<Promise<void>>();
+  let failed: Error | undefined;
+  const made = new Set<string>();
+  const mkdirOnce = async (dir: string) => {
+    if (made.has(dir)) return;
+    await fs.mkdir(dir, { recursive: true });
+    made.add(dir);
+  };
+  try {
+    for await (const entry of zip.eachEntry()) {
+      if (failed) break;
+      const name = entryNames(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields)[0];
+      const kind = zipEntryType(name, entry.externalFileAttributes);
+      const checked: ArchiveEntry = { path: name, ...kind };
+      if (kind.type === 'symlink') {
+        if (entry.uncompressedSize > MAX_LINK_TARGET) {
+          rules.fail(`archive entry ${showName(name)} is a symlink with a ${entry.uncompressedSize}-byte target`, name);
+        }
+        checked.linkTarget = (await readAll(await zip.openReadStreamPromise(entry, {}), MAX_LINK_TARGET)).toString(
+          'utf8'
+        );
+      }
+      rules.check(checked); // throws ArchiveError before anything is written for this entry
+      const target = path.join(destDir, ...segments(name));
+      if (kind.type === 'dir') {
+        await mkdirOnce(target);
+        continue;
+      }
+      await mkdirOnce(path.dirname(target));
+      if (kind.type === 'symlink') {
+        await fs.symlink(checked.linkTarget ?? '', target);
+        continue;
+      }
+      const mode = kind.mode !== undefined && (kind.mode & 0o777) !== 0 ? kind.mode & 0o777 : 0o644;
+      const job = zip
+        .openReadStreamPromise(entry, {})
+        .then((source) => pipeline(source, createWriteStream(target, { flags: 'wx', mode })))
+        .catch((e: unknown) => {
+          failed ??= e instanceof Error ? e : new Error(String(e));
+        })
+        .finally(() => writing.delete(job));
+      writing.add(job);
+      if (writing.size >= PARALLEL_WRITES) await Promise.race(writing);
+    }
+    await Promise.all(writing);
+    if (failed) throw failed;
+    rules.finish();
+  } catch (e) {
+    await Promise.all(writing);
+    if (e instanceof ArchiveError || (e as NodeJS.ErrnoException).code) throw e;
+    throw new ArchiveError(`not a readable zip archive: ${(e as Error).message}`, undefined, archive);
+  } finally {
+    zip.close();
+  }
+}
