@@ -1,125 +1,17 @@
 /**
- * The pipeline: inputs -> plan -> install -> verify -> report.
- * Every failure ends as one error line (naming the input or file:line), exit code 1, and a JSON
- * report and job summary that say where the run stopped.
+ * The action's entry: the pipeline (pipeline.ts) on the GitHub Actions runner, with the inputs the
+ * runner passes, and what only a runner does (caching, the problem matcher).
  */
-import { UserError, UserErrorList, oneLine } from './errors.js';
-import { parseInputs } from './inputs/inputs.js';
-import { currentPlatform, runnerDirs } from './edge/platform.js';
-import { toolCacheArch } from './go/platform-names.js';
 import { actionsHost, readRawInputs } from './edge/actions.js';
 import type { Host } from './host.js';
-import { makePlan } from './stages/plan-stage.js';
-import { environmentBefore, findOnPath, install, type InstallOutcome } from './stages/install-stage.js';
-import { check, collectFacts } from './stages/verify-stage.js';
-import { publish, publishStopped, type StoppedArgs } from './stages/report-stage.js';
+import { runPipeline } from './pipeline.js';
 import { prepareCaches, restoreCaches } from './stages/cache-stage.js';
 import { registerProblemMatcher } from './edge/problem-matcher.js';
 
-/** What the run knows so far: enough to report where it stopped. */
-type Progress = Omit<StoppedArgs, 'host' | 'error'>;
-
 export async function run(host: Host = actionsHost()): Promise<void> {
-  const progress: Progress = { dirs: runnerDirs(host.env), startedAt: Date.now(), timings: {} };
-  try {
-    await pipeline(host, progress);
-  } catch (err) {
-    fail(host, err);
-    await publishStopped({ host, ...progress, error: err instanceof Error ? err : new Error(String(err)) });
-  }
-}
-
-async function pipeline(host: Host, progress: Progress): Promise<void> {
-  const { timings, dirs } = progress;
-  const started = progress.startedAt;
-  let mark = started;
-  const lap = (phase: string): void => {
-    const now = Date.now();
-    timings[phase] = now - mark;
-    mark = now;
-  };
-  const env = host.env;
-  const inputs = parseInputs(readRawInputs(), env);
-  progress.inputs = inputs;
-  host.setSecret(inputs.token);
-  const platform = currentPlatform(inputs.architecture || undefined);
-  const arch = toolCacheArch(platform);
-  prepareCaches(inputs, env);
-
-  // What the environment was, read while planning (nothing has been changed yet).
-  const [before, plan] = await Promise.all([
-    environmentBefore(env, platform),
-    makePlan({ inputs, platform, arch, workspace: dirs.workspace, toolCache: dirs.toolCache, env })
-  ]);
-  progress.before = before;
-  progress.plan = plan;
-  for (const w of plan.warnings) host.warning(w);
-  lap('plan');
-
-  const ictx = {
+  await runPipeline({
     host,
-    inputs,
-    platform,
-    arch,
-    toolCache: dirs.toolCache,
-    temp: dirs.temp,
-    workspace: dirs.workspace,
-    hosted: dirs.hosted
-  };
-  let outcome: InstallOutcome | undefined;
-  if (inputs.mode === 'install') outcome = await install(ictx, plan);
-  else if (inputs.mode === 'verify') outcome = await findOnPath(ictx, plan);
-  lap('install');
-  if (outcome?.goRoot) registerProblemMatcher(host);
-  // Caches are restored while the workspace is scanned; restoreCaches never throws.
-  const caching =
-    inputs.mode === 'install' && outcome
-      ? restoreCaches({
-          host,
-          inputs,
-          platform,
-          dirs,
-          arch,
-          goRoot: outcome.goRoot,
-          goVersion: outcome.version,
-          goEnv: outcome.goEnv
-        })
-      : Promise.resolve(undefined);
-
-  const facts = await collectFacts({ inputs, workspace: dirs.workspace, env }, plan, before, outcome);
-  lap('scan');
-  const checked = check(facts, inputs);
-  lap('checks');
-  const cache = await caching;
-  if (cache) timings.cache = cache.report.ms;
-  await publish({
-    host,
-    inputs,
-    platform,
-    dirs,
-    plan,
-    outcome,
-    facts,
-    checked,
-    before,
-    startedAt: started,
-    timings,
-    cache
+    raw: readRawInputs(),
+    extras: { prepareCaches, restoreCaches, registerProblemMatcher: (h) => registerProblemMatcher(h) }
   });
-}
-
-function fail(host: Host, err: unknown): void {
-  const errors = err instanceof UserErrorList ? err.errors : [err];
-  for (const e of errors) {
-    if (e instanceof UserError) {
-      // An annotation shows its file and line itself; the message then needs only the detail.
-      const message = e.file ? e.detail : e.message;
-      host.annotate({ level: 'error', message: oneLine(message), file: e.file, line: e.line });
-      continue;
-    }
-    // Anything else is a bug: its stack goes to the debug log, the message to one error line.
-    if (e instanceof Error) host.debug(e.stack ?? '');
-    host.annotate({ level: 'error', message: oneLine(e instanceof Error ? e.message : String(e)) });
-  }
-  host.fail();
 }

@@ -4,6 +4,7 @@
  * `on-mismatch: warn`, the `checks` input, a stale preset GOROOT / GOTOOLCHAIN, and the cap on
  * error annotations. Synthetic toolchains served by a local mirror.
  */
+import '@microsoft/jest-sarif';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,6 +17,7 @@ import type { Finding } from '../../src/model.js';
 
 type Mirror = Awaited<ReturnType<typeof startMirror>>;
 type RunResult = Awaited<ReturnType<typeof runAction>>;
+
 /** A finding as the JSON report writes it. */
 type ReportFinding = Finding;
 
@@ -258,6 +260,30 @@ describe('a stale Go environment before the step', () => {
     const report = readReport(r);
     expect(report.previousGo).toEqual({ path: path.join(oldRoot, 'bin', 'go'), version: '1.18.1' });
     expect(r.summary).toMatch(/\| previous Go \| 1\.18\.1 -> 1\.22\.12/);
+  });
+});
+
+describe('sarif-file', () => {
+  test('the findings as SARIF 2.1.0 for code scanning: one result per finding, at its file and line', async () => {
+    const ws = workspace(MONOREPO);
+    const r = await run(ws, { 'sarif-file': 'out/findings.sarif' });
+    expect(r.code).toBe(1);
+    const log = JSON.parse(readFileSync(path.join(ws, 'out', 'findings.sarif'), 'utf8'));
+    expect(log).toBeValidSarifLog();
+    const report = readReport(r);
+    const results = log.runs[0].results as {
+      ruleId: string;
+      level: string;
+      locations?: { physicalLocation: { artifactLocation: { uri: string }; region?: { startLine: number } } }[];
+    }[];
+    expect(results).toHaveLength(report.findings.length);
+    expect(results).toContainEqual(
+      expect.objectContaining({
+        ruleId: 'go-directive',
+        level: 'error',
+        locations: [{ physicalLocation: { artifactLocation: { uri: 'b/go.mod' }, region: { startLine: 4 } } }]
+      })
+    );
   });
 });
 

@@ -5,15 +5,6 @@ import { toSarif } from '../../src/report/sarif.js';
 import { sampleParts, sampleReport } from './report-fixture.js';
 import { buildReport } from '../../src/report/json-report.js';
 
-declare global {
-  // eslint-disable-next-line @typescript-eslint/no-namespace -- jest's matcher typing
-  namespace jest {
-    interface Matchers<R> {
-      toBeValidSarifLog(): R;
-    }
-  }
-}
-
 const URI = 'https://github.com/org/setup-go-enforced';
 
 describe('toSarif', () => {

@@ -26,6 +26,7 @@ export const INPUT_NAMES = [
   'consistency',
   'modules',
   'report-file',
+  'sarif-file',
   'matrix-range',
   'vulndb-url',
   'allow-missing-checksum'
@@ -55,6 +56,8 @@ export interface Inputs {
   consistency: Consistency;
   modules: string[];
   reportFile: string;
+  /** write the findings as SARIF 2.1.0 here (relative to the workspace); '' for none */
+  sarifFile: string;
   matrixRange: MatrixRange;
   vulndbUrl: string;
   allowMissingChecksum: boolean;
@@ -137,6 +140,7 @@ export function parseInputs(raw: RawInputs, env: Record<string, string | undefin
     consistency: parseConsistency(raw.consistency ?? ''),
     modules: lines(raw.modules),
     reportFile: t('report-file'),
+    sarifFile: t('sarif-file'),
     matrixRange: oneOf('matrix-range', raw['matrix-range'], ['all', 'supported', 'minimal-and-latest'] as const, 'all'),
     vulndbUrl: t('vulndb-url') ? parseVulnDbUrl(t('vulndb-url')) : DEFAULT_VULNDB_URL,
     allowMissingChecksum: parseBoolean('allow-missing-checksum', raw['allow-missing-checksum'], false)

@@ -17,7 +17,8 @@ import { lang } from '../go/gover.js';
 import { toAnnotations } from '../report/annotations.js';
 import { buildReport, type ReportMatrix, type RunReport } from '../report/json-report.js';
 import { describeOrigin } from '../plan/origin.js';
-import { ACTION_VERSION } from '../version.js';
+import { ACTION_URL, ACTION_VERSION } from '../version.js';
+import { toSarif } from '../report/sarif.js';
 import { renderSummary } from '../report/summary.js';
 import type { Host } from '../host.js';
 import type { CacheRestoreOutcome } from './cache-stage.js';
@@ -71,7 +72,8 @@ async function writeReport(file: string, report: RunReport): Promise<void> {
   await writeFile(file, JSON.stringify(report, null, 2) + '\n');
 }
 
-export async function publish(args: PublishArgs): Promise<void> {
+/** Publishes the run and returns its report. */
+export async function publish(args: PublishArgs): Promise<RunReport> {
   const { host, inputs, dirs, plan, outcome, facts, checked, before } = args;
   const version = outcome?.version || plan.resolution?.version || '';
   const matrix = matrixOf(args);
@@ -123,6 +125,11 @@ export async function publish(args: PublishArgs): Promise<void> {
   });
 
   await writeReport(reportFile, report);
+  if (inputs.sarifFile) {
+    const sarifFile = path.resolve(dirs.workspace, inputs.sarifFile);
+    await mkdir(path.dirname(sarifFile), { recursive: true });
+    await writeFile(sarifFile, `${JSON.stringify(toSarif(report, ACTION_URL), null, 2)}\n`);
+  }
   for (const a of toAnnotations(checked.findings)) host.annotate(a);
   await host.writeSummary(renderSummary(report));
 
@@ -136,6 +143,7 @@ export async function publish(args: PublishArgs): Promise<void> {
       `setup-go-enforced: Go ${version || '(none)'} ${checked.consistent ? 'is consistent with the repository' : 'has mismatches reported as warnings'}`
     );
   }
+  return report;
 }
 
 export interface StoppedArgs {
@@ -155,7 +163,7 @@ export interface StoppedArgs {
  * the JSON report with its error, sets the `report` output, and writes a job summary. Best effort:
  * a failure here is logged at debug level and never hides the original error.
  */
-export async function publishStopped(args: StoppedArgs): Promise<void> {
+export async function publishStopped(args: StoppedArgs): Promise<RunReport | undefined> {
   const { host, inputs, plan } = args;
   try {
     const reportFile = reportPath(inputs, args.dirs);
@@ -183,7 +191,9 @@ export async function publishStopped(args: StoppedArgs): Promise<void> {
     });
     await writeReport(reportFile, report);
     await host.writeSummary(renderSummary(report));
+    return report;
   } catch (err) {
     host.debug(`the report of the stopped run could not be written: ${(err as Error).message}`);
+    return undefined;
   }
 }

@@ -1,0 +1,263 @@
+/**
+ * `doctor`: the machine's Go setup (what machine.ts collected) -> problems, each with the command
+ * that fixes it in POSIX shells and in PowerShell. Pure.
+ *
+ * What it looks for, in the order it reports:
+ * - no `go` on PATH, or one whose own GOROOT is another tree;
+ * - shadowing: a `go` earlier on PATH than the one the repository asks for, or than a later one;
+ * - a stale or foreign GOROOT variable;
+ * - `go env -w` settings in the GOENV file that change which Go runs (GOTOOLCHAIN, GOFLAGS), and a
+ *   GOTOOLCHAIN in the environment;
+ * - GOPATH/bin missing from PATH;
+ * - versions: the go on PATH against the repository's go line (Go's own rule), and every
+ *   installation against the support policy (supported minors, newest patch, known
+ *   vulnerabilities) as the action checks them.
+ */
+import type { Release, VulnFacts } from '../../model.js';
+import { compareGo, lang } from '../../go/gover.js';
+import { goLineVerdict, verdictReason } from '../../go/compat.js';
+import { newestPatch, supportedMinors } from '../../go/releases.js';
+import { pathApi } from './locations.js';
+
+/** A Go tree found on the machine. */
+export interface GoInstall {
+  /** its GOROOT (after symlinks) */
+  root: string;
+  /** from its VERSION file or `go version`, Go spelling; undefined when it could not be told */
+  version?: string;
+  /** how it got there: "PATH", "Homebrew", "the Go MSI installer", ... */
+  source: string;
+}
+
+/** A `go` found in a PATH entry, in PATH order. */
+export interface GoOnPath {
+  /** the PATH entry */
+  dir: string;
+  /** the executable in it, after symlinks */
+  real: string;
+  /** the tree around the real executable, when that is a Go tree */
+  root?: string;
+  version?: string;
+}
+
+export interface MachineFacts {
+  os: string;
+  goOnPath: GoOnPath[];
+  installs: GoInstall[];
+  env: { GOROOT?: string; GOTOOLCHAIN?: string };
+  /** the `go env -w` file and its settings */
+  goenv?: { file: string; settings: Record<string, string> };
+  /** the first GOPATH entry, and whether its bin is on PATH */
+  gopath?: { dir: string; binOnPath: boolean };
+  /** the repository `doctor` runs in: its main module's go line and what the action would install */
+  repo?: { goLine: string; file: string; wanted?: string };
+  /** the release manifest, when it could be read */
+  releases?: Release[];
+  /** the vulnerability database's answer per installed version */
+  vulns?: Record<string, VulnFacts>;
+}
+
+export interface Problem {
+  id:
+    | 'no-go'
+    | 'go-root-mismatch'
+    | 'shadowed'
+    | 'stale-goroot'
+    | 'goenv-gotoolchain'
+    | 'goenv-goflags'
+    | 'env-gotoolchain'
+    | 'gopath-bin'
+    | 'repo-cannot-build'
+    | 'unsupported'
+    | 'old-patch'
+    | 'vulnerable';
+  message: string;
+  fix: { posix: string; powershell: string };
+}
+
+function samePath(os: string, a: string, b: string): boolean {
+  const norm = (p: string): string => {
+    const n = pathApi(os)
+      .normalize(p)
+      .replace(/[\\/]+$/, '');
+    return os === 'win32' ? n.toLowerCase() : n;
+  };
+  return norm(a) === norm(b);
+}
+
+function prependPath(os: string, dir: string): Problem['fix'] {
+  const q = (s: string): string => `'${s.replace(/'/g, os === 'win32' ? "''" : `'\\''`)}'`;
+  return {
+    posix: `export PATH=${q(dir)}":$PATH"`,
+    powershell: `$env:PATH = '${dir.replace(/'/g, "''")};' + $env:PATH`
+  };
+}
+
+function removeFromPath(dir: string): Problem['fix'] {
+  const sh = dir.replace(/'/g, `'\\''`);
+  return {
+    posix: `export PATH="$(printf %s "$PATH" | tr ':' '\\n' | grep -vxF '${sh}' | paste -sd: -)"`,
+    powershell: `$env:PATH = ($env:PATH -split ';' | Where-Object { $_ -ne '${dir.replace(/'/g, "''")}' }) -join ';'`
+  };
+}
+
+const USE = {
+  posix: 'eval "$(setup-go-enforced use)"',
+  powershell: 'setup-go-enforced use --shell powershell | Invoke-Expression'
+};
+
+function useVersion(v: string): Problem['fix'] {
+  return {
+    posix: `eval "$(setup-go-enforced use ${v})"`,
+    powershell: `setup-go-enforced use ${v} --shell powershell | Invoke-Expression`
+  };
+}
+
+function binOf(os: string, root: string): string {
+  return pathApi(os).join(root, 'bin');
+}
+
+function describeGo(g: { version?: string; real?: string; root?: string }): string {
+  return `go${g.version ?? ' (unknown version)'}`;
+}
+
+export function diagnose(f: MachineFacts): Problem[] {
+  const out: Problem[] = [];
+  const first = f.goOnPath[0];
+
+  if (!first) {
+    out.push({ id: 'no-go', message: 'no go command on PATH', fix: USE });
+  }
+
+  // Shadowing: the repository's Go is installed but another go comes first; or a later go on PATH never runs.
+  if (first && f.repo?.wanted && first.version !== f.repo.wanted) {
+    const wanted = f.installs.find((i) => i.version === f.repo!.wanted);
+    if (wanted) {
+      out.push({
+        id: 'shadowed',
+        message: `${f.repo.file} asks for go${f.repo.wanted}, installed in ${wanted.root} (${wanted.source}), but ${describeGo(first)} in ${first.dir} comes first on PATH`,
+        fix: prependPath(f.os, binOf(f.os, wanted.root))
+      });
+    }
+  }
+  for (const later of f.goOnPath.slice(1)) {
+    if (!first || samePath(f.os, later.real, first.real)) continue;
+    // A newer go behind an older one is most likely the one meant: put it first. An older one
+    // behind a newer one only confuses: take it off PATH.
+    const newer = later.version && first.version && compareGo(later.version, first.version) > 0;
+    out.push({
+      id: 'shadowed',
+      message: `${describeGo(later)} in ${later.dir} is on PATH but never runs: ${describeGo(first)} in ${first.dir} comes first`,
+      fix: newer ? prependPath(f.os, later.dir) : removeFromPath(later.dir)
+    });
+  }
+
+  // GOROOT: set to another tree than the go on PATH (a stale one from an older install).
+  const goroot = f.env.GOROOT?.trim();
+  if (goroot && first?.root && !samePath(f.os, goroot, first.root)) {
+    const owner = f.installs.find((i) => samePath(f.os, i.root, goroot));
+    out.push({
+      id: 'stale-goroot',
+      message: `GOROOT is ${goroot}${owner?.version ? ` (go${owner.version})` : ''}, not the tree of the go on PATH (${first.root}): builds mix two Go trees ("compile version does not match go tool version")`,
+      fix: {
+        posix: 'unset GOROOT',
+        powershell: "Remove-Item Env:GOROOT; [Environment]::SetEnvironmentVariable('GOROOT', $null, 'User')"
+      }
+    });
+  }
+
+  // go env -w settings that change which Go runs.
+  const s = f.goenv?.settings ?? {};
+  if (s.GOTOOLCHAIN !== undefined && s.GOTOOLCHAIN !== '') {
+    out.push({
+      id: 'goenv-gotoolchain',
+      message: `GOTOOLCHAIN=${s.GOTOOLCHAIN} is set in ${f.goenv!.file} (go env -w): every go command starts from it, whatever is on PATH`,
+      fix: { posix: 'go env -u GOTOOLCHAIN', powershell: 'go env -u GOTOOLCHAIN' }
+    });
+  }
+  if (s.GOFLAGS !== undefined && s.GOFLAGS !== '') {
+    out.push({
+      id: 'goenv-goflags',
+      message: `GOFLAGS=${s.GOFLAGS} is set in ${f.goenv!.file} (go env -w): it applies to every go command on this machine`,
+      fix: { posix: 'go env -u GOFLAGS', powershell: 'go env -u GOFLAGS' }
+    });
+  }
+  const tc = f.env.GOTOOLCHAIN?.trim();
+  if (tc && tc !== 'local' && tc !== 'auto' && tc !== 'path') {
+    out.push({
+      id: 'env-gotoolchain',
+      message: `the environment sets GOTOOLCHAIN=${tc}: the go on PATH hands over to that toolchain`,
+      fix: { posix: 'unset GOTOOLCHAIN', powershell: 'Remove-Item Env:GOTOOLCHAIN' }
+    });
+  }
+
+  if (f.gopath && !f.gopath.binOnPath) {
+    const bin = binOf(f.os, f.gopath.dir);
+    out.push({
+      id: 'gopath-bin',
+      message: `${bin} (GOPATH/bin, where go install puts tools) is not on PATH`,
+      fix: {
+        posix: `export PATH="$PATH:$(go env GOPATH)/bin"`,
+        powershell: `$env:PATH += ';' + (Join-Path (go env GOPATH) 'bin')`
+      }
+    });
+  }
+
+  // The repository: can the go on PATH build it, by Go's own rule?
+  if (first?.version && f.repo) {
+    const verdict = goLineVerdict(f.repo.goLine, first.version);
+    if (verdict === 'refuses' || verdict === 'cannot-parse') {
+      out.push({
+        id: 'repo-cannot-build',
+        message: `${f.repo.file} says go ${f.repo.goLine}: ${verdictReason(verdict, f.repo.goLine, first.version)} (the go on PATH)`,
+        fix: USE
+      });
+    }
+  }
+
+  // Every installation against the support policy, as the action's checks see it.
+  const seen = new Set<string>();
+  for (const i of f.installs) {
+    const v = i.version;
+    if (!v || seen.has(v)) continue;
+    seen.add(v);
+    if (f.releases) {
+      const supported = supportedMinors(f.releases);
+      const newest = newestPatch(lang(v), f.releases);
+      if (supported.length > 0 && !supported.includes(lang(v)) && compareGo(lang(v), supported[0]) < 0) {
+        const latest = newestPatch(supported[0], f.releases) ?? supported[0];
+        out.push({
+          id: 'unsupported',
+          message: `go${v} in ${i.root} is out of support (supported minors: ${supported.join(' and ')})`,
+          fix: useVersion(latest)
+        });
+      } else if (newest && compareGo(newest, v) > 0) {
+        out.push({
+          id: 'old-patch',
+          message: `go${v} in ${i.root}: go${newest} is the newest patch of ${lang(v)}`,
+          fix: useVersion(newest)
+        });
+      }
+    }
+    const vulns = f.vulns?.[v];
+    if (vulns?.status === 'checked' && vulns.matches.length > 0) {
+      const ids = vulns.matches.map((m) => m.id);
+      const fix = vulns.matches
+        .map((m) => m.fixedInMinor ?? m.newestFix)
+        .filter((x): x is string => !!x)
+        .sort(compareGo)
+        .at(-1);
+      out.push({
+        id: 'vulnerable',
+        message: `go${v} in ${i.root} is affected by ${ids.length} known vulnerabilit${ids.length === 1 ? 'y' : 'ies'} (${ids.slice(0, 3).join(', ')}${ids.length > 3 ? ', …' : ''})`,
+        fix: fix ? useVersion(fix) : USE
+      });
+    }
+  }
+  return out;
+}
+
+/** One line per problem: what is wrong, then the fix for POSIX shells and for PowerShell. */
+export function problemLine(p: Problem): string {
+  return `${p.id}: ${p.message} · fix (POSIX): ${p.fix.posix} · fix (PowerShell): ${p.fix.powershell}`;
+}

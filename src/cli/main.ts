@@ -1,0 +1,219 @@
+/**
+ * The CLI on the action's engine: `check`, `plan`, `use` run the same pipeline as the action with a
+ * terminal Host (so a repository gets the same verdict locally and in CI); `doctor` audits the
+ * machine. Exit codes: 0 consistent (or nothing to fix), 1 errors found, 2 bad usage or bad input.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { InputError, UserError } from '../errors.js';
+import { parseBaseUrl, type RawInputs } from '../inputs/inputs.js';
+import type { RunReport } from '../report/json-report.js';
+import { toSarif } from '../report/sarif.js';
+import { ACTION_URL } from '../version.js';
+import { currentPlatform } from '../edge/platform.js';
+import { fetchJson, manifestUrl } from '../edge/http.js';
+import { parseManifest } from '../go/manifest.js';
+import type { Release } from '../model.js';
+import { toolCacheArch } from '../go/platform-names.js';
+import { loadVulnFacts } from '../verify/vulndb/load.js';
+import { parseVulnDbUrl } from '../verify/vulndb/urls.js';
+import { runPipeline } from '../pipeline.js';
+import { USAGE, UsageError, parseCliArgs, type CliArgs, type Shell } from './args.js';
+import { activationLines } from './activate.js';
+import { renderCheck, renderPlan, wantsColor } from './render.js';
+import { terminalHost } from './terminal-host.js';
+import { collectMachine } from './doctor/machine.js';
+import { diagnose, problemLine } from './doctor/diagnose.js';
+import { userToolCache, type DoctorPlatform } from './doctor/locations.js';
+
+export interface CliIo {
+  stdout: { write(s: string): unknown; isTTY?: boolean };
+  stderr: { write(s: string): unknown };
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+function exitCodeOf(report: RunReport | undefined): number {
+  if (!report) return 2;
+  if (report.error) return report.error.input !== undefined || report.error.env !== undefined ? 2 : 1;
+  return report.errorCount > 0 ? 1 : 0;
+}
+
+/** Runs the engine in `mode` over `workspace` with a terminal host; the report, and the host. */
+async function engine(
+  io: CliIo,
+  mode: 'verify' | 'plan' | 'install',
+  workspace: string,
+  raw: RawInputs,
+  toolCache: string,
+  quiet: boolean
+): Promise<{ report: RunReport | undefined; host: ReturnType<typeof terminalHost> }> {
+  const temp = mkdtempSync(path.join(os.tmpdir(), 'setup-go-enforced-cli-'));
+  const host = terminalHost(io.env, { err: io.stderr }, { quiet, pathDelimiter: path.delimiter });
+  try {
+    const report = await runPipeline({
+      host,
+      raw: { cache: 'false', 'report-file': path.join(temp, 'report.json'), ...raw, mode },
+      dirs: { workspace, toolCache, temp, hosted: false }
+    });
+    return { report, host };
+  } finally {
+    rmSync(temp, { recursive: true, force: true });
+  }
+}
+
+function doctorPlatform(io: CliIo): DoctorPlatform {
+  const p = currentPlatform();
+  return { os: p.os, arch: toolCacheArch(p), env: io.env, home: io.env.HOME || io.env.USERPROFILE || os.homedir() };
+}
+
+function printErrors(io: CliIo, report: RunReport | undefined, host: ReturnType<typeof terminalHost>): void {
+  for (const a of host.annotations) {
+    if (a.level !== 'error' || !report?.error) continue;
+    io.stderr.write(`error: ${a.file ? `${a.file}${a.line ? `:${a.line}` : ''}: ` : ''}${a.message}\n`);
+  }
+}
+
+async function check(args: CliArgs, io: CliIo): Promise<number> {
+  const workspace = path.resolve(io.cwd, args.argument ?? '.');
+  const { report, host } = await engine(
+    io,
+    'verify',
+    workspace,
+    args.inputs,
+    userToolCache(doctorPlatform(io)),
+    args.json
+  );
+  if (report && args.sarif)
+    writeFileSync(path.resolve(io.cwd, args.sarif), `${JSON.stringify(toSarif(report, ACTION_URL), null, 2)}\n`);
+  if (args.json && report) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  else if (report) {
+    printErrors(io, report, host);
+    io.stdout.write(renderCheck(report, { color: wantsColor(io.stdout.isTTY, io.env) }));
+  }
+  return exitCodeOf(report);
+}
+
+async function plan(args: CliArgs, io: CliIo): Promise<number> {
+  const workspace = path.resolve(io.cwd, args.argument ?? '.');
+  const { report, host } = await engine(
+    io,
+    'plan',
+    workspace,
+    args.inputs,
+    userToolCache(doctorPlatform(io)),
+    args.json
+  );
+  if (args.json && report) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  else if (report) {
+    printErrors(io, report, host);
+    if (!report.error) io.stdout.write(renderPlan(report));
+  }
+  return report?.error ? exitCodeOf(report) : 0;
+}
+
+async function use(args: CliArgs, io: CliIo): Promise<number> {
+  const p = doctorPlatform(io);
+  const raw: RawInputs = { ...args.inputs, checks: args.inputs.checks ?? 'vulnerabilities: off' };
+  if (args.argument) raw['go-version'] = args.argument;
+  const { report, host } = await engine(io, 'install', io.cwd, raw, userToolCache(p), false);
+  if (!report || report.error || !report.resolution?.goRoot) {
+    printErrors(io, report, host);
+    return exitCodeOf(report) || 1;
+  }
+  const shell: Shell = args.shell ?? (p.os === 'win32' ? 'powershell' : 'posix');
+  const lines = activationLines(
+    { pathFront: host.paths, set: { GOROOT: report.resolution.goRoot, GOTOOLCHAIN: 'local' } },
+    shell
+  );
+  io.stdout.write(`${lines.join('\n')}\n`);
+  io.stderr.write(`go${report.resolution.version} in ${report.resolution.goRoot}\n`);
+  return 0;
+}
+
+async function doctor(args: CliArgs, io: CliIo): Promise<number> {
+  const p = doctorPlatform(io);
+  const facts = await collectMachine(p);
+  // The repository the command runs in, if any: what the action would install, and the manifest.
+  const workspace = path.resolve(io.cwd, args.argument ?? '.');
+  const planned = await engine(io, 'plan', workspace, args.inputs, userToolCache(p), true);
+  const r = planned.report;
+  if (r?.request && r.resolution && !r.error) {
+    const root = r.modules.find((m) => m.path === r.root);
+    if (root)
+      facts.repo = {
+        goLine: root.go ?? (root.kind === 'go.work' ? '1.18' : '1.16'),
+        file: root.path,
+        wanted: r.resolution.version
+      };
+  }
+  const releases = await readReleases(args, io);
+  if (releases) facts.releases = releases;
+  if (!/vulnerabilities:\s*off/i.test(args.inputs.checks ?? '')) {
+    const base = parseVulnDbUrl(args.inputs['vulndb-url'] || 'https://vuln.go.dev');
+    facts.vulns = {};
+    for (const v of new Set(facts.installs.map((i) => i.version).filter((x): x is string => !!x))) {
+      facts.vulns[v] = await loadVulnFacts(v, {
+        baseUrl: base,
+        fetchJson: (url) => fetchJson(url, { what: 'the Go vulnerability database' })
+      });
+    }
+  }
+  const problems = diagnose(facts);
+  if (args.json) io.stdout.write(`${JSON.stringify({ machine: facts, problems }, null, 2)}\n`);
+  else {
+    for (const g of facts.installs) io.stdout.write(`go${g.version ?? '?'}  ${g.root}  (${g.source})\n`);
+    if (facts.installs.length > 0) io.stdout.write('\n');
+    for (const pr of problems) io.stdout.write(`${problemLine(pr)}\n`);
+    if (problems.length === 0) io.stdout.write('no problems found\n');
+  }
+  return problems.length > 0 ? 1 : 0;
+}
+
+/** The release manifest for doctor's support checks (undefined when it cannot be read). */
+async function readReleases(args: CliArgs, io: CliIo): Promise<Release[] | undefined> {
+  const base = args.inputs['go-download-base-url'] || io.env.GO_DOWNLOAD_BASE_URL || 'https://go.dev/dl';
+  try {
+    const url = manifestUrl(parseBaseUrl({ input: 'go-download-base-url' }, base));
+    return parseManifest(await fetchJson(url, { what: 'the Go release manifest' }), url);
+  } catch (e) {
+    io.stderr.write(
+      `warning: the release manifest could not be read, so versions are not checked against it: ${(e as Error).message}\n`
+    );
+    return undefined;
+  }
+}
+
+export async function cliMain(argv: string[], io: CliIo): Promise<number> {
+  let args: CliArgs;
+  try {
+    args = parseCliArgs(argv);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.stderr.write(`setup-go-enforced: ${e.message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (args.help) {
+    io.stdout.write(USAGE);
+    return 0;
+  }
+  try {
+    switch (args.command) {
+      case 'check':
+        return await check(args, io);
+      case 'plan':
+        return await plan(args, io);
+      case 'use':
+        return await use(args, io);
+      case 'doctor':
+        return await doctor(args, io);
+    }
+  } catch (e) {
+    if (e instanceof UserError) {
+      io.stderr.write(`setup-go-enforced: ${e.message}\n`);
+      return e instanceof InputError ? 2 : 1;
+    }
+    throw e;
+  }
+}

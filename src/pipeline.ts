@@ -1,0 +1,151 @@
+/**
+ * The pipeline: inputs -> plan -> install -> verify -> report, on any Host (the runner, the
+ * terminal). Every failure ends as one error line (naming the input or file:line), a failed host,
+ * and a JSON report and summary that say where the run stopped.
+ */
+import { UserError, UserErrorList, oneLine } from './errors.js';
+import { parseInputs, type RawInputs } from './inputs/inputs.js';
+import { currentPlatform, runnerDirs, type RunnerDirs } from './edge/platform.js';
+import { toolCacheArch } from './go/platform-names.js';
+import type { Host } from './host.js';
+import type { RunReport } from './report/json-report.js';
+import { makePlan } from './stages/plan-stage.js';
+import { environmentBefore, findOnPath, install, type InstallOutcome } from './stages/install-stage.js';
+import { check, collectFacts } from './stages/verify-stage.js';
+import { publish, publishStopped, type StoppedArgs } from './stages/report-stage.js';
+import type { CacheContext, CacheRestoreOutcome } from './stages/cache-stage.js';
+import type { Inputs } from './inputs/inputs.js';
+
+/** What the run knows so far: enough to report where it stopped. */
+type Progress = Omit<StoppedArgs, 'host' | 'error'>;
+
+/**
+ * What only a runner does around the install: module and build caching and the problem matcher.
+ * The action's entry passes them (main.ts); the CLI has none, and its bundle leaves them out.
+ */
+export interface RunnerExtras {
+  prepareCaches(inputs: Inputs, env: NodeJS.ProcessEnv): void;
+  restoreCaches(ctx: CacheContext): Promise<CacheRestoreOutcome | undefined>;
+  registerProblemMatcher(host: Host): void;
+}
+
+export interface PipelineArgs {
+  host: Host;
+  /** the inputs as the runner passes them (INPUT_*), or as the CLI's flags set them */
+  raw: RawInputs;
+  /** default: the runner's folders from the host's environment */
+  dirs?: RunnerDirs;
+  extras?: RunnerExtras;
+}
+
+/** Runs the whole pipeline; the report it published (undefined only if even that failed). */
+export async function runPipeline(args: PipelineArgs): Promise<RunReport | undefined> {
+  const { host } = args;
+  const progress: Progress = { dirs: args.dirs ?? runnerDirs(host.env), startedAt: Date.now(), timings: {} };
+  try {
+    return await pipeline(host, args.raw, progress, args.extras);
+  } catch (err) {
+    fail(host, err);
+    return publishStopped({ host, ...progress, error: err instanceof Error ? err : new Error(String(err)) });
+  }
+}
+
+async function pipeline(
+  host: Host,
+  raw: RawInputs,
+  progress: Progress,
+  extras: RunnerExtras | undefined
+): Promise<RunReport> {
+  const { timings, dirs } = progress;
+  const started = progress.startedAt;
+  let mark = started;
+  const lap = (phase: string): void => {
+    const now = Date.now();
+    timings[phase] = now - mark;
+    mark = now;
+  };
+  const env = host.env;
+  const inputs = parseInputs(raw, env);
+  progress.inputs = inputs;
+  host.setSecret(inputs.token);
+  const platform = currentPlatform(inputs.architecture || undefined);
+  const arch = toolCacheArch(platform);
+  extras?.prepareCaches(inputs, env);
+
+  // What the environment was, read while planning (nothing has been changed yet).
+  const [before, plan] = await Promise.all([
+    environmentBefore(env, platform),
+    makePlan({ inputs, platform, arch, workspace: dirs.workspace, toolCache: dirs.toolCache, env })
+  ]);
+  progress.before = before;
+  progress.plan = plan;
+  for (const w of plan.warnings) host.warning(w);
+  lap('plan');
+
+  const ictx = {
+    host,
+    inputs,
+    platform,
+    arch,
+    toolCache: dirs.toolCache,
+    temp: dirs.temp,
+    workspace: dirs.workspace,
+    hosted: dirs.hosted
+  };
+  let outcome: InstallOutcome | undefined;
+  if (inputs.mode === 'install') outcome = await install(ictx, plan);
+  else if (inputs.mode === 'verify') outcome = await findOnPath(ictx, plan);
+  lap('install');
+  if (outcome?.goRoot) extras?.registerProblemMatcher(host);
+  // Caches are restored while the workspace is scanned; restoreCaches never throws.
+  const caching =
+    inputs.mode === 'install' && outcome && extras
+      ? extras.restoreCaches({
+          host,
+          inputs,
+          platform,
+          dirs,
+          arch,
+          goRoot: outcome.goRoot,
+          goVersion: outcome.version,
+          goEnv: outcome.goEnv
+        })
+      : Promise.resolve(undefined);
+
+  const facts = await collectFacts({ inputs, workspace: dirs.workspace, env }, plan, before, outcome);
+  lap('scan');
+  const checked = check(facts, inputs);
+  lap('checks');
+  const cache = await caching;
+  if (cache) timings.cache = cache.report.ms;
+  return publish({
+    host,
+    inputs,
+    platform,
+    dirs,
+    plan,
+    outcome,
+    facts,
+    checked,
+    before,
+    startedAt: started,
+    timings,
+    cache
+  });
+}
+
+function fail(host: Host, err: unknown): void {
+  const errors = err instanceof UserErrorList ? err.errors : [err];
+  for (const e of errors) {
+    if (e instanceof UserError) {
+      // An annotation shows its file and line itself; the message then needs only the detail.
+      const message = e.file ? e.detail : e.message;
+      host.annotate({ level: 'error', message: oneLine(message), file: e.file, line: e.line });
+      continue;
+    }
+    // Anything else is a bug: its stack goes to the debug log, the message to one error line.
+    if (e instanceof Error) host.debug(e.stack ?? '');
+    host.annotate({ level: 'error', message: oneLine(e instanceof Error ? e.message : String(e)) });
+  }
+  host.fail();
+}
