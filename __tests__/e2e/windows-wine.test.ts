@@ -208,7 +208,11 @@ if (reason) {
         expect(r.errors).toEqual([]);
         expect(r.code).toBe(0);
         const goRoot = path.join(toolCache.unix, 'go', VERSION, 'x64');
-        expect(r.outputs['go-root']).toBe(`${toolCache.win}\\go\\${VERSION}\\x64`);
+        const winRoot = `${toolCache.win}\\go\\${VERSION}\\x64`;
+        expect(r.outputs).toMatchObject({ 'go-root': winRoot, 'toolchain-cache-hit': 'false' });
+        expect(r.env).toMatchObject({ GOROOT: winRoot, GOTOOLCHAIN: 'local' });
+        expect(r.path[r.path.length - 1]).toBe(`${winRoot}\\bin`);
+        expect(existsSync(`${goRoot}.complete`)).toBe(true);
         expect(r.annotations.filter((a) => a.level === 'notice')).toEqual([]);
         expect(statSync(path.join(goRoot, 'VERSION')).mtime.getUTCFullYear()).toBe(2023);
         expect(existsSync(path.join(goRoot, 'test', 'fixedbugs', 'issue27836.dir', 'Äfoo.go'))).toBe(true);
