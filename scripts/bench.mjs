@@ -59,8 +59,6 @@ const figures = [];
 let crashed = false;
 
 const goos = { win32: 'windows', darwin: 'darwin' }[/** @type {string} */ (process.platform)] ?? 'linux';
-const goarch =
-  { x64: 'amd64', ia32: '386', arm64: 'arm64', arm: 'armv6l' }[/** @type {string} */ (process.arch)] ?? process.arch;
 
 main().then(
   () => process.exit(crashed ? 1 : 0),
@@ -76,7 +74,7 @@ async function main() {
     crashed = true;
     return;
   }
-  const { buildSyntheticToolchain, packRealGo } = await import('./lib/toolchains.mjs');
+  const { HOST_GOARCH: goarch, buildSyntheticToolchain, packRealGo } = await import('./lib/toolchains.mjs');
   const { buildFixtureManifest } = await import('./lib/manifest-fixture.mjs');
   const { buildVulnDb } = await import('./lib/vulndb-fixture.mjs');
 

@@ -45,7 +45,7 @@ async function main() {
     return 1;
   }
 
-  const { buildSyntheticToolchain } = await importHelper('toolchains.mjs');
+  const { HOST_GOARCH, buildSyntheticToolchain } = await importHelper('toolchains.mjs');
   const { buildFixtureManifest } = await importHelper('manifest-fixture.mjs');
   const { buildVulnDb } = await importHelper('vulndb-fixture.mjs');
 
@@ -53,9 +53,7 @@ async function main() {
   const mirror = await startMirror();
   try {
     const goos = { win32: 'windows', darwin: 'darwin' }[/** @type {string} */ (process.platform)] ?? 'linux';
-    const goarch =
-      { x64: 'amd64', ia32: '386', arm64: 'arm64', arm: 'armv6l' }[/** @type {string} */ (process.arch)] ??
-      process.arch;
+    const goarch = HOST_GOARCH;
     const archive = await buildSyntheticToolchain({
       version,
       os: /** @type {'linux'} */ (goos),

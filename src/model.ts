@@ -4,7 +4,12 @@
  * produce or consume them.
  */
 
-/** Node's names for the runner platform; the one module that reads process.* is edge/platform.ts. */
+/**
+ * Node's names for the runner platform. process.platform and process.arch are read only in
+ * edge/platform.ts; process.env and the standard streams belong to the hosts (edge/actions.ts,
+ * edge/post-host.ts, cli/terminal-host.ts) and the entry points; stages get the environment as
+ * host.env. (process.pid only names this process's lock, staging folder and stash.)
+ */
 export interface Platform {
   /** process.platform: 'linux' | 'darwin' | 'win32' | ... */
   os: string;

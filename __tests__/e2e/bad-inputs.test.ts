@@ -4,7 +4,8 @@
  * input or `file:line` (with the annotation's file/line set for file errors), no stack trace, and
  * a tool cache exactly as it was (it starts holding a complete Go 1.22.12).
  */
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -387,7 +388,7 @@ const FILE_SECRET = 'file-secret-9a7b3c1d-not-for-logs';
 interface HostileCase {
   name: string;
   /** builds the workspace (the secret file is at `secret`) */
-  setup(ws: string, secret: string): void;
+  setup(ws: string, secret: string): void | Promise<void>;
   inputs?: Record<string, string>;
   exit: 0 | 1;
   /** a located finding or error the run must report: [level, file, line?] */
@@ -521,9 +522,9 @@ const HOSTILE: HostileCase[] = [
   },
   {
     name: '10,000 nested folders',
-    setup: (ws) => {
+    setup: async (ws) => {
       put(path.join(ws, 'go.mod'), GOMOD);
-      nest(ws, 10_000);
+      await nest(ws, 10_000);
     },
     exit: 0,
     reports: ['warning', 'd/'.repeat(64) + 'd']
@@ -572,9 +573,9 @@ function aliasBomb(): string {
 }
 
 /** `depth` nested folders d/d/d/... (deeper than PATH_MAX, so created relative, 100 at a time). */
-function nest(ws: string, depth: number): void {
+async function nest(ws: string, depth: number): Promise<void> {
   const step = 100;
-  execFileSync('bash', [
+  await promisify(execFile)('bash', [
     '-c',
     `cd "$1" && p=$(printf 'd/%.0s' $(seq ${step})) && for i in $(seq ${depth / step}); do mkdir -p "$p" && cd "$p" || exit 1; done`,
     'nest',
@@ -590,6 +591,12 @@ describe('hostile repositories (pull requests from forks)', () => {
     hostileRoot = mkdtempSync(path.join(os.tmpdir(), 'sge-e2e-hostile-repos-'));
     const secret = path.join(hostileRoot, 'runner-credentials.txt');
     writeFileSync(secret, `${FILE_SECRET}\n`);
+    // Every workspace first (the deep tree takes a while), then the runs, three at a time.
+    for (const [i, c] of HOSTILE.entries()) {
+      const ws = path.join(hostileRoot, `case${i}`, 'ws');
+      mkdirSync(ws, { recursive: true });
+      await c.setup(ws, secret);
+    }
     let next = 0;
     const worker = async (): Promise<void> => {
       while (next < HOSTILE.length) {
@@ -597,8 +604,6 @@ describe('hostile repositories (pull requests from forks)', () => {
         const c = HOSTILE[i];
         const dir = path.join(hostileRoot, `case${i}`);
         const ws = path.join(dir, 'ws');
-        mkdirSync(ws, { recursive: true });
-        c.setup(ws, secret);
         const r = await runAction({
           inputs: { 'go-download-base-url': mirror.url, checks: 'vulnerabilities: off', ...(c.inputs ?? {}) },
           workspace: ws,

@@ -11,13 +11,13 @@ import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { startMirror } from '../../scripts/lib/mirror.mjs';
-import { goScript } from '../../scripts/lib/toolchains.mjs';
+import { HOST_GOARCH, goScript } from '../../scripts/lib/toolchains.mjs';
 import { TempRoot, buildToolchains, makeWorkspace, manifestFor, run as runTheAction } from './drop-in-helpers.js';
 
 type Mirror = Awaited<ReturnType<typeof startMirror>>;
 
 const CLI = path.resolve('dist', 'cli.js');
-const GOARCH = ({ x64: 'amd64', arm64: 'arm64' } as Record<string, string>)[process.arch] ?? process.arch;
+const GOARCH = HOST_GOARCH;
 const root = new TempRoot('e2e-cli-');
 let mirror: Mirror;
 

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startMirror } from '../../scripts/lib/mirror.mjs';
 import { buildFixtureManifest } from '../../scripts/lib/manifest-fixture.mjs';
-import { buildSyntheticToolchain, goScript } from '../../scripts/lib/toolchains.mjs';
+import { HOST_GOARCH, buildSyntheticToolchain, goScript } from '../../scripts/lib/toolchains.mjs';
 import { execFileSync } from 'node:child_process';
 import { envForNextStep, runAction } from '../../scripts/lib/run-action.mjs';
 import type { Finding } from '../../src/model.js';
@@ -22,7 +22,7 @@ type RunResult = Awaited<ReturnType<typeof runAction>>;
 type ReportFinding = Finding;
 
 const VERSION = '1.22.12';
-const GOARCH = ({ x64: 'amd64', ia32: '386' } as Record<string, string>)[process.arch] ?? process.arch;
+const GOARCH = HOST_GOARCH;
 
 let root: string;
 let mirror: Mirror;

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startMirror } from '../../scripts/lib/mirror.mjs';
 import { buildFixtureManifest } from '../../scripts/lib/manifest-fixture.mjs';
-import { buildSyntheticToolchain } from '../../scripts/lib/toolchains.mjs';
+import { HOST_GOARCH, buildSyntheticToolchain } from '../../scripts/lib/toolchains.mjs';
 import { buildVulnDb, DEFAULT_VULN_EXPECTED } from '../../scripts/lib/vulndb-fixture.mjs';
 import { runAction, listTree } from '../../scripts/lib/run-action.mjs';
 import type { Finding } from '../../src/model.js';
@@ -21,7 +21,7 @@ type RunResult = Awaited<ReturnType<typeof runAction>>;
 /** A finding as the JSON report writes it. */
 type ReportFinding = Finding;
 
-const GOARCH = ({ x64: 'amd64', ia32: '386' } as Record<string, string>)[process.arch] ?? process.arch;
+const GOARCH = HOST_GOARCH;
 const VULN_VERSION = '1.22.3';
 const EXPECTED = DEFAULT_VULN_EXPECTED[VULN_VERSION];
 const EXPECTED_IDS = Object.keys(EXPECTED).sort();

@@ -6,7 +6,7 @@
 //   cached by version so repeated runs reuse it.
 import { execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, promises as fs } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, promises as fs, readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -15,12 +15,20 @@ import { createGzip } from 'node:zlib';
 
 const run = promisify(execFile);
 
-const NODE_TO_GO_ARCH = { x64: 'amd64', ia32: '386', x86: '386' };
+/** The action's own table of architecture names (src/go/arch-names.json), read as data. */
+const ARCH_NAMES = JSON.parse(readFileSync(new URL('../../src/go/arch-names.json', import.meta.url), 'utf8'));
 
-/** @param {string} arch */
-function goArch(arch) {
-  return NODE_TO_GO_ARCH[/** @type {keyof typeof NODE_TO_GO_ARCH} */ (arch)] ?? arch;
+/**
+ * Go's name of an architecture given in Node's or Go's spelling ("x64" -> "amd64", "amd64" -> "amd64").
+ * @param {string} arch
+ */
+export function goArch(arch) {
+  const node = ARCH_NAMES.nodeArch[arch] ?? arch;
+  return ARCH_NAMES.goArch[node] ?? arch;
 }
+
+/** Go's name of this machine's architecture. */
+export const HOST_GOARCH = goArch(process.arch);
 
 /**
  * sha256 and size of a file.

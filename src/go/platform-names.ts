@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { InputError } from '../errors.js';
+import archNames from './arch-names.json' with { type: 'json' };
 import { type Platform } from '../model.js';
 
 const GO_OS: Record<string, string> = {
@@ -15,33 +16,11 @@ const GO_OS: Record<string, string> = {
   freebsd: 'freebsd'
 };
 
-/** Any accepted spelling (Node's, Go's, common aliases) -> Node's process.arch name. */
-const NODE_ARCH: Record<string, string> = {
-  x64: 'x64',
-  amd64: 'x64',
-  x86_64: 'x64',
-  arm64: 'arm64',
-  aarch64: 'arm64',
-  ia32: 'ia32',
-  x86: 'ia32',
-  x32: 'ia32',
-  '386': 'ia32',
-  arm: 'arm',
-  armv6l: 'arm',
-  ppc64: 'ppc64',
-  ppc64le: 'ppc64',
-  s390x: 's390x'
-};
+/** Any accepted spelling (Node's, Go's, common aliases) -> Node's process.arch name (arch-names.json). */
+const NODE_ARCH: Record<string, string> = archNames.nodeArch;
 
-/** Node's arch name -> the manifest's arch name. */
-const GO_ARCH: Record<string, string> = {
-  x64: 'amd64',
-  arm64: 'arm64',
-  ia32: '386',
-  arm: 'armv6l',
-  ppc64: 'ppc64le',
-  s390x: 's390x'
-};
+/** Node's arch name -> the manifest's arch name (arch-names.json). */
+const GO_ARCH: Record<string, string> = archNames.goArch;
 
 const ARCH_LIST = 'x64, x86, arm64, arm, amd64, 386, ppc64le, s390x';
 

@@ -60,7 +60,7 @@ function readSource(root: WorkspaceRoot, abs: string, where: Where, name: string
   const got = readWorkspaceFile(root, abs);
   if (got.status === 'read') return got.text;
   if (got.status === 'missing') return undefined;
-  throw new InputError(`${name} ${got.reason}`, where);
+  throw new InputError(where.file ? got.reason : `${name} ${got.reason}`, where);
 }
 
 /** The files the request may come from: the go-version-file input, else the GOWORK file or go.work, else go.mod. */

@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import { pathToFileURL } from 'node:url';
 import { ChecksumError, VerifyingStream, downloadToFile, type ExpectedDownload } from '../../src/install/download.js';
 import { HttpError } from '../../src/edge/http.js';
-import { faults, startServer, type FaultServer } from './fault-server.js';
+import { faults, startServer, type FaultServer } from '../harness/fault-server.js';
 
 const data = Buffer.from(Array.from({ length: 200_000 }, (_, i) => (i * 31) % 251));
 const sha = createHash('sha256').update(data).digest('hex');

@@ -16,7 +16,7 @@ import {
 } from '../../src/edge/http.js';
 import { InputError } from '../../src/errors.js';
 import { isTransientError } from '../../src/edge/retry.js';
-import { faults, startServer, type FaultServer } from './fault-server.js';
+import { faults, startServer, type FaultServer } from '../harness/fault-server.js';
 
 const FAST = { baseDelayMs: 10, timeoutMs: 300 };
 
