@@ -7,7 +7,8 @@
 //   (e) the property tests with PROPERTY_RUNS=20000
 //   (f) caching side by side with actions/setup-go v7 (scripts/bench/cache.mjs; --setup-go <snapshot>)
 // Prints a table, writes .bench/latest.json. Exit 0 unless something crashed (a missed goal is
-// not a crash). Flags: --dist <file>, --only a,b,... (parts to run), --runs-warm N.
+// not a crash). Flags: --dist <file>, --only a,b,... (parts to run), --runs-warm N, --runs-cache N,
+// --setup-go <snapshot of actions/setup-go> (part f).
 import {
   cpSync,
   existsSync,
@@ -418,7 +419,8 @@ async function main() {
     if (only.has('f')) {
       await part('f', async () => {
         const { benchCache } = await import('./bench/cache.mjs');
-        await benchCache({ dist, scratch, benchDir, snapshot: flag('--setup-go'), add, skip });
+        const runs = Number(flag('--runs-cache') ?? 7);
+        await benchCache({ dist, scratch, benchDir, snapshot: flag('--setup-go'), runs, add, skip });
       });
     }
   } finally {

@@ -35,6 +35,7 @@ async function pipeline(host: Host): Promise<void> {
   const env = host.env;
   const inputs = parseInputs(readRawInputs(), env);
   host.setSecret(inputs.token);
+  host.setSecret(inputs.goDownloadToken);
   const platform = currentPlatform(inputs.architecture || undefined);
   const arch = toolCacheArch(platform);
   const dirs = runnerDirs(env);
