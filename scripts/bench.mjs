@@ -9,7 +9,8 @@
 //   (g) the Windows install under Wine: cold with 7-Zip and in process, warm (Wine figures)
 //   (h) the crash suite run 20 times in a row (--crash-runs N): failed runs, goal 0
 // Prints a table, writes .bench/latest.json. Exit 0 unless something crashed (a missed goal is
-// not a crash). Flags: --dist <file>, --only a,b,... (parts to run), --runs-warm N, --crash-runs N.
+// not a crash). Flags: --dist <file>, --only a,b,... (parts to run), --runs-warm N, --runs-cache N,
+// --setup-go <snapshot of actions/setup-go> (part f), --crash-runs N (part h).
 import {
   cpSync,
   existsSync,
@@ -419,7 +420,8 @@ async function main() {
     if (only.has('f')) {
       await part('f', async () => {
         const { benchCache } = await import('./bench/cache.mjs');
-        await benchCache({ dist, scratch, benchDir, snapshot: flag('--setup-go'), add, skip });
+        const runs = Number(flag('--runs-cache') ?? 7);
+        await benchCache({ dist, scratch, benchDir, snapshot: flag('--setup-go'), runs, add, skip });
       });
     }
 

@@ -68,6 +68,7 @@ async function pipeline(
   const inputs = parseInputs(raw, env);
   progress.inputs = inputs;
   host.setSecret(inputs.token);
+  host.setSecret(inputs.goDownloadToken);
   const platform = currentPlatform(inputs.architecture || undefined);
   const arch = toolCacheArch(platform);
   extras?.prepareCaches(inputs, env);

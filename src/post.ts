@@ -5,7 +5,8 @@
  */
 import { postHost } from './edge/post-host.js';
 import { renderCacheSaveSummary } from './report/summary.js';
-import { saveCaches } from './stages/cache-stage.js';
+import { saveCaches } from './stages/cache-save-stage.js';
+import { stopCacheWorker } from './cache/cache-client.js';
 
 const host = postHost();
 // A failed upload can surface as an uncaught exception inside the storage SDK (actions/setup-go
@@ -18,6 +19,7 @@ try {
 } catch (e) {
   host.warning(`cache: not saved: ${e instanceof Error ? e.message : String(e)}`);
 }
+await stopCacheWorker();
 // Open keep-alive sockets of the storage SDK must not keep the step alive for nothing; the timer
 // does not itself keep the process alive, and waiting lets stdout drain (pipes are asynchronous on
 // Windows).

@@ -2,8 +2,8 @@
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { findDependencyFiles } from '../../src/cache/dependency-files.js';
 import {
-  findDependencyFiles,
   listBuildCache,
   listModuleCache,
   makeFoldersWritable,

@@ -8,7 +8,8 @@ import { memoryHost } from '../../src/host.js';
 import { parseInputs } from '../../src/inputs/inputs.js';
 import type { ReportCache } from '../../src/report/json-report.js';
 import { renderCacheSaveSummary, renderSummary } from '../../src/report/summary.js';
-import { restoreCaches, saveCaches } from '../../src/stages/cache-stage.js';
+import { restoreCaches } from '../../src/stages/cache-stage.js';
+import { saveCaches } from '../../src/stages/cache-save-stage.js';
 import { encodeState, STATE_NAME } from '../../src/cache/state.js';
 import { sampleReport } from '../report/report-fixture.js';
 

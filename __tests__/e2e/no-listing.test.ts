@@ -125,7 +125,10 @@ describe('a mirror without a version listing', () => {
       const r = await install({ 'go-version': VERSION, 'go-download-token': 'mirror-secret', token: 'gh-token' });
       expectExit(r, 0);
       expect(authOf(mirror)).toEqual(['Bearer mirror-secret', 'Bearer mirror-secret', 'Bearer mirror-secret']);
-      expect(r.stdout).not.toContain('mirror-secret');
+      // masked in the log, and never printed otherwise
+      const lines = r.stdout.split('\n');
+      expect(lines).toContain('::add-mask::mirror-secret');
+      expect(lines.filter((l) => l.includes('mirror-secret'))).toEqual(['::add-mask::mirror-secret']);
     });
 
     test('a token that names its scheme is sent as given', async () => {

@@ -349,11 +349,24 @@ export async function benchCache(o) {
   const postSize = statSync(ours.post).size;
   add({
     id: 'post-bundle-size',
-    name: 'post bundle dist/post/index.js (the library loads only to save)',
+    name: 'post bundle dist/post/index.js (no @actions/cache, no @actions/core)',
     value: postSize / (1024 * 1024),
     unit: 'MiB',
     display: formatBytes(postSize),
     goal: '-',
     pass: null
   });
+  const worker = path.join(path.dirname(o.dist), 'cache-worker', 'index.js');
+  if (existsSync(worker)) {
+    const workerSize = statSync(worker).size;
+    add({
+      id: 'cache-worker-bundle-size',
+      name: 'cache worker dist/cache-worker/index.js (@actions/cache, on its own thread)',
+      value: workerSize / (1024 * 1024),
+      unit: 'MiB',
+      display: formatBytes(workerSize),
+      goal: '-',
+      pass: null
+    });
+  }
 }

@@ -1,5 +1,5 @@
 /**
- * The file system side of caching (edge): finding and hashing the dependency files, walking the
+ * The file system side of caching (edge): hashing the dependency files, walking the
  * module and build caches, moving items out of a cache folder for the length of a save and back,
  * stamping mtimes, the small metadata file each saved entry carries, and making a read-only module
  * cache writable before a restore extracts over it.
@@ -7,14 +7,12 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, promises as fs, type Dirent } from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_DEPENDENCY_NAMES, type FileDigest } from './dependency-hash.js';
+import type { FileDigest } from './dependency-hash.js';
 import type { BuildCacheFile } from './build-cache.js';
 import type { ModuleCacheItem } from './module-cache.js';
 
-/** Folders the default dependency search skips (as the checks' scan does). */
-const SKIP_DIRS = new Set(['vendor', 'testdata', 'node_modules']);
-
-async function readDir(dir: string): Promise<Dirent[]> {
+/** The entries of a folder; none when it does not exist. */
+export async function readDir(dir: string): Promise<Dirent[]> {
   try {
     return await fs.readdir(dir, { withFileTypes: true });
   } catch (e) {
@@ -22,40 +20,6 @@ async function readDir(dir: string): Promise<Dirent[]> {
     if (code === 'ENOENT' || code === 'ENOTDIR') return [];
     throw e;
   }
-}
-
-/**
- * Dependency files, absolute paths sorted: with no patterns every go.sum and go.work.sum under the
- * workspace (skipping vendor/, testdata/, node_modules/ and hidden folders); with patterns, the
- * files they match with @actions/glob (setup-go's cache-dependency-path meaning), files outside the
- * workspace ignored.
- */
-export async function findDependencyFiles(workspace: string, patterns: string[]): Promise<string[]> {
-  const root = path.resolve(workspace);
-  const inside = (f: string): boolean => f === root || f.startsWith(root + path.sep);
-  if (patterns.length > 0) {
-    const glob = await import('@actions/glob');
-    const globber = await glob.create(patterns.map((p) => (path.isAbsolute(p) ? p : path.join(root, p))).join('\n'), {
-      matchDirectories: false,
-      implicitDescendants: false
-    });
-    const files = (await globber.glob()).map((f) => path.resolve(f)).filter(inside);
-    return [...new Set(files)].sort();
-  }
-  const found: string[] = [];
-  const walk = async (dir: string): Promise<void> => {
-    const entries = await readDir(dir);
-    await Promise.all(
-      entries.map(async (e) => {
-        const p = path.join(dir, e.name);
-        if (e.isDirectory()) {
-          if (!e.name.startsWith('.') && !SKIP_DIRS.has(e.name)) await walk(p);
-        } else if (e.isFile() && DEFAULT_DEPENDENCY_NAMES.includes(e.name)) found.push(p);
-      })
-    );
-  };
-  await walk(root);
-  return found.sort();
 }
 
 async function sha256File(file: string): Promise<string> {

@@ -1,7 +1,7 @@
 /**
- * The cache service through @actions/cache (edge). The library (and the Azure storage SDK it pulls
- * in) is loaded with a dynamic import, only when an entry is restored or saved, so it stays out of
- * the main bundle's start-up.
+ * The cache service through @actions/cache (edge). Runs in the cache worker (cache-worker.ts):
+ * the library, and the Azure storage SDK it pulls in, load on that thread only, never in the main
+ * or post bundle.
  *
  * @actions/cache never throws for a service problem: it logs "Failed to restore: ..." (an error
  * annotation for a 5xx, a warning otherwise) and answers as for a miss. To report failures as data
@@ -9,17 +9,9 @@
  * the library's failure lines on stdout are taken out and recorded for the caller instead.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type * as ActionsCache from '@actions/cache';
+import * as toolkit from '@actions/cache';
 
-type Toolkit = typeof ActionsCache;
-
-let loading: Promise<Toolkit> | undefined;
-
-/** Starts loading @actions/cache (once); later calls share the same promise. */
-export function loadToolkit(): Promise<Toolkit> {
-  loading ??= import('@actions/cache');
-  return loading;
-}
+type Toolkit = typeof toolkit;
 
 interface Capture {
   failures: string[];
@@ -68,8 +60,7 @@ function patchStdout(): void {
   process.stdout.write = write;
 }
 
-async function captured<T>(fn: (toolkit: Toolkit) => Promise<T>): Promise<{ value?: T } & Capture> {
-  const toolkit = await loadToolkit();
+async function captured<T>(fn: (t: Toolkit) => Promise<T>): Promise<{ value?: T } & Capture> {
   patchStdout();
   const capture: Capture = { failures: [], conflict: false };
   try {

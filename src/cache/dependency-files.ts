@@ -1,0 +1,44 @@
+/**
+ * Finds the dependency files of the modules key (edge, main step only): the default walk, or
+ * cache-dependency-path through @actions/glob.
+ */
+import path from 'node:path';
+import * as glob from '@actions/glob';
+import { DEFAULT_DEPENDENCY_NAMES } from './dependency-hash.js';
+import { readDir } from './cache-files.js';
+
+/** Folders the default dependency search skips (as the checks' scan does). */
+const SKIP_DIRS = new Set(['vendor', 'testdata', 'node_modules']);
+
+/**
+ * Dependency files, absolute paths sorted: with no patterns every go.sum and go.work.sum under the
+ * workspace (skipping vendor/, testdata/, node_modules/ and hidden folders); with patterns, the
+ * files they match with @actions/glob (setup-go's cache-dependency-path meaning), files outside the
+ * workspace ignored.
+ */
+export async function findDependencyFiles(workspace: string, patterns: string[]): Promise<string[]> {
+  const root = path.resolve(workspace);
+  const inside = (f: string): boolean => f === root || f.startsWith(root + path.sep);
+  if (patterns.length > 0) {
+    const globber = await glob.create(patterns.map((p) => (path.isAbsolute(p) ? p : path.join(root, p))).join('\n'), {
+      matchDirectories: false,
+      implicitDescendants: false
+    });
+    const files = (await globber.glob()).map((f) => path.resolve(f)).filter(inside);
+    return [...new Set(files)].sort();
+  }
+  const found: string[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    const entries = await readDir(dir);
+    await Promise.all(
+      entries.map(async (e) => {
+        const p = path.join(dir, e.name);
+        if (e.isDirectory()) {
+          if (!e.name.startsWith('.') && !SKIP_DIRS.has(e.name)) await walk(p);
+        } else if (e.isFile() && DEFAULT_DEPENDENCY_NAMES.includes(e.name)) found.push(p);
+      })
+    );
+  };
+  await walk(root);
+  return found.sort();
+}
