@@ -133,7 +133,7 @@ if (reason) {
         goRoot = `${toolCache.win}\\go\\${VERSION}\\x64`;
       }, 600_000);
 
-      test('fresh install: marker written, GOROOT, GOTOOLCHAIN and PATH exported (Windows paths)', () => {
+      test('fresh install: marker written, GOTOOLCHAIN and PATH exported, no GOROOT (none was set) (Windows paths)', () => {
         expect(first.errors).toEqual([]);
         expect(first.code).toBe(0);
         expect(first.outputs).toMatchObject({
@@ -142,9 +142,11 @@ if (reason) {
           'toolchain-cache-hit': 'false',
           'resolved-from': 'go.mod:3 go 1.19'
         });
-        expect(first.env).toMatchObject({ GOROOT: goRoot, GOTOOLCHAIN: 'local' });
+        expect(first.env).toMatchObject({ GOTOOLCHAIN: 'local' });
+        expect(first.env.GOROOT).toBeUndefined();
         expect(first.rawEnvFile).toContain('\r\n');
-        expect(first.path[first.path.length - 1]).toBe(`${goRoot}\\bin`);
+        // GOROOT\bin, then GOPATH\bin, which later steps find first (as actions/setup-go orders them)
+        expect(first.path).toEqual([`${goRoot}\\bin`, expect.stringMatching(/\\go\\bin$/)]);
         const versionDir = path.join(toolCache.unix, 'go', VERSION);
         expect(listTree(versionDir).filter((l) => !l.startsWith('x64/') || l === 'x64/')).toEqual([
           'x64/',
@@ -181,8 +183,41 @@ if (reason) {
         expect(r.code).toBe(0);
       });
 
+      test('the CLI under Windows node.exe: check, and doctor with its PowerShell fixes', async () => {
+        const cli = winPath(path.resolve('dist', 'cli.js'));
+        const env = {
+          ...first.env,
+          WINEPATH: [...first.path].reverse().join(';'),
+          GOFLAGS: null,
+          GOPATH: null,
+          GO_DOWNLOAD_BASE_URL: fileUrl(fileMirror)
+        };
+        const args = [cli, 'check', '--checks', 'vulnerabilities: off'];
+        const check = await runWindows(w, w.nodeExe, args, { cwd: ws.unix, env });
+        expect(check.stdout).toContain(`setup-go-enforced check: go${VERSION} (${goRoot})`);
+        expect(check.code).toBe(0);
+        // a stale GOROOT that no longer exists: go.exe itself cannot run, a break that check reports
+        const stale = { ...env, GOROOT: 'C:\\old-go' };
+        const broken = await runWindows(w, w.nodeExe, args, { cwd: ws.unix, env: stale });
+        expect(broken.code).toBe(1);
+        expect(broken.stdout).toMatch(/installed-version .*cannot find GOROOT directory: C:\\old-go/);
+        // doctor reads the tree's VERSION file and names the problem with the fix for PowerShell
+        const doctor = await runWindows(w, w.nodeExe, [cli, 'doctor', '--checks', 'vulnerabilities: off'], {
+          cwd: ws.unix,
+          env: stale
+        });
+        expect(doctor.stdout).toContain(`go${VERSION}  ${goRoot}  (PATH)`);
+        const line = doctor.stdout.split(/\r?\n/).find((l) => l.startsWith('stale-goroot:'));
+        expect(line).toContain('GOROOT is C:\\old-go');
+        expect(line).toContain(
+          "fix (PowerShell): Remove-Item Env:GOROOT; [Environment]::SetEnvironmentVariable('GOROOT', $null, 'User')"
+        );
+        expect(doctor.code).toBe(1);
+      });
+
       test('the checks annotate files with relative forward-slash paths and lines', async () => {
-        const mono = hello('hello-mono', { 'svc/api/go.mod': 'module example.com/api\r\n\r\ngo 1.21\r\n' });
+        // go 1.21.0: a go line Go 1.19.8 cannot parse (a break, so an error annotation)
+        const mono = hello('hello-mono', { 'svc/api/go.mod': 'module example.com/api\r\n\r\ngo 1.21.0\r\n' });
         const r = await runActionUnderWine(w, {
           workspace: mono.win,
           toolCache: toolCache.win,
@@ -210,8 +245,9 @@ if (reason) {
         const goRoot = path.join(toolCache.unix, 'go', VERSION, 'x64');
         const winRoot = `${toolCache.win}\\go\\${VERSION}\\x64`;
         expect(r.outputs).toMatchObject({ 'go-root': winRoot, 'toolchain-cache-hit': 'false' });
-        expect(r.env).toMatchObject({ GOROOT: winRoot, GOTOOLCHAIN: 'local' });
-        expect(r.path[r.path.length - 1]).toBe(`${winRoot}\\bin`);
+        expect(r.env).toMatchObject({ GOTOOLCHAIN: 'local' });
+        expect(r.env.GOROOT).toBeUndefined();
+        expect(r.path).toEqual([`${winRoot}\\bin`, expect.stringMatching(/\\go\\bin$/)]);
         expect(existsSync(`${goRoot}.complete`)).toBe(true);
         expect(r.annotations.filter((a) => a.level === 'notice')).toEqual([]);
         expect(statSync(path.join(goRoot, 'VERSION')).mtime.getUTCFullYear()).toBe(2023);

@@ -219,6 +219,23 @@ describe('runChecks', () => {
       { 'installed-version': 'skipped', environment: 'skipped', vulnerabilities: 'skipped' }
     ],
     ['no manifest', { releases: undefined }, { 'supported-release': 'skipped', 'latest-patch': 'skipped' }],
+    [
+      'a go that did not say its version (verify mode, it could not run)',
+      {
+        mode: 'verify',
+        version: '',
+        installed: { expected: '', expectedRoot: '/opt/go', error: 'go: cannot find GOROOT directory: /old' }
+      },
+      {
+        'installed-version': 'error',
+        'go-directive': 'skipped',
+        'toolchain-directive': 'skipped',
+        'version-files': 'skipped',
+        'supported-release': 'skipped',
+        'latest-patch': 'skipped',
+        vulnerabilities: 'skipped'
+      }
+    ],
     ['no vulnerability facts', { vulns: undefined }, { vulnerabilities: 'skipped' }],
     [
       'vulnerabilities skipped by the collector',

@@ -31,6 +31,28 @@ export interface DownloadResult {
 /** The downloaded bytes are not the ones the manifest names (or no hash to check against). */
 export class ChecksumError extends UserError {}
 
+/**
+ * The sha256 a download must have (lowercase hex), or undefined when the manifest has none and
+ * allow-missing-checksum allows that. A missing (not allowed) or malformed sha256 is a
+ * ChecksumError: callers check this before any request or change.
+ */
+export function expectedSha256(expected: ExpectedDownload): string | undefined {
+  const sha = (expected.sha256 ?? '').trim().toLowerCase();
+  if (sha === '') {
+    if (expected.allowUnverified) return undefined;
+    throw new ChecksumError(
+      'no sha256 in the manifest; refusing to install an unverified archive (set allow-missing-checksum: true to allow it)',
+      { archive: expected.filename }
+    );
+  }
+  if (!/^[0-9a-f]{64}$/.test(sha)) {
+    throw new ChecksumError(`the manifest sha256 "${sha.slice(0, 80)}" is not 64 hex digits`, {
+      archive: expected.filename
+    });
+  }
+  return sha;
+}
+
 /** Passes bytes through unchanged, counting them and hashing them; fails on size or sha256 mismatch. */
 export class VerifyingStream extends Transform {
   private readonly hash: Hash = createHash('sha256');
@@ -43,22 +65,7 @@ export class VerifyingStream extends Transform {
   constructor(expected: ExpectedDownload) {
     super();
     this.filename = expected.filename;
-    const sha = (expected.sha256 ?? '').trim().toLowerCase();
-    if (sha === '') {
-      if (!expected.allowUnverified) {
-        throw new ChecksumError(
-          'no sha256 in the manifest; refusing to install an unverified archive (set allow-missing-checksum: true to allow it)',
-          { archive: expected.filename }
-        );
-      }
-      this.expectedSha = undefined;
-    } else if (!/^[0-9a-f]{64}$/.test(sha)) {
-      throw new ChecksumError(`the manifest sha256 "${sha.slice(0, 80)}" is not 64 hex digits`, {
-        archive: expected.filename
-      });
-    } else {
-      this.expectedSha = sha;
-    }
+    this.expectedSha = expectedSha256(expected);
     this.expectedSize = expected.size !== undefined && expected.size > 0 ? expected.size : undefined;
   }
 
@@ -136,7 +143,7 @@ export interface TransferOptions {
  * tries ends as one HttpError that says how many there were.
  */
 export function retryTransfer<T>(o: TransferOptions, attempt: (verifier: VerifyingStream) => Promise<T>): Promise<T> {
-  new VerifyingStream(o.expected); // validates the expectation before any request
+  expectedSha256(o.expected); // a missing or malformed sha256 fails before any request
   const policy = { ...retryPolicy(o.retry), totalMs: Infinity };
   let verifier: VerifyingStream | undefined;
   return retrying(

@@ -17,7 +17,7 @@ import { askGo } from '../edge/go-exec.js';
 import type { RetryPolicy } from '../edge/retry.js';
 import { InputError } from '../errors.js';
 import { type ManifestFile, type Platform } from '../model.js';
-import { VerifyingStream, downloadToFile, retryTransfer, type ExpectedDownload } from './download.js';
+import { downloadToFile, expectedSha256, retryTransfer, type ExpectedDownload } from './download.js';
 import { ExtractError, extractTarGzStream, extractZip, type ZipTools } from './extract.js';
 import { decodeConsoleText } from './console-text.js';
 import {
@@ -364,7 +364,7 @@ export async function installGo(req: InstallRequest): Promise<InstallResult> {
       archive: req.file.filename
     });
   }
-  new VerifyingStream(expectedOf(req)); // a missing or malformed sha256 fails here, before any change
+  expectedSha256(expectedOf(req)); // a missing or malformed sha256 fails here, before any change
 
   const created: string[] = [];
   const notices: string[] = [];

@@ -121,6 +121,7 @@ function skipReason(def: CheckDefinition, facts: Facts): string | undefined {
   if (def.needsInstalledGo && !facts.installed) {
     return facts.mode === 'plan' ? 'plan mode: nothing is installed' : 'no installed Go to ask';
   }
+  if (def.needsVersion && !facts.version) return 'no Go version to compare with (the go command did not say one)';
   return def.skipReason?.(facts);
 }
 

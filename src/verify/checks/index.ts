@@ -18,6 +18,8 @@ import { checkVulnerabilities } from './vulnerabilities.js';
 
 export interface CheckDefinition {
   needsInstalledGo: boolean;
+  /** compares against the checked Go's version (skipped when there is none: a go that cannot run) */
+  needsVersion: boolean;
   run(f: Facts): CheckFinding[];
   /** why the check cannot run on these facts (besides a missing installed Go), if it cannot */
   skipReason?(f: Facts): string | undefined;
@@ -34,6 +36,7 @@ function count(n: number, what: string): string {
 /** Every check, by id; the type makes sure there is exactly one entry for each id. */
 export const CHECKS: { readonly [K in CheckId]: CheckDefinition } = {
   'installed-version': {
+    needsVersion: false,
     needsInstalledGo: true,
     run: checkInstalledVersion,
     passMessage: (f) =>
@@ -42,22 +45,26 @@ export const CHECKS: { readonly [K in CheckId]: CheckDefinition } = {
         : `go${f.installed?.expected ?? f.version} in ${f.installed?.expectedRoot ?? '?'}, first on PATH`
   },
   environment: {
+    needsVersion: false,
     needsInstalledGo: true,
     run: checkEnvironment,
     passMessage: environmentRecord
   },
   files: {
+    needsVersion: false,
     needsInstalledGo: false,
     run: checkFiles,
     passMessage: (f) =>
       `${count(f.workspace.modules.length + new Set(f.workspace.declarations.map((d) => d.file)).size, 'file')} read and parsed`
   },
   'go-directive': {
+    needsVersion: true,
     needsInstalledGo: false,
     run: checkGoDirective,
     passMessage: (f) => `${count(f.workspace.modules.length, 'go.mod/go.work file')} satisfied by ${f.version}`
   },
   'toolchain-directive': {
+    needsVersion: true,
     needsInstalledGo: false,
     run: checkToolchainDirective,
     passMessage: (f) => {
@@ -70,6 +77,7 @@ export const CHECKS: { readonly [K in CheckId]: CheckDefinition } = {
     }
   },
   workspace: {
+    needsVersion: false,
     needsInstalledGo: false,
     run: checkWorkspace,
     passMessage: (f) => {
@@ -80,6 +88,7 @@ export const CHECKS: { readonly [K in CheckId]: CheckDefinition } = {
     }
   },
   'version-files': {
+    needsVersion: true,
     needsInstalledGo: false,
     run: checkVersionFiles,
     passMessage: (f) =>
@@ -88,18 +97,21 @@ export const CHECKS: { readonly [K in CheckId]: CheckDefinition } = {
         : `${count(f.workspace.declarations.length, 'declaration')} can build their modules with ${f.version}`
   },
   'supported-release': {
+    needsVersion: true,
     needsInstalledGo: false,
     run: checkSupportedRelease,
     skipReason: noManifest,
     passMessage: (f) => `Go ${f.version} is in a supported minor`
   },
   'latest-patch': {
+    needsVersion: true,
     needsInstalledGo: false,
     run: checkLatestPatch,
     skipReason: noManifest,
     passMessage: (f) => `Go ${f.version} is the newest release of its minor`
   },
   vulnerabilities: {
+    needsVersion: true,
     needsInstalledGo: false,
     run: checkVulnerabilities,
     skipReason: (f) => {
