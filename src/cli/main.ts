@@ -40,15 +40,20 @@ function exitCodeOf(report: RunReport | undefined): number {
   return report.errorCount > 0 ? 1 : 0;
 }
 
-/** Runs the engine in `mode` over `workspace` with a terminal host; the report, and the host. */
+/**
+ * Runs the engine in `mode` with a terminal host over the repository the command names (its
+ * argument, else the current folder; `use`: the current folder) and the per-user tool cache.
+ */
 async function engine(
   io: CliIo,
   mode: 'verify' | 'plan' | 'install',
-  workspace: string,
-  raw: RawInputs,
-  toolCache: string,
-  quiet: boolean
+  args: CliArgs,
+  opts: { raw?: RawInputs; quiet?: boolean } = {}
 ): Promise<{ report: RunReport | undefined; host: ReturnType<typeof terminalHost> }> {
+  const workspace = path.resolve(io.cwd, mode === 'install' ? '.' : (args.argument ?? '.'));
+  const toolCache = userToolCache(doctorPlatform(io));
+  const raw = opts.raw ?? args.inputs;
+  const quiet = opts.quiet ?? args.json;
   const temp = mkdtempSync(path.join(os.tmpdir(), 'setup-go-enforced-cli-'));
   const host = terminalHost(io.env, { err: io.stderr }, { quiet, pathDelimiter: path.delimiter });
   try {
@@ -76,15 +81,7 @@ function printErrors(io: CliIo, report: RunReport | undefined, host: ReturnType<
 }
 
 async function check(args: CliArgs, io: CliIo): Promise<number> {
-  const workspace = path.resolve(io.cwd, args.argument ?? '.');
-  const { report, host } = await engine(
-    io,
-    'verify',
-    workspace,
-    args.inputs,
-    userToolCache(doctorPlatform(io)),
-    args.json
-  );
+  const { report, host } = await engine(io, 'verify', args);
   if (report && args.sarif)
     writeFileSync(path.resolve(io.cwd, args.sarif), `${JSON.stringify(toSarif(report, ACTION_URL), null, 2)}\n`);
   if (args.json && report) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
@@ -96,15 +93,7 @@ async function check(args: CliArgs, io: CliIo): Promise<number> {
 }
 
 async function plan(args: CliArgs, io: CliIo): Promise<number> {
-  const workspace = path.resolve(io.cwd, args.argument ?? '.');
-  const { report, host } = await engine(
-    io,
-    'plan',
-    workspace,
-    args.inputs,
-    userToolCache(doctorPlatform(io)),
-    args.json
-  );
+  const { report, host } = await engine(io, 'plan', args);
   if (args.json && report) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else if (report) {
     printErrors(io, report, host);
@@ -117,7 +106,7 @@ async function use(args: CliArgs, io: CliIo): Promise<number> {
   const p = doctorPlatform(io);
   const raw: RawInputs = { ...args.inputs, checks: args.inputs.checks ?? 'vulnerabilities: off' };
   if (args.argument) raw['go-version'] = args.argument;
-  const { report, host } = await engine(io, 'install', io.cwd, raw, userToolCache(p), false);
+  const { report, host } = await engine(io, 'install', args, { raw, quiet: false });
   if (!report || report.error || !report.resolution?.goRoot) {
     printErrors(io, report, host);
     return exitCodeOf(report) || 1;
@@ -136,8 +125,7 @@ async function doctor(args: CliArgs, io: CliIo): Promise<number> {
   const p = doctorPlatform(io);
   const facts = await collectMachine(p);
   // The repository the command runs in, if any: what the action would install, and the manifest.
-  const workspace = path.resolve(io.cwd, args.argument ?? '.');
-  const planned = await engine(io, 'plan', workspace, args.inputs, userToolCache(p), true);
+  const planned = await engine(io, 'plan', args, { quiet: true });
   const r = planned.report;
   if (r?.request && r.resolution && !r.error) {
     const root = r.modules.find((m) => m.path === r.root);

@@ -10,10 +10,9 @@
 import { createWriteStream, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import type yauzl from 'yauzl';
 import { ArchiveError, ArchiveRules, segments, showName, type ArchiveEntry } from './archive-rules.js';
 import { readAll } from '../edge/read-all.js';
-import { entryNames, openZip, zipEntryType } from './zip-guard.js';
+import { entryNames, openZipArchive, zipEntryType } from './zip-guard.js';
 
 /** What extractZip reports as its tool when it extracted in process. */
 export const IN_PROCESS = 'in-process zip extractor';
@@ -29,12 +28,7 @@ const MAX_LINK_TARGET = 4096;
 export async function extractZipInProcess(file: string, destDir: string, opts: { archive: string }): Promise<void> {
   const { archive } = opts;
   const rules = new ArchiveRules(archive);
-  let zip: yauzl.ZipFile;
-  try {
-    zip = await openZip(file);
-  } catch (e) {
-    throw new ArchiveError(`not a readable zip archive: ${(e as Error).message}`, undefined, archive);
-  }
+  const zip = await openZipArchive(file, archive);
   const writing = new Set<Promise<void>>();
   let failed: Error | undefined;
   const made = new Set<string>();

@@ -111,8 +111,17 @@ class FdReader extends yauzl.RandomAccessReader {
   }
 }
 
+/** Opens a zip for reading its entries one by one; one that cannot be opened is an ArchiveError. */
+export async function openZipArchive(file: string, archive: string): Promise<yauzl.ZipFile> {
+  try {
+    return await openZip(file);
+  } catch (e) {
+    throw new ArchiveError(`not a readable zip archive: ${(e as Error).message}`, undefined, archive);
+  }
+}
+
 /** Opens a zip for reading its entries one by one (lazyEntries, raw names). */
-export async function openZip(file: string): Promise<yauzl.ZipFile> {
+async function openZip(file: string): Promise<yauzl.ZipFile> {
   const fd = await new Promise<number>((resolve, reject) =>
     fs.open(file, 'r', (e, fd) => (e ? reject(e) : resolve(fd)))
   );
@@ -144,12 +153,7 @@ export function entryNames(flags: number, raw: Buffer, extra: yauzl.ExtraField[]
 export async function checkZipArchive(file: string, opts: { archive?: string } = {}): Promise<ZipSummary> {
   const archive = opts.archive ?? file.split(/[\\/]/).pop() ?? file;
   const rules = new ArchiveRules(archive);
-  let zip: yauzl.ZipFile;
-  try {
-    zip = await openZip(file);
-  } catch (e) {
-    throw new ArchiveError(`not a readable zip archive: ${(e as Error).message}`, undefined, archive);
-  }
+  const zip = await openZipArchive(file, archive);
   let uncompressedBytes = 0;
   try {
     for await (const entry of zip.eachEntry()) {
