@@ -1,5 +1,5 @@
 /**
- * Installs one Go release into the tool cache, or finds it there.
+ * Installs one Go release into the tool cache (what the cache already holds is read by tool-cache.ts).
  *
  * cache hit -> done. Otherwise, under the install lock: look again (another job may have finished
  * it), remove leftovers, stream download -> sha256/size check -> gunzip -> tar guard -> tar into a
@@ -10,8 +10,8 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { compareGo, isValidGo, sortGo } from '../go/gover.js';
-import { exeName, goBinaryIn, toolCacheArch } from '../go/platform-names.js';
+import { compareGo, isValidGo } from '../go/gover.js';
+import { exeName, goBinaryIn } from '../go/platform-names.js';
 import { openStream } from '../edge/http.js';
 import { askGo } from '../edge/go-exec.js';
 import type { RetryPolicy } from '../edge/retry.js';
@@ -20,16 +20,9 @@ import { type ManifestFile, type Platform } from '../model.js';
 import { downloadToFile, expectedSha256, retryTransfer, type ExpectedDownload } from './download.js';
 import { ExtractError, extractTarGzStream, extractZip, type ZipTools } from './extract.js';
 import { decodeConsoleText } from './console-text.js';
-import {
-  createdFolders,
-  installLayout,
-  pathFor,
-  stagingOwnerPid,
-  versionFromCacheFolder,
-  type InstallLayout,
-  type LayoutRequest
-} from './layout.js';
-import { acquireLock, pidAlive, removeAbandonedLock, type LockOptions } from './lock.js';
+import { createdFolders, installLayout, stagingOwnerPid, type InstallLayout, type LayoutRequest } from './layout.js';
+import { acquireLock, pidAlive, type LockOptions } from './lock.js';
+import { completeInstall, isComplete } from './tool-cache.js';
 import { TarGuard } from './tar-guard.js';
 import { midStreamPause, pauseAt } from './test-pause.js';
 import { checkZipArchive } from './zip-guard.js';
@@ -90,63 +83,6 @@ async function lexists(p: string): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-function isComplete(platform: Platform, layout: Pick<InstallLayout, 'marker' | 'toolDir'>): Promise<boolean> {
-  return Promise.all([exists(layout.marker), exists(goBinaryIn(platform, layout.toolDir))]).then(([a, b]) => a && b);
-}
-
-/**
- * A complete install, found outside the lock: also removes the lock of a dead job beside it (one
- * killed after it wrote the marker and before it released the lock).
- */
-async function completeInstall(platform: Platform, layout: InstallLayout): Promise<boolean> {
-  if (!(await isComplete(platform, layout))) return false;
-  await removeAbandonedLock(layout.lockDir).catch(() => false);
-  return true;
-}
-
-/**
- * Versions (Go spelling, ascending in Go's order) complete in the tool cache for this platform and
- * arch: marker present and bin/go(.exe) present. Folders of other tools' spellings are ignored.
- */
-export async function listCachedVersions(toolCache: string, platform: Platform, arch: string): Promise<string[]> {
-  const p = pathFor(platform);
-  const root = p.join(toolCache, 'go');
-  let names: string[];
-  try {
-    names = await fs.readdir(root);
-  } catch {
-    return [];
-  }
-  const found: string[] = [];
-  for (const name of names) {
-    const version = versionFromCacheFolder(name);
-    if (!version || !isValidGo(version)) continue;
-    const toolDir = p.join(root, name, toolCacheArch({ arch }));
-    if (await isComplete(platform, { toolDir, marker: `${toolDir}.complete` })) found.push(version);
-  }
-  return sortGo([...new Set(found)]);
-}
-
-/**
- * The GOROOT of a complete install of `version` in the tool cache, if there is one (and the lock
- * of a dead job beside it is removed).
- */
-export async function findCached(
-  toolCache: string,
-  version: string,
-  platform: Platform,
-  arch: string
-): Promise<string | undefined> {
-  if (!isValidGo(version)) return undefined;
-  let layout: InstallLayout;
-  try {
-    layout = installLayout({ platform, toolCache, temp: toolCache, version, arch });
-  } catch {
-    return undefined;
-  }
-  return (await completeInstall(platform, layout)) ? layout.toolDir : undefined;
 }
 
 /** mkdir -p that records the folders it created (outermost first; see createdFolders). */

@@ -14,7 +14,7 @@ import { applyCheckLatest, needsManifest, resolveFromCache, resolveSpec } from '
 import { parseManifest } from '../go/manifest.js';
 import { authHeaders, fetchJson, manifestUrl } from '../edge/http.js';
 import { timeoutFromSetting } from '../edge/retry.js';
-import { listCachedVersions } from '../install/installer.js';
+import { listCachedVersions } from '../install/tool-cache.js';
 import { knownWithoutListing, listingAbsent, resolveWithoutListing } from '../plan/no-listing.js';
 
 export interface Plan {
