@@ -45,6 +45,35 @@ export async function hashFile(file) {
   return { sha256: hash.digest('hex'), size };
 }
 
+/**
+ * An archive built once and kept with its sha256 and size beside it (<out>.json), or undefined
+ * when it is not there whole.
+ * @param {string} out
+ * @returns {Promise<{ filename: string, path: string, sha256: string, size: number } | undefined>}
+ */
+export async function builtArchive(out) {
+  const sumFile = `${out}.json`;
+  if (!existsSync(out) || !existsSync(sumFile)) return undefined;
+  const sum = JSON.parse(await fs.readFile(sumFile, 'utf8'));
+  const st = await fs.stat(out);
+  if (st.size !== sum.size) return undefined;
+  return { filename: path.basename(out), path: out, sha256: sum.sha256, size: sum.size };
+}
+
+/**
+ * Writes an archive through `write(partial)` to a partial file, renames it into place and records
+ * its sha256 and size beside it (read back by builtArchive).
+ * @param {string} out @param {(partial: string) => Promise<void>} write
+ */
+export async function publishArchive(out, write) {
+  const partial = `${out}.partial-${process.pid}`;
+  await write(partial);
+  await fs.rename(partial, out);
+  const { sha256, size } = await hashFile(out);
+  await fs.writeFile(`${out}.json`, JSON.stringify({ sha256, size }));
+  return { filename: path.basename(out), path: out, sha256, size };
+}
+
 /** @param {string} s */
 function shQuote(s) {
   return `'${s.replace(/'/g, `'\\''`)}'`;
@@ -228,12 +257,8 @@ export async function packRealGo({ srcDir, version, outDir }) {
   const filename = `go${version}.${goos}-${goarch}.tar.gz`;
   const cacheDir = path.join(outDir, `real-go-${version}`);
   const out = path.join(cacheDir, filename);
-  const sumFile = `${out}.json`;
-  if (existsSync(out) && existsSync(sumFile)) {
-    const cached = JSON.parse(await fs.readFile(sumFile, 'utf8'));
-    const st = await fs.stat(out);
-    if (st.size === cached.size) return { filename, path: out, sha256: cached.sha256, size: cached.size };
-  }
+  const cached = await builtArchive(out);
+  if (cached) return cached;
   await fs.mkdir(cacheDir, { recursive: true });
   const tmp = await fs.mkdtemp(path.join(cacheDir, 'pack-'));
   try {
@@ -251,16 +276,10 @@ export async function packRealGo({ srcDir, version, outDir }) {
       await fs.utimes(path.join(top, 'VERSION'), epoch, epoch);
     }
     await fs.utimes(top, epoch, epoch);
-    const partial = `${out}.partial-${process.pid}`;
-    await tarGzipTo(
-      ['--sort=name', '--owner=0', '--group=0', '--numeric-owner', '-chf', '-', '-C', tmp, 'go'],
-      partial
+    return await publishArchive(out, (partial) =>
+      tarGzipTo(['--sort=name', '--owner=0', '--group=0', '--numeric-owner', '-chf', '-', '-C', tmp, 'go'], partial)
     );
-    await fs.rename(partial, out);
   } finally {
     await fs.rm(tmp, { recursive: true, force: true });
   }
-  const { sha256, size } = await hashFile(out);
-  await fs.writeFile(sumFile, JSON.stringify({ sha256, size }));
-  return { filename, path: out, sha256, size };
 }

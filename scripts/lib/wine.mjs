@@ -16,7 +16,7 @@ import { createWriteStream, existsSync, promises as fs, readdirSync } from 'node
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import { hashFile } from './toolchains.mjs';
+import { builtArchive, publishArchive } from './toolchains.mjs';
 
 const run = promisify(execFile);
 
@@ -203,16 +203,10 @@ async function windowsGoZip(root, log) {
   const filename = `go${WINDOWS_GO_VERSION}.windows-amd64.zip`;
   const dir = path.join(root, `windows-go-${WINDOWS_GO_VERSION}`);
   const out = path.join(dir, filename);
-  const sumFile = `${out}.json`;
-  const cached = async () => {
-    if (!existsSync(out) || !existsSync(sumFile)) return undefined;
-    const sum = JSON.parse(await fs.readFile(sumFile, 'utf8'));
-    return { filename, path: out, sha256: sum.sha256, size: sum.size };
-  };
-  const hit = await cached();
+  const hit = await builtArchive(out);
   if (hit) return hit;
   return underLock('windows-go', async () => {
-    const again = await cached();
+    const again = await builtArchive(out);
     if (again) return again;
     log(`cross-building Go ${WINDOWS_GO_VERSION} for windows/amd64 from ${LINUX_GO} (about 3 minutes, once)...`);
     await fs.mkdir(dir, { recursive: true });
@@ -247,15 +241,10 @@ async function windowsGoZip(root, log) {
       await fs.rmdir(winBin);
       await fs.rm(path.join(goroot, 'pkg', 'tool', 'linux_amd64'), { recursive: true, force: true });
       await fs.rm(path.join(goroot, 'pkg', 'linux_amd64'), { recursive: true, force: true });
-      const partial = `${out}.partial-${process.pid}`;
-      await zipTree(goroot, 'go', partial);
-      await fs.rename(partial, out);
+      return await publishArchive(out, (partial) => zipTree(goroot, 'go', partial));
     } finally {
       await fs.rm(tmp, { recursive: true, force: true });
     }
-    const { sha256, size } = await hashFile(out);
-    await fs.writeFile(sumFile, JSON.stringify({ sha256, size }));
-    return { filename, path: out, sha256, size };
   });
 }
 

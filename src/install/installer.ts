@@ -12,6 +12,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { compareGo, isValidGo } from '../go/gover.js';
 import { exeName, goBinaryIn } from '../go/platform-names.js';
+import { exists, lexists } from '../edge/fs-probe.js';
 import { openStream } from '../edge/http.js';
 import { askGo } from '../edge/go-exec.js';
 import type { RetryPolicy } from '../edge/retry.js';
@@ -64,25 +65,6 @@ export interface InstallResult {
   bytes?: number;
   /** what the user should know about how it was installed (e.g. no junction to the fast disk) */
   notices: string[];
-}
-
-async function exists(p: string): Promise<boolean> {
-  try {
-    await fs.stat(p);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** lstat without throwing (sees links, dangling or not). */
-async function lexists(p: string): Promise<boolean> {
-  try {
-    await fs.lstat(p);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** mkdir -p that records the folders it created (outermost first; see createdFolders). */

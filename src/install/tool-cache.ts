@@ -4,20 +4,12 @@
  * finished install found after waiting for the lock); the installer writes what this reads.
  */
 import { promises as fs } from 'node:fs';
+import { exists } from '../edge/fs-probe.js';
 import { isValidGo, sortGo } from '../go/gover.js';
 import { goBinaryIn, toolCacheArch } from '../go/platform-names.js';
 import { type Platform } from '../model.js';
 import { installLayout, pathFor, versionFromCacheFolder, type InstallLayout } from './layout.js';
 import { removeAbandonedLock } from './lock.js';
-
-async function exists(p: string): Promise<boolean> {
-  try {
-    await fs.stat(p);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** An install is complete when its marker and its bin/go(.exe) are both there. */
 export function isComplete(platform: Platform, layout: Pick<InstallLayout, 'marker' | 'toolDir'>): Promise<boolean> {
