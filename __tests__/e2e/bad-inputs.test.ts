@@ -9,8 +9,7 @@ import { promisify } from 'node:util';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startMirror, type Mirror } from '../../scripts/lib/mirror.mjs';
-import { buildFixtureManifest } from '../../scripts/lib/manifest-fixture.mjs';
+import { type Mirror, startMirrorServing } from '../../scripts/lib/mirror.mjs';
 import { buildSyntheticToolchain, goScript } from '../../scripts/lib/toolchains.mjs';
 import { listTree, runAction, type RunResult } from '../../scripts/lib/run-action.mjs';
 
@@ -317,12 +316,7 @@ beforeAll(async () => {
     arch: 'amd64',
     outDir: path.join(root, 'archives')
   });
-  mirror = await startMirror({
-    manifest: buildFixtureManifest({
-      files: { [CACHED]: [{ os: 'linux', arch: 'amd64', filename: tc.filename, sha256: tc.sha256, size: tc.size }] }
-    })
-  });
-  mirror.addFile(tc.filename, tc.path);
+  mirror = await startMirrorServing({ version: CACHED, os: 'linux', arch: 'amd64', archive: tc });
   dirs.notJson = path.join(root, 'mirror-not-json');
   dirs.wrongShape = path.join(root, 'mirror-wrong-shape');
   mkdirSync(dirs.notJson);

@@ -20,8 +20,7 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { startMirror } from '../../scripts/lib/mirror.mjs';
-import { buildFixtureManifest } from '../../scripts/lib/manifest-fixture.mjs';
+import { startMirrorServing, type Mirror } from '../../scripts/lib/mirror.mjs';
 import { packRealGo } from '../../scripts/lib/toolchains.mjs';
 import { startCacheService } from '../../scripts/lib/cache-service.mjs';
 import { buildGoProxy, writeApp, DEP_MODULE } from '../../scripts/lib/goproxy.mjs';
@@ -51,7 +50,7 @@ if (missing) {
 } else {
   describe(`caching end to end (real @actions/cache, stand-in service, real Go ${VERSION})`, () => {
     const root = new TempRoot('e2e-cache-');
-    let mirror: Awaited<ReturnType<typeof startMirror>>;
+    let mirror: Mirror;
     let service: Awaited<ReturnType<typeof startCacheService>>;
     let proxy: Awaited<ReturnType<typeof buildGoProxy>>;
     let toolCache: string;
@@ -142,17 +141,13 @@ if (missing) {
 
     beforeAll(async () => {
       const packed = await packRealGo({ srcDir: REAL_GO, version: VERSION, outDir: PACK_CACHE });
-      mirror = await startMirror({
-        manifest: buildFixtureManifest({
-          upTo: VERSION,
-          files: {
-            [VERSION]: [
-              { os: 'linux', arch: 'amd64', filename: packed.filename, sha256: packed.sha256, size: packed.size }
-            ]
-          }
-        })
+      mirror = await startMirrorServing({
+        version: VERSION,
+        upTo: VERSION,
+        os: 'linux',
+        arch: 'amd64',
+        archive: packed
       });
-      mirror.addFile(packed.filename, packed.path);
       service = await startCacheService();
       proxy = await buildGoProxy(root.sub('proxy'), VERSIONS);
       toolCache = root.sub('toolcache');

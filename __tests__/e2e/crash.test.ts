@@ -16,8 +16,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startMirror, type Mirror } from '../../scripts/lib/mirror.mjs';
-import { buildFixtureManifest } from '../../scripts/lib/manifest-fixture.mjs';
+import { type Mirror, startMirrorServing } from '../../scripts/lib/mirror.mjs';
 import { packRealGo } from '../../scripts/lib/toolchains.mjs';
 import { listTree, runAction, spawnAction, type RunResult } from '../../scripts/lib/run-action.mjs';
 import { PAUSE_STAGES, TEST_PAUSE_ENV, pauseFile, type PauseStage } from '../../src/install/test-pause.js';
@@ -73,15 +72,7 @@ if (!haveRealGo) {
           .toString()
           .trim()
       );
-      const manifest = buildFixtureManifest({
-        files: {
-          [VERSION]: [
-            { os: 'linux', arch: 'amd64', filename: archive.filename, sha256: archive.sha256, size: archive.size }
-          ]
-        }
-      });
-      mirror = await startMirror({ manifest });
-      mirror.addFile(archive.filename, archive.path);
+      mirror = await startMirrorServing({ version: VERSION, os: 'linux', arch: 'amd64', archive });
       workspace = path.join(root, 'ws');
       mkdirSync(workspace);
       writeFileSync(path.join(workspace, 'go.mod'), 'module example.com/x\n\ngo 1.19\n');

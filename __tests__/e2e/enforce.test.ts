@@ -8,14 +8,12 @@ import '@microsoft/jest-sarif';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startMirror } from '../../scripts/lib/mirror.mjs';
-import { buildFixtureManifest } from '../../scripts/lib/manifest-fixture.mjs';
+import { startMirrorServing, type Mirror } from '../../scripts/lib/mirror.mjs';
 import { HOST_GOARCH, buildSyntheticToolchain, goScript } from '../../scripts/lib/toolchains.mjs';
 import { execFileSync } from 'node:child_process';
 import { envForNextStep, runAction } from '../../scripts/lib/run-action.mjs';
 import type { Finding } from '../../src/model.js';
 
-type Mirror = Awaited<ReturnType<typeof startMirror>>;
 type RunResult = Awaited<ReturnType<typeof runAction>>;
 
 /** A finding as the JSON report writes it. */
@@ -95,11 +93,7 @@ beforeAll(async () => {
     arch: GOARCH,
     outDir: path.join(root, 'archives')
   });
-  const manifest = buildFixtureManifest({
-    files: { [VERSION]: [{ os: 'linux', arch: GOARCH, filename: tc.filename, sha256: tc.sha256, size: tc.size }] }
-  });
-  mirror = await startMirror({ manifest });
-  mirror.addFile(tc.filename, tc.path);
+  mirror = await startMirrorServing({ version: VERSION, os: 'linux', arch: GOARCH, archive: tc });
 });
 
 afterAll(async () => {

@@ -9,8 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { startMirror } from '../../scripts/lib/mirror.mjs';
-import { buildFixtureManifest } from '../../scripts/lib/manifest-fixture.mjs';
+import { startMirrorServing, type Mirror } from '../../scripts/lib/mirror.mjs';
 import { packRealGo } from '../../scripts/lib/toolchains.mjs';
 import { envForNextStep, listTree } from '../../scripts/lib/run-action.mjs';
 import { TempRoot, expectExit, hasFile, run } from './drop-in-helpers.js';
@@ -32,21 +31,18 @@ if (missing) {
 } else {
   describe(`real Go ${VERSION} end to end`, () => {
     const root = new TempRoot('e2e-real-go-');
-    let mirror: Awaited<ReturnType<typeof startMirror>>;
+    let mirror: Mirror;
     let packed: Awaited<ReturnType<typeof packRealGo>>;
 
     beforeAll(async () => {
       packed = await packRealGo({ srcDir: REAL_GO, version: VERSION, outDir: PACK_CACHE });
-      const manifest = buildFixtureManifest({
+      mirror = await startMirrorServing({
+        version: VERSION,
         upTo: VERSION,
-        files: {
-          [VERSION]: [
-            { os: 'linux', arch: 'amd64', filename: packed.filename, sha256: packed.sha256, size: packed.size }
-          ]
-        }
+        os: 'linux',
+        arch: 'amd64',
+        archive: packed
       });
-      mirror = await startMirror({ manifest });
-      mirror.addFile(packed.filename, packed.path);
     }, 240_000);
 
     afterAll(async () => {

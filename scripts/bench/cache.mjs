@@ -12,8 +12,7 @@ import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { startMirror } from '../lib/mirror.mjs';
-import { buildFixtureManifest } from '../lib/manifest-fixture.mjs';
+import { startMirrorServing } from '../lib/mirror.mjs';
 import { buildVulnDb } from '../lib/vulndb-fixture.mjs';
 import { packRealGo } from '../lib/toolchains.mjs';
 import { startCacheService } from '../lib/cache-service.mjs';
@@ -109,17 +108,13 @@ export async function benchCache(o) {
 
   const root = mkdtempSync(path.join(o.scratch, 'cache-'));
   const packed = await packRealGo({ srcDir: REAL_GO_DIR, version: GO_VERSION, outDir: o.benchDir });
-  const mirror = await startMirror({
-    manifest: buildFixtureManifest({
-      upTo: GO_VERSION,
-      files: {
-        [GO_VERSION]: [
-          { os: 'linux', arch: 'amd64', filename: packed.filename, sha256: packed.sha256, size: packed.size }
-        ]
-      }
-    })
+  const mirror = await startMirrorServing({
+    version: GO_VERSION,
+    upTo: GO_VERSION,
+    os: 'linux',
+    arch: 'amd64',
+    archive: packed
   });
-  mirror.addFile(packed.filename, packed.path);
   mirror.setVulnDir((await buildVulnDb(path.join(root, 'vulndb'))).dir);
   const proxy = await buildGoProxy(path.join(root, 'proxy'), DEP_VERSIONS, { files: 24, funcs: 80 });
   const ws = path.join(root, 'ws');

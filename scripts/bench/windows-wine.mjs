@@ -6,9 +6,8 @@
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildFixtureManifest } from '../lib/manifest-fixture.mjs';
 import { median, formatMs } from '../lib/measure.mjs';
-import { startMirror } from '../lib/mirror.mjs';
+import { startMirrorServing } from '../lib/mirror.mjs';
 import { runActionUnderWine } from '../lib/wine-action.mjs';
 import { prepareWine, runWindows, winPath, wineMissingReason } from '../lib/wine.mjs';
 
@@ -27,16 +26,13 @@ export async function benchWindowsUnderWine(ctx) {
   console.log('(g) preparing Wine (cached after the first run)...');
   const w = await prepareWine({ log: (l) => console.log(`    ${l}`) });
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'sge-bench-wine-'));
-  const manifest = buildFixtureManifest({
+  const mirror = await startMirrorServing({
+    version: '1.19.8',
     upTo: '1.19.8',
-    files: {
-      '1.19.8': [
-        { os: 'windows', arch: 'amd64', filename: w.goZip.filename, sha256: w.goZip.sha256, size: w.goZip.size }
-      ]
-    }
+    os: 'windows',
+    arch: 'amd64',
+    archive: w.goZip
   });
-  const mirror = await startMirror({ manifest });
-  mirror.addFile(w.goZip.filename, w.goZip.path);
   const sevenZipDir = path.join(scratch, '7-zip');
   mkdirSync(sevenZipDir);
   cpSync(w.sevenZip, path.join(sevenZipDir, '7z.exe'));

@@ -5,6 +5,7 @@ import { createServer } from 'node:http';
 import { createReadStream, promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { Transform } from 'node:stream';
+import { buildFixtureManifest } from './manifest-fixture.mjs';
 
 /**
  * @typedef {{ kind: 'drop' }
@@ -406,4 +407,22 @@ function send(res, code, text, extra = {}) {
   const body = Buffer.from(text);
   res.writeHead(code, { 'Content-Type': 'text/plain', 'Content-Length': String(body.length), ...extra });
   res.end(body);
+}
+
+/**
+ * A mirror whose fixture manifest lists one built archive for `version` on os/arch (GOOS/GOARCH
+ * names) and serves its bytes: what most end-to-end suites and benchmarks start.
+ * @param {{ version: string, os: string, arch: string, upTo?: string, vulnDir?: string,
+ *   archive: { filename: string, path: string, sha256: string, size: number } }} o
+ * @returns {Promise<Mirror>}
+ */
+export async function startMirrorServing(o) {
+  const { filename, path: file, sha256, size } = o.archive;
+  const manifest = buildFixtureManifest({
+    upTo: o.upTo,
+    files: { [o.version]: [{ os: o.os, arch: o.arch, filename, sha256, size }] }
+  });
+  const mirror = await startMirror({ manifest, vulnDir: o.vulnDir });
+  mirror.addFile(filename, file);
+  return mirror;
 }
