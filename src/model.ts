@@ -56,7 +56,7 @@ export type VersionSpec =
 /** The files a version may be read from (go-version-file, or go.work / go.mod in the root). */
 export type VersionFileKind = 'go.mod' | 'go.work' | '.go-version' | '.tool-versions' | 'mise.toml';
 
-/** Where a request came from, as facts; `describeOrigin` (plan/origin.ts) makes the display text. */
+/** Where a request came from, as facts; `describeOrigin` (request-origin.ts) makes the display text. */
 export type RequestOrigin =
   /** the go-version input (a matrix entry, an explicit version) */
   | { kind: 'input' }

@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { InputError } from '../../src/errors.js';
 import { parseInputs, type RawInputs } from '../../src/inputs/inputs.js';
 import { makePlan } from '../../src/stages/plan-stage.js';
-import { describeOrigin } from '../../src/plan/origin.js';
+import { describeOrigin } from '../../src/request-origin.js';
 import { buildFixtureManifest } from '../../scripts/lib/manifest-fixture.mjs';
 
 const SECRET = 'plan-stage-secret-7f3e';

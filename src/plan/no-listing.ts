@@ -7,7 +7,7 @@
  * cannot be resolved without a listing and is an error at the place the version came from.
  */
 import { InputError } from '../errors.js';
-import { originWhere } from './origin.js';
+import { originWhere } from '../request-origin.js';
 import type { ManifestFile, Platform, VersionRequest, VersionSpec } from '../model.js';
 import { archiveFileName } from '../go/manifest.js';
 import { goArch, goOs } from '../go/platform-names.js';

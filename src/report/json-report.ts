@@ -4,7 +4,7 @@
  * in docs/report-schema.md. Pure.
  */
 import type { UserError } from '../errors.js';
-import { describeOrigin } from '../plan/origin.js';
+import { describeOrigin } from '../request-origin.js';
 import type {
   EnvironmentBefore,
   Finding,

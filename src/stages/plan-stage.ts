@@ -7,7 +7,7 @@ import { InputError, UserError, type Where } from '../errors.js';
 import { type Platform, type Release, type Resolution, type VersionRequest, type VersionSpec } from '../model.js';
 import type { Inputs } from '../inputs/inputs.js';
 import { chooseRequest, versionFileKind, type VersionSourceFile } from '../plan/source.js';
-import { isModFilePin, originWhere } from '../plan/origin.js';
+import { isModFilePin, originWhere } from '../request-origin.js';
 import { goWorkOf } from '../plan/gowork.js';
 import { readWorkspaceFile, workspaceRoot, type WorkspaceRoot } from '../edge/workspace-files.js';
 import { applyCheckLatest, needsManifest, resolveFromCache, resolveSpec } from '../plan/resolve.js';

@@ -16,7 +16,7 @@ import { mainGoVersion } from '../go/modfile.js';
 import { lang } from '../go/gover.js';
 import { toAnnotations } from '../report/annotations.js';
 import { buildReport, type ReportMatrix, type RunReport } from '../report/json-report.js';
-import { describeOrigin } from '../plan/origin.js';
+import { describeOrigin } from '../request-origin.js';
 import { ACTION_URL, ACTION_VERSION } from '../version.js';
 import { toSarif } from '../report/sarif.js';
 import { renderSummary } from '../report/summary.js';

@@ -7,7 +7,7 @@
 import type { CheckFinding, Facts } from '../../model.js';
 import { goLineVerdict, verdictReason } from '../../go/compat.js';
 import { mainGoVersion } from '../../go/modfile.js';
-import { fromVersionInput } from '../../plan/origin.js';
+import { fromVersionInput } from '../../request-origin.js';
 import { howObtained } from './common.js';
 
 export function checkGoDirective(facts: Facts): CheckFinding[] {

@@ -11,7 +11,7 @@
  */
 import type { CheckFinding, Facts, FindingKind } from '../../model.js';
 import { compareGo, isValidGo } from '../../go/gover.js';
-import { fromVersionInput } from '../../plan/origin.js';
+import { fromVersionInput } from '../../request-origin.js';
 import { directlyInside, samePath } from './common.js';
 
 function sameVersion(a: string, b: string): boolean {

@@ -2,8 +2,8 @@
  * Where a version request came from: facts (RequestOrigin) -> the display text of the
  * `resolved-from` output and messages, and the error location. Pure.
  */
-import type { Where } from '../errors.js';
-import type { RequestOrigin, VersionRequest } from '../model.js';
+import type { Where } from './errors.js';
+import type { RequestOrigin, VersionRequest } from './model.js';
 
 /** "input go-version", "go.mod:5 toolchain go1.23.0", "go.mod:3 go 1.22", ".go-version:1". */
 export function describeOrigin(request: Pick<VersionRequest, 'origin' | 'raw'>): string {
