@@ -5,13 +5,13 @@
 import { actionsHost, readRawInputs } from './edge/actions.js';
 import type { Host } from './host.js';
 import { runPipeline } from './pipeline.js';
-import { prepareCaches, restoreCaches } from './stages/cache-stage.js';
+import { restoreCaches } from './stages/cache-stage.js';
 import { registerProblemMatcher } from './edge/problem-matcher.js';
 
 export async function run(host: Host = actionsHost()): Promise<void> {
   await runPipeline({
     host,
     raw: readRawInputs(),
-    extras: { prepareCaches, restoreCaches, registerProblemMatcher: (h) => registerProblemMatcher(h) }
+    extras: { restoreCaches, registerProblemMatcher: (h) => registerProblemMatcher(h) }
   });
 }

@@ -14,7 +14,6 @@ import { environmentBefore, findOnPath, install, type InstallOutcome } from './s
 import { check, collectFacts } from './stages/verify-stage.js';
 import { publish, publishStopped, type StoppedArgs } from './stages/report-stage.js';
 import type { CacheContext, CacheRestoreOutcome } from './stages/cache-stage.js';
-import type { Inputs } from './inputs/inputs.js';
 
 /** What the run knows so far: enough to report where it stopped. */
 type Progress = Omit<StoppedArgs, 'host' | 'error'>;
@@ -24,7 +23,6 @@ type Progress = Omit<StoppedArgs, 'host' | 'error'>;
  * The action's entry passes them (main.ts); the CLI has none, and its bundle leaves them out.
  */
 export interface RunnerExtras {
-  prepareCaches(inputs: Inputs, env: NodeJS.ProcessEnv): void;
   restoreCaches(ctx: CacheContext): Promise<CacheRestoreOutcome | undefined>;
   registerProblemMatcher(host: Host): void;
 }
@@ -71,7 +69,6 @@ async function pipeline(
   host.setSecret(inputs.goDownloadToken);
   const platform = currentPlatform(inputs.architecture || undefined);
   const arch = toolCacheArch(platform);
-  extras?.prepareCaches(inputs, env);
 
   // What the environment was, read while planning (nothing has been changed yet).
   const [before, plan] = await Promise.all([

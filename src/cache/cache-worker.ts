@@ -1,7 +1,8 @@
 /**
  * Entry of the cache worker (bundle dist/cache-worker/index.js): runs @actions/cache on a thread
  * of its own. Loading the library (and the Azure storage SDK it pulls in) costs about as much CPU
- * as the rest of a warm main step; on its own thread it overlaps the plan, the install and the
+ * as the rest of a warm main step; on its own thread, started before the rest of the action loads
+ * (worker-first.ts), it overlaps that loading, the plan, the install and the
  * checks instead of delaying them. It loads as it starts and answers one request per message.
  */
 import { parentPort } from 'node:worker_threads';

@@ -44,14 +44,6 @@ export interface CacheContext {
   goEnv?: Record<string, string>;
 }
 
-/**
- * Starts the cache worker when caching will restore something: it loads @actions/cache on its own
- * thread while this one plans and installs.
- */
-export function prepareCaches(inputs: Inputs, env: NodeJS.ProcessEnv): void {
-  if (inputs.cache && inputs.mode === 'install' && cacheServiceConfigured(env)) startCacheWorker();
-}
-
 export interface CacheRestoreOutcome {
   /** cache-hit and cache-matched-key */
   outputs: Record<string, string>;
