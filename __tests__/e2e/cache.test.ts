@@ -303,6 +303,27 @@ if (missing) {
       expect(r.post?.errors).toEqual([]);
     }, 300_000);
 
+    test.each([
+      ['an input error', { 'go-version': 'bogus' }],
+      ['a failed download', { 'go-version': '1.22.3', 'go-download-base-url': 'http://127.0.0.1:9/' }]
+    ])(
+      'a run that stops before its restore (%s) ends with exit 1: the idle cache worker does not hold the process',
+      async (_name, inputs) => {
+        const r = await runAction({
+          workspace: ws,
+          toolCache,
+          temp: root.sub(`temp-stopped-${inputs['go-version']}`),
+          inputs,
+          timeoutMs: 60_000,
+          env: { HOME: home, ...service.env, SETUP_GO_HTTP_TIMEOUT_MS: '2000', GO_DOWNLOAD_BASE_URL: null }
+        });
+        expect(r.timedOut).toBe(false);
+        expect(r.code).toBe(1);
+        expect(r.errors).toHaveLength(1);
+      },
+      120_000
+    );
+
     test('no runtime token: one warning, exit 0, nothing restored', async () => {
       const r = await job({ env: { ACTIONS_RUNTIME_TOKEN: null }, build: false });
       expect(r.main.code).toBe(0);

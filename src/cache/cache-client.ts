@@ -50,7 +50,6 @@ export function startCacheWorker(entryScript = process.argv[1] ?? ''): void {
     return;
   }
   worker = new Worker(file);
-  worker.unref();
   worker.on('message', (reply: WorkerReply) => {
     const resolve = pending.get(reply.id);
     pending.delete(reply.id);
@@ -66,6 +65,9 @@ export function startCacheWorker(entryScript = process.argv[1] ?? ''): void {
     failed ??= 'the cache worker stopped';
     settleAll(failed);
   });
+  // Last: a 'message' listener added after unref() would ref the worker again, and an idle worker
+  // (a run that stopped before its restore) would then keep the process alive forever.
+  worker.unref();
 }
 
 type Request = WorkerRequest extends infer R ? (R extends WorkerRequest ? Omit<R, 'id'> : never) : never;
