@@ -8,6 +8,9 @@
  *   build fails. But Go 1.19.13+ and 1.20.8+ refuse go lines of 1.22 and later, and no Go before
  *   1.21 parses a go line with a patch or a prerelease (`go 1.21.0`, `go 1.21rc1`): "invalid go
  *   version '1.21.0': must match format 1.23".
+ * - Go 1.21 and later refuse a go.work whose go line is below a used module's ("module . listed in
+ *   go.work file requires go >= 1.22"); before 1.21 the workspace builds (Go 1.19.8 builds one
+ *   with go.work `go 1.18` using a module at `go 1.19`).
  */
 import { compareGo, isValidGo, lang } from './gover.js';
 
@@ -48,4 +51,9 @@ export function verdictReason(verdict: Exclude<GoLineVerdict, 'ok'>, goLine: str
     case 'advisory':
       return `Go ${running} builds it anyway (before Go 1.21 the go line was advisory)`;
   }
+}
+
+/** Whether Go `running` refuses a go.work whose go line is below a used module's (1.21 and later). */
+export function refusesWorkBelowModule(running: string): boolean {
+  return !isValidGo(running) || compareGo(running, '1.21') >= 0;
 }

@@ -93,11 +93,19 @@ describe('version-files: break only when the stated Go cannot build its module; 
     expect(out.map((f) => [f.line, f.kind])).toEqual(want);
   });
 
-  test('without a manifest a minor counts as its first release', () => {
-    const f = repo([mod('go.mod', '1.22.3')], [decl('.go-version', '.go-version', '1.22')], {
-      version: '1.22.12',
+  // Without the manifest (a warm run of an exact cached version reads none), a minor is at least the
+  // newest release of it the run knows exists: the checked Go's or the go line's. Docker's
+  // golang:1.22 is the newest 1.22 patch, which builds go 1.22.3.
+  test.each<[string, string, string, string[]]>([
+    ['the checked Go is a release of the minor', '1.22.3', '1.22.12', []],
+    ['the go line names a release of the minor', '1.22.3', '1.23.0', ['drift']],
+    ['the minor is older than the go line', '1.23.1', '1.23.1', ['break']],
+    ['a language version go line, an older minor than the checked Go', '1.22', '1.24.0', ['drift']]
+  ])('without a manifest: %s', (_name, goLine, version, want) => {
+    const f = repo([mod('go.mod', goLine)], [decl('.go-version', '.go-version', '1.22')], {
+      version,
       releases: undefined
     });
-    expect(checkVersionFiles(f).map((x) => x.kind)).toEqual(['break']);
+    expect(checkVersionFiles(f).map((x) => x.kind)).toEqual(want);
   });
 });

@@ -55,4 +55,14 @@ describe('workspace: what the go command refuses is a break', () => {
     const out = checkWorkspace(facts({ workspace: { modules, useTargets, declarations: [], problems: [] } }));
     expect(out).toEqual([expect.objectContaining({ kind: 'break', file: 'tools/go.work', line: 3 })]);
   });
+
+  test.each([
+    ['1.20.14', 'drift'],
+    ['1.21.0', 'break']
+  ])('a go.work below a used module, checked Go %s (Go 1.21 began refusing it): %s', (version, kind) => {
+    const modules = [mod('go.work', '1.18'), mod('a/go.mod', '1.19')];
+    const useTargets = [target('./a', 'a', true, true)];
+    const out = checkWorkspace(facts({ version, workspace: { modules, useTargets, declarations: [], problems: [] } }));
+    expect(out.map((f) => f.kind)).toEqual([kind]);
+  });
 });

@@ -19,12 +19,16 @@ const LANG_ONLY = /^\d+\.\d+$/;
 
 /**
  * The Go a statement gets: itself when it names a release; for a minor ("1.22") its newest patch
- * in the manifest, or the minor itself when the manifest was not read; undefined for a major ("1").
+ * in the manifest. Without the manifest (an exact version already cached reads none), the newest
+ * release of that minor this run knows exists: the checked Go or the module's go line when either
+ * names a release of it, else the minor itself. Undefined for a major ("1").
  */
-function effectiveGo(stated: string, facts: Facts): string | undefined {
+function effectiveGo(stated: string, facts: Facts, goLine: string | undefined): string | undefined {
   if (/^\d+$/.test(stated)) return undefined;
-  if (LANG_ONLY.test(stated)) return (facts.releases && newestPatch(stated, facts.releases)) ?? stated;
-  return isValidGo(stated) ? stated : undefined;
+  if (!LANG_ONLY.test(stated)) return isValidGo(stated) ? stated : undefined;
+  if (facts.releases) return newestPatch(stated, facts.releases) ?? stated;
+  const known = [facts.version, goLine].filter((v): v is string => !!v && isValidGo(v) && lang(v) === stated);
+  return known.reduce((a, b) => (compareGo(a, b) >= 0 ? a : b), stated);
 }
 
 /** True when the statement is older than `version` at the precision it states. */
@@ -43,9 +47,9 @@ export function checkVersionFiles(facts: Facts): CheckFinding[] {
   for (const d of facts.workspace.declarations) {
     const at = { file: d.file, line: d.line };
     const built = moduleBuiltBy(facts, d.file);
-    const go = effectiveGo(d.version, facts);
-    if (built && go !== undefined) {
-      const need = mainGoVersion(built);
+    const need = built && mainGoVersion(built);
+    const go = effectiveGo(d.version, facts, need);
+    if (built && need && go !== undefined) {
       const verdict = goLineVerdict(need, go);
       if (verdict === 'refuses' || verdict === 'cannot-parse') {
         out.push({

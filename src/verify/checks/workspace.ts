@@ -1,12 +1,14 @@
 /**
  * workspace: every go.work in scope is usable, as the go command requires: each `use` folder
  * exists and holds a go.mod, and the go.work's go line (1.18 when absent) is at least the go line of
- * every module it uses; each is a break. A `use` path that leaves the workspace is advice: it is
+ * every module it uses; each is a break (a go.work below a module is drift for a Go before 1.21,
+ * which builds it). A `use` path that leaves the workspace is advice: it is
  * reported and not read.
  */
 import type { CheckFinding, Facts, ModFile } from '../../model.js';
 import { compareGo } from '../../go/gover.js';
 import { mainGoVersion } from '../../go/modfile.js';
+import { refusesWorkBelowModule } from '../../go/compat.js';
 import { showPath } from '../../text.js';
 
 /** The repository-relative go.mod path of a folder ("." -> "go.mod"). */
@@ -39,10 +41,11 @@ export function checkWorkspace(facts: Facts): CheckFinding[] {
       const modGo = mod?.go?.value;
       if (modGo === undefined || compareGo(workGo, modGo) >= 0) continue;
       const stated = work.go ? `go ${workGo}` : `no go line (go ${workGo} assumed)`;
+      const refused = refusesWorkBelowModule(facts.version);
       out.push({
         check: 'workspace',
-        kind: 'break',
-        message: `${work.path} has ${stated}, but it uses ${mod!.path} with go ${modGo}: the workspace's go line must be at least ${modGo} (go work use)`,
+        kind: refused ? 'break' : 'drift',
+        message: `${work.path} has ${stated}, but it uses ${mod!.path} with go ${modGo}: ${refused ? 'the workspace' : `Go ${facts.version} builds it, but from Go 1.21 the workspace`}'s go line must be at least ${modGo} (go work use)`,
         file: work.path,
         line: work.go?.line ?? t.line
       });
