@@ -1,5 +1,16 @@
 /** The file-system edge of caching, on real temporary folders. */
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { findDependencyFiles } from '../../src/cache/dependency-files.js';
@@ -21,7 +32,7 @@ afterEach(() => {
   for (const d of [dir]) {
     // read-only folders first get write permission back, so they can be removed
     const walk = (p: string): void => {
-      if (!statSync(p).isDirectory()) return;
+      if (!lstatSync(p).isDirectory()) return;
       chmodSync(p, 0o755);
       for (const e of readdirSync(p)) walk(path.join(p, e));
     };
@@ -62,6 +73,16 @@ test('cache-dependency-path globs (setup-go meaning): matches inside the workspa
   } finally {
     rmSync(outside, { recursive: true, force: true });
   }
+});
+
+test('cache-dependency-path globs: links are neither read nor followed (a pull request cannot hang the hash)', async () => {
+  files({ 'go.sum': '', 'svc/go.sum': '' });
+  mkdirSync(path.join(dir, 'dev'));
+  symlinkSync('/dev/zero', path.join(dir, 'dev', 'go.sum'));
+  symlinkSync('/', path.join(dir, 'root'));
+  symlinkSync(dir, path.join(dir, 'svc', 'loop'));
+  const found = await findDependencyFiles(dir, ['**/go.sum']);
+  expect(found.map((f) => path.relative(dir, f))).toEqual(['go.sum', path.join('svc', 'go.sum')]);
 });
 
 test('module cache: sources and @v files are listed, sumdb and vcs are not', async () => {
