@@ -24,7 +24,7 @@ import { startMirrorServing, type Mirror } from '../../scripts/lib/mirror.mjs';
 import { packRealGo } from '../../scripts/lib/toolchains.mjs';
 import { startCacheService } from '../../scripts/lib/cache-service.mjs';
 import { buildGoProxy, writeApp, DEP_MODULE } from '../../scripts/lib/goproxy.mjs';
-import { DEFAULT_POST, runJob, userIds } from '../../scripts/lib/cache-job.mjs';
+import { DEFAULT_POST, goJobEnv, runJob, userIds } from '../../scripts/lib/cache-job.mjs';
 import { runAction, type RunResult } from '../../scripts/lib/run-action.mjs';
 import type { RunReport } from '../../src/report/json-report.js';
 import { TempRoot } from './drop-in-helpers.js';
@@ -88,21 +88,7 @@ if (missing) {
         user: opts.user,
         inputs: { 'go-download-base-url': mirror.url, checks: 'vulnerabilities: off', ...opts.inputs },
         env: {
-          HOME: jobHome,
-          GOPROXY: proxy.url,
-          GOSUMDB: 'off',
-          CGO_ENABLED: '0',
-          GOROOT: null,
-          GOPATH: null,
-          GOFLAGS: null,
-          GOTOOLCHAIN: null,
-          GOWORK: null,
-          GOCACHE: null,
-          GOMODCACHE: null,
-          GO_DOWNLOAD_BASE_URL: null,
-          GITHUB_RUN_ID: `run${n}`,
-          GITHUB_RUN_ATTEMPT: '1',
-          ImageOS: 'ubuntu24',
+          ...goJobEnv({ home: jobHome, goproxy: proxy.url, run: n }),
           ...service.env,
           ...opts.env
         },

@@ -17,7 +17,7 @@ import { buildVulnDb } from '../lib/vulndb-fixture.mjs';
 import { packRealGo } from '../lib/toolchains.mjs';
 import { startCacheService } from '../lib/cache-service.mjs';
 import { buildGoProxy, writeApp } from '../lib/goproxy.mjs';
-import { runJob, DEFAULT_POST } from '../lib/cache-job.mjs';
+import { goJobEnv, runJob, DEFAULT_POST } from '../lib/cache-job.mjs';
 import { median, formatBytes, formatMs } from '../lib/measure.mjs';
 
 const execFileAsync = promisify(execFile);
@@ -149,19 +149,7 @@ export async function benchCache(o) {
       timeoutMs: 600_000,
       inputs: { 'go-version': GO_VERSION, 'go-download-base-url': mirror.url, 'vulndb-url': `${mirror.url}/vuln` },
       env: {
-        HOME: home,
-        GOPROXY: opts.proxy === false ? 'off' : proxy.url,
-        GOSUMDB: 'off',
-        CGO_ENABLED: '0',
-        GOROOT: null,
-        GOPATH: null,
-        GOFLAGS: null,
-        GOTOOLCHAIN: null,
-        GOCACHE: null,
-        GOMODCACHE: null,
-        GITHUB_RUN_ID: `run${n}`,
-        GITHUB_RUN_ATTEMPT: '1',
-        ImageOS: 'ubuntu24',
+        ...goJobEnv({ home, goproxy: opts.proxy === false ? 'off' : proxy.url, run: n }),
         ...service.env
       },
       steps: opts.build

@@ -26,6 +26,33 @@ export async function userIds(user) {
 }
 
 /**
+ * The environment of a Go job that caches: its HOME, a GOPROXY, no Go setting inherited from this
+ * machine (so GOMODCACHE and GOCACHE default under HOME, as on a fresh runner), and the run id and
+ * image the cache keys read.
+ * @param {{ home: string, goproxy: string, run: number }} o
+ * @returns {Record<string, string | null>}
+ */
+export function goJobEnv(o) {
+  return {
+    HOME: o.home,
+    GOPROXY: o.goproxy,
+    GOSUMDB: 'off',
+    CGO_ENABLED: '0',
+    GOROOT: null,
+    GOPATH: null,
+    GOFLAGS: null,
+    GOTOOLCHAIN: null,
+    GOWORK: null,
+    GOCACHE: null,
+    GOMODCACHE: null,
+    GO_DOWNLOAD_BASE_URL: null,
+    GITHUB_RUN_ID: `run${o.run}`,
+    GITHUB_RUN_ATTEMPT: '1',
+    ImageOS: 'ubuntu24'
+  };
+}
+
+/**
  * @param {import('./run-action.mjs').RunOptions & { user?: string }} opts
  * @returns {Promise<import('./run-action.mjs').RunResult>}
  */
