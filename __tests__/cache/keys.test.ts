@@ -1,4 +1,5 @@
 import {
+  cacheModeAllows,
   buildKeys,
   buildResult,
   cacheServiceConfigured,
@@ -91,5 +92,18 @@ describe('cacheServiceConfigured (isFeatureAvailable without loading @actions/ca
     ['cache mode none', { ACTIONS_CACHE_URL: 'http://x/', ACTIONS_CACHE_MODE: 'none' }, false]
   ])('%s -> %s', (_name, env, expected) => {
     expect(cacheServiceConfigured(env)).toBe(expected);
+  });
+});
+
+describe("cacheModeAllows (the runner's ACTIONS_CACHE_MODE, as @actions/cache reads it)", () => {
+  test.each([
+    [undefined, true, true],
+    ['write', true, true],
+    [' Read ', true, false],
+    ['write-only', false, true],
+    ['none', false, false],
+    ['something-new', true, true]
+  ])('%s -> read %s, write %s', (mode, read, write) => {
+    expect(cacheModeAllows(mode === undefined ? {} : { ACTIONS_CACHE_MODE: mode })).toEqual({ read, write });
   });
 });

@@ -3,7 +3,9 @@
  * need no service: skipped without a cache service, nothing to save without state or with
  * cache-save false.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { memoryHost } from '../../src/host.js';
 import { parseInputs } from '../../src/inputs/inputs.js';
 import type { ReportCache } from '../../src/report/json-report.js';
@@ -146,5 +148,31 @@ describe('cache stage without a service', () => {
     );
     expect(await saveCaches(off)).toEqual([]);
     expect(off.record.log.map((l) => l.level)).toEqual(['info']);
+  });
+
+  test('post: a runner cache mode that permits no saves (read) saves nothing, without a warning', async () => {
+    const modules = mkdtempSync(path.join(os.tmpdir(), 'mode-read-'));
+    writeFileSync(path.join(modules, 'x'), 'x');
+    try {
+      const host = memoryHost({ ACTIONS_CACHE_MODE: 'read', ACTIONS_CACHE_URL: 'http://127.0.0.1:9/' });
+      host.saveState(
+        STATE_NAME,
+        encodeState({
+          v: 1,
+          save: true,
+          since: 0,
+          workspace: modules,
+          runnerOs: 'Linux',
+          dependencyFiles: [],
+          dependencyHash: 'none',
+          modules: { path: modules, saveKey: 'k', result: 'miss' }
+        })
+      );
+      expect(await saveCaches(host)).toEqual([]);
+      expect(host.record.log.map((l) => l.level)).toEqual(['info']);
+      expect(readdirSync(modules)).toEqual(['x']);
+    } finally {
+      rmSync(modules, { recursive: true, force: true });
+    }
   });
 });

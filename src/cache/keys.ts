@@ -83,12 +83,23 @@ export function buildResult(keys: BuildKeys, matchedKey: string | undefined): Lo
 }
 
 /**
+ * What the runner's ACTIONS_CACHE_MODE permits, as @actions/cache reads it: `read` restores only,
+ * `write-only` saves only, `write` both, `none` neither; unset or unknown, both.
+ */
+export function cacheModeAllows(env: NodeJS.ProcessEnv): { read: boolean; write: boolean } {
+  const mode = (env.ACTIONS_CACHE_MODE ?? '').trim().toLowerCase();
+  if (!['none', 'read', 'write', 'write-only'].includes(mode)) return { read: true, write: true };
+  return { read: mode === 'read' || mode === 'write', write: mode === 'write' || mode === 'write-only' };
+}
+
+/**
  * Whether @actions/cache can reach a cache service from this environment (its isFeatureAvailable,
  * without loading the library): v2 needs ACTIONS_RESULTS_URL, v1 ACTIONS_CACHE_URL; a
  * ACTIONS_CACHE_MODE of `none` turns caching off.
  */
 export function cacheServiceConfigured(env: NodeJS.ProcessEnv): boolean {
-  if ((env.ACTIONS_CACHE_MODE ?? '').trim().toLowerCase() === 'none') return false;
+  const mode = cacheModeAllows(env);
+  if (!mode.read && !mode.write) return false;
   const host = (() => {
     try {
       return new URL(env.GITHUB_SERVER_URL || 'https://github.com').hostname.toUpperCase();

@@ -5,7 +5,7 @@
  * hit with nothing new saves nothing. Every problem is a warning: the post step never fails a job.
  */
 import type { Host } from '../host.js';
-import { modulesKeys } from '../cache/keys.js';
+import { cacheModeAllows, modulesKeys } from '../cache/keys.js';
 import { dependencyHash } from '../cache/dependency-hash.js';
 import { decodeState, STATE_NAME, type CacheState, type EntryState } from '../cache/state.js';
 import { moduleCacheDrops, neededModules } from '../cache/module-cache.js';
@@ -127,6 +127,12 @@ export async function saveCaches(host: Host): Promise<SaveReport[]> {
   }
   if (!state.save) {
     host.info('cache: cache-save is false: nothing saved');
+    return [];
+  }
+  if (!cacheModeAllows(host.env).write) {
+    host.info(
+      `cache: the runner's cache mode (ACTIONS_CACHE_MODE=${host.env.ACTIONS_CACHE_MODE}) permits no saves: nothing saved`
+    );
     return [];
   }
   const jobs: [EntryState | undefined, (s: CacheState, e: EntryState) => Promise<SaveReport>, 'modules' | 'build'][] = [
