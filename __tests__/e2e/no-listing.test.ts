@@ -95,6 +95,16 @@ describe('a mirror without a version listing', () => {
     expect(mirror.requests.some((q) => q.path === `/${built.filename}`)).toBe(false);
   });
 
+  test('a .sha256 longer than a checksum file (an HTML page): refused, naming go-download-base-url', async () => {
+    mirror.addContent(`${built.filename}.sha256`, `${built.sha256}  ${'x'.repeat(5000)}\n`);
+    const r = await install({ 'go-version': VERSION });
+    expectExit(r, 1);
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0]).toMatch(/^input go-download-base-url: /);
+    expect(r.errors[0]).toContain(`${built.filename}.sha256`);
+    expect(mirror.requests.some((q) => q.path === `/${built.filename}`)).toBe(false);
+  });
+
   test('no .sha256 with allow-missing-checksum: installed unverified, with a warning', async () => {
     mirror.setFault(`/${built.filename}.sha256`, 404);
     const r = await install({ 'go-version': VERSION, 'allow-missing-checksum': 'true' });

@@ -1,4 +1,4 @@
-import { HttpError, authHeaders } from '../../src/edge/http.js';
+import { HttpError, NotJsonError, authHeaders } from '../../src/edge/http.js';
 import { InputError } from '../../src/errors.js';
 import type { VersionRequest, VersionSpec } from '../../src/model.js';
 import {
@@ -23,7 +23,7 @@ describe('no listing', () => {
   test.each([
     ['404', new HttpError('the Go release manifest not found at u (HTTP 404)', 'u', 404), true],
     ['410', new HttpError('gone', 'u', 410), true],
-    ['not JSON', new HttpError('the Go release manifest at u is not JSON: <html>', 'u'), true],
+    ['not JSON', new NotJsonError('the Go release manifest at u is not JSON: <html>', 'u'), true],
     ['500 after retries', new HttpError('could not download ... (3 tries)', 'u', 500, 3), false],
     ['connection refused', new HttpError('could not download ...: ECONNREFUSED (3 tries)', 'u', undefined, 3), false],
     ['another error', new Error('x'), false]

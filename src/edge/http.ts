@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import * as zlib from 'node:zlib';
 import { HttpClient, getProxyUrl } from '@actions/http-client';
 import { InputError, UserError } from '../errors.js';
-import { readAll } from './read-all.js';
+import { TooLongError, readAll } from './read-all.js';
 import { isTransientError, retryPolicy, retrying, type GiveUp, type RetryPolicy } from './retry.js';
 
 export const USER_AGENT = 'setup-go-enforced';
@@ -36,6 +36,9 @@ export class HttpError extends UserError {
     super(message);
   }
 }
+
+/** An answer that is not JSON where JSON was asked for (a mirror without a listing, say). */
+export class NotJsonError extends HttpError {}
 
 /** A response body that broke off; `reason` is the cause without the "could not download" prefix. */
 export class BodyError extends HttpError {
@@ -406,7 +409,7 @@ function parseJson(text: string, what: string, url: string): unknown {
       .replace(/\s+/g, ' ')
       .trim()
       .slice(0, 60);
-    throw new HttpError(`${what} at ${url} is not JSON: ${head}`, url);
+    throw new NotJsonError(`${what} at ${url} is not JSON: ${head}`, url);
   }
 }
 
@@ -441,7 +444,11 @@ export async function fetchJson(url: string, opts: FetchOptions = {}): Promise<u
       stream.on('error', (e) => gunzip.destroy(e));
       stream = stream.pipe(gunzip);
     }
-    return readAll(stream, MAX_JSON_BYTES);
+    return readAll(stream, MAX_JSON_BYTES).catch((e: unknown) => {
+      // Not a transport failure: trying again would read the same too long answer.
+      if (e instanceof TooLongError) throw new HttpError(`${what} at ${url} is ${e.message}`, url);
+      throw e;
+    });
   });
   return parseJson(body.toString('utf8'), what, url);
 }

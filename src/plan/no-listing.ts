@@ -11,8 +11,11 @@ import { originWhere } from '../request-origin.js';
 import type { ManifestFile, Platform, VersionRequest, VersionSpec } from '../model.js';
 import { archiveFileName } from '../go/manifest.js';
 import { goArch, goOs } from '../go/platform-names.js';
-import { HttpError, joinUrl, openStream } from '../edge/http.js';
-import { readAll } from '../edge/read-all.js';
+import { HttpError, NotJsonError, joinUrl, openStream } from '../edge/http.js';
+import { TooLongError, readAll } from '../edge/read-all.js';
+
+/** A .sha256 file is 64 hex digits and a file name: more is not one. */
+const MAX_SHA256_FILE = 4096;
 
 /** Bases known to serve files only: the listing is not even asked for. */
 export const KNOWN_WITHOUT_LISTING = ['https://aka.ms/golang/release/latest'];
@@ -22,11 +25,14 @@ export function knownWithoutListing(base: string): boolean {
   return KNOWN_WITHOUT_LISTING.some((k) => k.toLowerCase() === b);
 }
 
+/** True when a request failed because the mirror has no such file: HTTP 404 or 410. */
+function gone(err: unknown): boolean {
+  return err instanceof HttpError && (err.status === 404 || err.status === 410);
+}
+
 /** True when reading the listing failed because there is none: HTTP 404/410, or not JSON. */
 export function listingAbsent(err: unknown): boolean {
-  if (!(err instanceof HttpError)) return false;
-  if (err.status === 404 || err.status === 410) return true;
-  return err.status === undefined && / is not JSON: /.test(err.message);
+  return gone(err) || err instanceof NotJsonError;
 }
 
 /** The sha256 in a `.sha256` file: the first 64-hex word ("<hex>" or "<hex>  <file name>"). */
@@ -66,9 +72,14 @@ async function readSha256(url: string, headers: Record<string, string>): Promise
   let text: string;
   try {
     const { stream } = await openStream(url, { what: 'the archive checksum', headers });
-    text = (await readAll(stream, 4096)).toString('utf8');
+    text = (await readAll(stream, MAX_SHA256_FILE)).toString('utf8');
   } catch (e) {
-    if (e instanceof HttpError && (e.status === 404 || e.status === 410)) return undefined;
+    if (gone(e)) return undefined;
+    if (e instanceof TooLongError) {
+      throw new InputError(`${url} is ${e.message}, not a .sha256 file (expected 64 hex digits)`, {
+        input: 'go-download-base-url'
+      });
+    }
     throw e;
   }
   const sha = parseSha256File(text);
