@@ -141,6 +141,13 @@ describe('a mirror without a version listing', () => {
       expect(lines.filter((l) => l.includes('mirror-secret'))).toEqual(['::add-mask::mirror-secret']);
     });
 
+    test('mode verify sends it with the manifest request too', async () => {
+      const r = await install({ mode: 'verify', 'go-download-token': 'mirror-secret' });
+      expect(r.code).not.toBeNull();
+      expect(mirror.requests.map((q) => q.path)).toEqual(['/?mode=json&include=all']);
+      expect(authOf(mirror)).toEqual(['Bearer mirror-secret']);
+    });
+
     test('a token that names its scheme is sent as given', async () => {
       const r = await install({ 'go-version': VERSION, 'go-download-token': 'Basic dXNlcjpwdw==' });
       expectExit(r, 0);

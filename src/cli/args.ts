@@ -62,7 +62,7 @@ Output:
   --json           print the JSON report (the action's schema) instead of the table
   --sarif FILE     also write the findings as SARIF 2.1.0
   --shell SHELL    use: posix, powershell or cmd (default: powershell on Windows, else posix)
-Environment: GO_DOWNLOAD_BASE_URL, GOWORK, NO_COLOR, SETUP_GO_ENFORCED_HOME (the tool cache root).
+Environment: GO_DOWNLOAD_BASE_URL, GOWORK, NO_COLOR, SETUP_GO_ENFORCED_HOME (use installs into <it>/tool-cache).
 `;
 
 function shellOf(v: string | undefined): Shell | undefined {
@@ -71,7 +71,7 @@ function shellOf(v: string | undefined): Shell | undefined {
   if (s === 'posix' || s === 'bash' || s === 'zsh' || s === 'sh') return 'posix';
   if (s === 'powershell' || s === 'pwsh') return 'powershell';
   if (s === 'cmd') return 'cmd';
-  throw new UsageError(`"${v}" is not a shell (expected posix, powershell or cmd)`, { input: 'shell' });
+  throw new UsageError(`--shell: "${v}" is not a shell (expected posix, powershell or cmd)`);
 }
 
 export function parseCliArgs(argv: string[]): CliArgs {
@@ -101,7 +101,11 @@ export function parseCliArgs(argv: string[]): CliArgs {
   if (!(COMMANDS as readonly string[]).includes(command)) {
     throw new UsageError(`unknown command "${command}" (expected check, doctor, use or plan)`);
   }
-  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  if (extra.length > 0) {
+    throw new UsageError(
+      `unexpected argument "${extra[0]}" (${command} takes at most one ${command === 'use' ? 'version spec' : 'path'})`
+    );
+  }
   const inputs: RawInputs = {};
   for (const name of INPUT_FLAGS) {
     const v = values[name];

@@ -3,26 +3,23 @@
  * terminal Host (so a repository gets the same verdict locally and in CI); `doctor` audits the
  * machine. Exit codes: 0 consistent (or nothing to fix), 1 errors found, 2 bad usage or bad input.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { InputError, UserError } from '../errors.js';
-import { parseBaseUrl, type RawInputs } from '../inputs/inputs.js';
+import { InputError, UserError, formatMessage } from '../errors.js';
+import { parseInputs, type Inputs, type RawInputs } from '../inputs/inputs.js';
 import type { RunReport } from '../report/json-report.js';
-import { toSarif } from '../report/sarif.js';
-import { ACTION_URL } from '../version.js';
 import { currentPlatform } from '../edge/platform.js';
-import { fetchJson, manifestUrl } from '../edge/http.js';
-import { parseManifest } from '../go/manifest.js';
-import type { Release } from '../model.js';
 import { toolCacheArch } from '../go/platform-names.js';
-import { loadVulnFacts } from '../verify/vulndb/load.js';
-import { parseVulnDbUrl } from '../verify/vulndb/urls.js';
+import { defaultGoLine } from '../go/modfile.js';
+import { readManifest } from '../stages/plan-stage.js';
+import { readVulnFacts } from '../stages/verify-stage.js';
+import { writeSarif } from '../stages/report-stage.js';
 import { runPipeline } from '../pipeline.js';
 import { USAGE, UsageError, parseCliArgs, type CliArgs, type Shell } from './args.js';
 import { activationLines } from './activate.js';
 import { renderCheck, renderPlan, wantsColor } from './render.js';
-import { terminalHost } from './terminal-host.js';
+import { terminalHost, type TerminalHost } from './terminal-host.js';
 import { collectMachine } from './doctor/machine.js';
 import { diagnose, problemLine } from './doctor/diagnose.js';
 import { userToolCache, type DoctorPlatform } from './doctor/locations.js';
@@ -49,7 +46,7 @@ async function engine(
   mode: 'verify' | 'plan' | 'install',
   args: CliArgs,
   opts: { raw?: RawInputs; quiet?: boolean } = {}
-): Promise<{ report: RunReport | undefined; host: ReturnType<typeof terminalHost> }> {
+): Promise<{ report: RunReport | undefined; host: TerminalHost }> {
   const workspace = path.resolve(io.cwd, mode === 'install' ? '.' : (args.argument ?? '.'));
   const toolCache = userToolCache(doctorPlatform(io));
   const raw = opts.raw ?? args.inputs;
@@ -59,7 +56,7 @@ async function engine(
   try {
     const report = await runPipeline({
       host,
-      raw: { cache: 'false', 'report-file': path.join(temp, 'report.json'), ...raw, mode },
+      raw: { ...raw, mode },
       dirs: { workspace, toolCache, temp, hosted: false }
     });
     return { report, host };
@@ -73,21 +70,19 @@ function doctorPlatform(io: CliIo): DoctorPlatform {
   return { os: p.os, arch: toolCacheArch(p), env: io.env, home: io.env.HOME || io.env.USERPROFILE || os.homedir() };
 }
 
-function printErrors(io: CliIo, report: RunReport | undefined, host: ReturnType<typeof terminalHost>): void {
-  for (const a of host.annotations) {
-    if (a.level !== 'error' || !report?.error) continue;
-    io.stderr.write(`error: ${a.file ? `${a.file}${a.line ? `:${a.line}` : ''}: ` : ''}${a.message}\n`);
-  }
+/** The error lines of a run that stopped (or whose report could not be written). */
+function printErrors(io: CliIo, report: RunReport | undefined, host: TerminalHost): void {
+  if (report && !report.error) return;
+  for (const a of host.annotations) if (a.level === 'error') io.stderr.write(`error: ${formatMessage(a.message, a)}\n`);
 }
 
 async function check(args: CliArgs, io: CliIo): Promise<number> {
   const { report, host } = await engine(io, 'verify', args);
-  if (report && args.sarif)
-    writeFileSync(path.resolve(io.cwd, args.sarif), `${JSON.stringify(toSarif(report, ACTION_URL), null, 2)}\n`);
+  if (report && args.sarif) await writeSarif(path.resolve(io.cwd, args.sarif), report);
   if (args.json && report) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  else if (report) {
+  else {
     printErrors(io, report, host);
-    io.stdout.write(renderCheck(report, { color: wantsColor(io.stdout.isTTY, io.env) }));
+    if (report) io.stdout.write(renderCheck(report, { color: wantsColor(io.stdout.isTTY, io.env) }));
   }
   return exitCodeOf(report);
 }
@@ -95,11 +90,11 @@ async function check(args: CliArgs, io: CliIo): Promise<number> {
 async function plan(args: CliArgs, io: CliIo): Promise<number> {
   const { report, host } = await engine(io, 'plan', args);
   if (args.json && report) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  else if (report) {
+  else {
     printErrors(io, report, host);
-    if (!report.error) io.stdout.write(renderPlan(report));
+    if (report && !report.error) io.stdout.write(renderPlan(report));
   }
-  return report?.error ? exitCodeOf(report) : 0;
+  return !report || report.error ? exitCodeOf(report) : 0;
 }
 
 async function use(args: CliArgs, io: CliIo): Promise<number> {
@@ -131,21 +126,31 @@ async function doctor(args: CliArgs, io: CliIo): Promise<number> {
     const root = r.modules.find((m) => m.path === r.root);
     if (root)
       facts.repo = {
-        goLine: root.go ?? (root.kind === 'go.work' ? '1.18' : '1.16'),
+        goLine: root.go ?? defaultGoLine(root.kind),
         file: root.path,
         wanted: r.resolution.version
       };
   }
-  const releases = await readReleases(args, io);
+  // The manifest and the vulnerability database as the action reads them (mirror, token, timeouts).
+  let inputs: Inputs | undefined;
+  try {
+    inputs = parseInputs({ ...args.inputs, mode: 'plan' }, io.env);
+  } catch (e) {
+    io.stderr.write(`warning: ${(e as Error).message}: versions are not checked against the manifest\n`);
+  }
+  const releases =
+    inputs &&
+    (await readManifest(inputs, io.env).catch((e: Error) => {
+      io.stderr.write(
+        `warning: the release manifest could not be read, so versions are not checked against it: ${e.message}\n`
+      );
+      return undefined;
+    }));
   if (releases) facts.releases = releases;
-  if (!/vulnerabilities:\s*off/i.test(args.inputs.checks ?? '')) {
-    const base = parseVulnDbUrl(args.inputs['vulndb-url'] || 'https://vuln.go.dev');
+  if (inputs && inputs.checks.get('vulnerabilities') !== 'off') {
     facts.vulns = {};
     for (const v of new Set(facts.installs.map((i) => i.version).filter((x): x is string => !!x))) {
-      facts.vulns[v] = await loadVulnFacts(v, {
-        baseUrl: base,
-        fetchJson: (url) => fetchJson(url, { what: 'the Go vulnerability database' })
-      });
+      facts.vulns[v] = await readVulnFacts(v, inputs.vulndbUrl, io.env);
     }
   }
   const problems = diagnose(facts);
@@ -157,20 +162,6 @@ async function doctor(args: CliArgs, io: CliIo): Promise<number> {
     if (problems.length === 0) io.stdout.write('no problems found\n');
   }
   return problems.length > 0 ? 1 : 0;
-}
-
-/** The release manifest for doctor's support checks (undefined when it cannot be read). */
-async function readReleases(args: CliArgs, io: CliIo): Promise<Release[] | undefined> {
-  const base = args.inputs['go-download-base-url'] || io.env.GO_DOWNLOAD_BASE_URL || 'https://go.dev/dl';
-  try {
-    const url = manifestUrl(parseBaseUrl({ input: 'go-download-base-url' }, base));
-    return parseManifest(await fetchJson(url, { what: 'the Go release manifest' }), url);
-  } catch (e) {
-    io.stderr.write(
-      `warning: the release manifest could not be read, so versions are not checked against it: ${(e as Error).message}\n`
-    );
-    return undefined;
-  }
 }
 
 export async function cliMain(argv: string[], io: CliIo): Promise<number> {

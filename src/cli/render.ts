@@ -2,6 +2,7 @@
  * What the CLI prints: the report of `check` as a readable table, the outputs of `plan`. Colour
  * only when asked (a TTY without NO_COLOR: the caller decides). Pure.
  */
+import { formatWhere } from '../errors.js';
 import type { RunReport } from '../report/json-report.js';
 
 export interface RenderOptions {
@@ -46,13 +47,7 @@ export function renderCheck(r: RunReport, o: RenderOptions): string {
         : paint(o, 'green', '✔ consistent')
   );
   if (r.findings.length === 0) return `${lines.join('\n')}\n`;
-  const rows = r.findings.map((f) => [
-    f.severity,
-    f.kind,
-    f.check,
-    f.file ? `${f.file}${f.line ? `:${f.line}` : ''}` : '-',
-    f.message
-  ]);
+  const rows = r.findings.map((f) => [f.severity, f.kind, f.check, formatWhere(f) || '-', f.message]);
   const head = ['SEVERITY', 'KIND', 'CHECK', 'LOCATION', 'MESSAGE'];
   const widths = head.map((h, i) => Math.max(Array.from(h).length, ...rows.map((row) => Array.from(row[i]).length)));
   lines.push('');

@@ -460,7 +460,11 @@ export function parseModFile(text: string, path: string, kind: Kind): ModFile {
 }
 
 /** The go line's version, or Go's default when absent: 1.16 for go.mod, 1.18 for go.work. */
+/** The go line Go assumes for a file without one: 1.18 for a go.work, 1.16 for a go.mod. */
+export function defaultGoLine(kind: ModFile['kind']): string {
+  return kind === 'go.work' ? '1.18' : '1.16';
+}
+
 export function mainGoVersion(m: ModFile): string {
-  if (m.go) return m.go.value;
-  return m.kind === 'go.work' ? '1.18' : '1.16';
+  return m.go ? m.go.value : defaultGoLine(m.kind);
 }

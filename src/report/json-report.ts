@@ -3,7 +3,7 @@
  * plain object, also for a run that stopped before the checks (`error`). Documented field by field
  * in docs/report-schema.md. Pure.
  */
-import type { UserError } from '../errors.js';
+import { UserError, oneLine } from '../errors.js';
 import { describeOrigin } from '../request-origin.js';
 import type {
   EnvironmentBefore,
@@ -212,8 +212,9 @@ function defined<T extends object>(o: T): T {
 }
 
 function errorOf(e: UserError | Error): ReportError {
-  const where = 'detail' in e ? { input: e.input, env: e.env, file: e.file, line: e.line } : {};
-  return defined({ message: e.message.replace(/\s*\r?\n\s*/g, ' ').trim(), ...where });
+  // The location fields of the schema (an archive name stays in the message).
+  const where = e instanceof UserError ? { input: e.input, env: e.env, file: e.file, line: e.line } : {};
+  return defined({ message: oneLine(e.message), ...where });
 }
 
 export function buildReport(parts: ReportParts): RunReport {

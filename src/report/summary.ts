@@ -1,6 +1,7 @@
 /**
  * The job summary: Markdown rendered from the JSON report, so both always say the same. Pure.
  */
+import { formatWhere } from '../errors.js';
 import type { CheckStatus } from '../verify/run-checks.js';
 import type { ReportCacheEntry, RunReport } from './json-report.js';
 
@@ -47,8 +48,7 @@ function statusLine(r: RunReport): string {
 }
 
 function location(file?: string, line?: number): string | undefined {
-  if (!file) return undefined;
-  return line ? `${file}:${line}` : file;
+  return formatWhere({ file, line }) || undefined;
 }
 
 function requested(r: RunReport): string {
@@ -107,9 +107,7 @@ function resolved(r: RunReport): string {
 
 function stopped(r: RunReport): string | undefined {
   if (!r.error) return undefined;
-  const at =
-    location(r.error.file, r.error.line) ??
-    (r.error.input ? `input ${r.error.input}` : r.error.env ? `env ${r.error.env}` : undefined);
+  const at = formatWhere(r.error) || undefined;
   return ['### Stopped', '', table(['Error', 'Where'], [[r.error.message, at]])].join('\n');
 }
 

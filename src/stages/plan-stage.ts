@@ -96,14 +96,22 @@ function versionSources(ctx: PlanContext): VersionSourceFile[] {
   return [];
 }
 
-async function readManifest(
-  url: string,
-  env: NodeJS.ProcessEnv,
-  headers: Record<string, string> = {}
-): Promise<Release[]> {
+type MirrorInputs = Pick<Inputs, 'downloadBaseUrl' | 'token' | 'goDownloadToken'>;
+
+/** Headers for the download mirror: go-download-token to its host only, the token to GitHub hosts only. */
+function mirrorHeaders(inputs: MirrorInputs, env: NodeJS.ProcessEnv): Record<string, string> {
+  return authHeaders(manifestUrl(inputs.downloadBaseUrl), inputs.token, env.GITHUB_SERVER_URL, {
+    baseUrl: inputs.downloadBaseUrl,
+    token: inputs.goDownloadToken
+  });
+}
+
+/** The release manifest of the mirror the inputs name (the plan's, and the CLI's doctor). */
+export async function readManifest(inputs: MirrorInputs, env: NodeJS.ProcessEnv): Promise<Release[]> {
+  const url = manifestUrl(inputs.downloadBaseUrl);
   const json = await fetchJson(url, {
     what: 'the Go release manifest',
-    headers,
+    headers: mirrorHeaders(inputs, env),
     retry: { timeoutMs: timeoutFromSetting(env.SETUP_GO_HTTP_TIMEOUT_MS) }
   });
   return parseManifest(json, url);
@@ -127,7 +135,7 @@ export async function makePlan(ctx: PlanContext): Promise<Plan> {
 
   if (inputs.mode === 'verify') {
     // verify downloads nothing; the manifest only feeds the support and patch checks.
-    const releases = await readManifest(url, ctx.env).catch((err: Error) => {
+    const releases = await readManifest(inputs, ctx.env).catch((err: Error) => {
       warnings.push(
         `the Go release manifest could not be read, so supported-release and latest-patch are skipped: ${err.message}`
       );
@@ -148,10 +156,7 @@ export async function makePlan(ctx: PlanContext): Promise<Plan> {
   }
 
   // A mirror without a listing: an exact version is downloaded by its file name (no-listing.ts).
-  const headers = authHeaders(url, inputs.token, ctx.env.GITHUB_SERVER_URL, {
-    baseUrl: inputs.downloadBaseUrl,
-    token: inputs.goDownloadToken
-  });
+  const headers = mirrorHeaders(inputs, ctx.env);
   const withoutListing = async (why: string): Promise<Plan> => {
     const r = await resolveWithoutListing({
       spec,
@@ -169,7 +174,7 @@ export async function makePlan(ctx: PlanContext): Promise<Plan> {
 
   let releases: Release[];
   try {
-    releases = await readManifest(url, ctx.env, headers);
+    releases = await readManifest(inputs, ctx.env);
   } catch (err) {
     if (listingAbsent(err)) return withoutListing((err as Error).message);
     const fallback = resolveFromCache(spec, cached);

@@ -67,9 +67,14 @@ function reportPath(inputs: Pick<Inputs, 'reportFile'> | undefined, dirs: Runner
     : path.join(dirs.temp, 'setup-go-enforced', 'report.json');
 }
 
-async function writeReport(file: string, report: RunReport): Promise<void> {
+async function writeJson(file: string, value: unknown): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, JSON.stringify(report, null, 2) + '\n');
+  await writeFile(file, JSON.stringify(value, null, 2) + '\n');
+}
+
+/** The findings of a report as SARIF 2.1.0 (the sarif-file input, and the CLI's --sarif). */
+export function writeSarif(file: string, report: RunReport): Promise<void> {
+  return writeJson(file, toSarif(report, ACTION_URL));
 }
 
 /** Publishes the run and returns its report. */
@@ -124,12 +129,8 @@ export async function publish(args: PublishArgs): Promise<RunReport> {
     cache: args.cache?.report
   });
 
-  await writeReport(reportFile, report);
-  if (inputs.sarifFile) {
-    const sarifFile = path.resolve(dirs.workspace, inputs.sarifFile);
-    await mkdir(path.dirname(sarifFile), { recursive: true });
-    await writeFile(sarifFile, `${JSON.stringify(toSarif(report, ACTION_URL), null, 2)}\n`);
-  }
+  await writeJson(reportFile, report);
+  if (inputs.sarifFile) await writeSarif(path.resolve(dirs.workspace, inputs.sarifFile), report);
   for (const a of toAnnotations(checked.findings)) host.annotate(a);
   await host.writeSummary(renderSummary(report));
 
@@ -189,7 +190,7 @@ export async function publishStopped(args: StoppedArgs): Promise<RunReport | und
       warnings: plan?.warnings,
       timings: { ...args.timings, total: Date.now() - args.startedAt }
     });
-    await writeReport(reportFile, report);
+    await writeJson(reportFile, report);
     await host.writeSummary(renderSummary(report));
     return report;
   } catch (err) {

@@ -25,18 +25,23 @@ export function rootModule(modules: ModFile[], gowork: GoWork): ModFile | undefi
   return work ?? modules.find((m) => m.path === 'go.mod');
 }
 
-async function vulnerabilities(inputs: Inputs, version: string, env: NodeJS.ProcessEnv): Promise<VulnFacts> {
-  if (inputs.mode === 'plan') return { status: 'skipped', reason: 'mode plan checks no vulnerabilities' };
-  if (inputs.checks.get('vulnerabilities') === 'off') return { status: 'skipped', reason: 'check turned off' };
-  if (!version) return { status: 'skipped', reason: 'no Go version to check' };
+/** What the vulnerability database knows of `version` (the checks', and the CLI's doctor). */
+export function readVulnFacts(version: string, baseUrl: string, env: NodeJS.ProcessEnv): Promise<VulnFacts> {
   return loadVulnFacts(version, {
-    baseUrl: inputs.vulndbUrl,
+    baseUrl,
     fetchJson: (url: string) =>
       fetchJson(url, {
         what: 'the Go vulnerability database',
         retry: { tries: 2, totalMs: 15_000, timeoutMs: timeoutFromSetting(env.SETUP_GO_HTTP_TIMEOUT_MS) }
       })
   });
+}
+
+async function vulnerabilities(inputs: Inputs, version: string, env: NodeJS.ProcessEnv): Promise<VulnFacts> {
+  if (inputs.mode === 'plan') return { status: 'skipped', reason: 'mode plan checks no vulnerabilities' };
+  if (inputs.checks.get('vulnerabilities') === 'off') return { status: 'skipped', reason: 'check turned off' };
+  if (!version) return { status: 'skipped', reason: 'no Go version to check' };
+  return readVulnFacts(version, inputs.vulndbUrl, env);
 }
 
 export async function collectFacts(
