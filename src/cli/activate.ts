@@ -14,12 +14,12 @@ export interface Activation {
 }
 
 /** POSIX single quotes: 'it'\''s'. */
-function shQuote(s: string): string {
+export function shQuote(s: string): string {
   return `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
 /** PowerShell single quotes: 'it''s'. */
-function psQuote(s: string): string {
+export function psQuote(s: string): string {
   return `'${s.replace(/'/g, "''")}'`;
 }
 

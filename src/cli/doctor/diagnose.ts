@@ -17,7 +17,8 @@ import type { Release, VulnFacts } from '../../model.js';
 import { compareGo, lang } from '../../go/gover.js';
 import { goLineVerdict, verdictReason } from '../../go/compat.js';
 import { newestPatch, supportedMinors } from '../../go/releases.js';
-import { pathApi } from './locations.js';
+import { pathApi, samePath } from './locations.js';
+import { psQuote, shQuote } from '../activate.js';
 
 /** A Go tree found on the machine. */
 export interface GoInstall {
@@ -75,29 +76,17 @@ export interface Problem {
   fix: { posix: string; powershell: string };
 }
 
-function samePath(os: string, a: string, b: string): boolean {
-  const norm = (p: string): string => {
-    const n = pathApi(os)
-      .normalize(p)
-      .replace(/[\\/]+$/, '');
-    return os === 'win32' ? n.toLowerCase() : n;
-  };
-  return norm(a) === norm(b);
-}
-
-function prependPath(os: string, dir: string): Problem['fix'] {
-  const q = (s: string): string => `'${s.replace(/'/g, os === 'win32' ? "''" : `'\\''`)}'`;
+function prependPath(dir: string): Problem['fix'] {
   return {
-    posix: `export PATH=${q(dir)}":$PATH"`,
-    powershell: `$env:PATH = '${dir.replace(/'/g, "''")};' + $env:PATH`
+    posix: `export PATH=${shQuote(dir)}":$PATH"`,
+    powershell: `$env:PATH = ${psQuote(`${dir};`)} + $env:PATH`
   };
 }
 
 function removeFromPath(dir: string): Problem['fix'] {
-  const sh = dir.replace(/'/g, `'\\''`);
   return {
-    posix: `export PATH="$(printf %s "$PATH" | tr ':' '\\n' | grep -vxF '${sh}' | paste -sd: -)"`,
-    powershell: `$env:PATH = ($env:PATH -split ';' | Where-Object { $_ -ne '${dir.replace(/'/g, "''")}' }) -join ';'`
+    posix: `export PATH="$(printf %s "$PATH" | tr ':' '\\n' | grep -vxF ${shQuote(dir)} | paste -sd: -)"`,
+    powershell: `$env:PATH = ($env:PATH -split ';' | Where-Object { $_ -ne ${psQuote(dir)} }) -join ';'`
   };
 }
 
@@ -136,7 +125,7 @@ export function diagnose(f: MachineFacts): Problem[] {
       out.push({
         id: 'shadowed',
         message: `${f.repo.file} asks for go${f.repo.wanted}, installed in ${wanted.root} (${wanted.source}), but ${describeGo(first)} in ${first.dir} comes first on PATH`,
-        fix: prependPath(f.os, binOf(f.os, wanted.root))
+        fix: prependPath(binOf(f.os, wanted.root))
       });
     }
   }
@@ -148,7 +137,7 @@ export function diagnose(f: MachineFacts): Problem[] {
     out.push({
       id: 'shadowed',
       message: `${describeGo(later)} in ${later.dir} is on PATH but never runs: ${describeGo(first)} in ${first.dir} comes first`,
-      fix: newer ? prependPath(f.os, later.dir) : removeFromPath(later.dir)
+      fix: newer ? prependPath(later.dir) : removeFromPath(later.dir)
     });
   }
 

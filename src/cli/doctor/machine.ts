@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { askGo, parseGoVersionLine } from '../../edge/go-exec.js';
 import { exeName } from '../../go/platform-names.js';
-import { defaultGoEnvFile, knownLocations, pathApi, type DoctorPlatform } from './locations.js';
+import { defaultGoEnvFile, knownLocations, pathApi, samePath, type DoctorPlatform } from './locations.js';
 import type { GoInstall, GoOnPath, MachineFacts } from './diagnose.js';
 
 function isFile(p: string): boolean {
@@ -49,7 +49,7 @@ export function parseGoEnvFile(text: string): Record<string, string> {
 
 export async function collectMachine(p: DoctorPlatform): Promise<MachineFacts> {
   const api = pathApi(p.os);
-  const delimiter = p.os === 'win32' ? ';' : ':';
+  const delimiter = api.delimiter;
   const entries = (p.env.PATH ?? p.env.Path ?? '').split(delimiter).filter((d) => d.trim() !== '');
   const goOnPath: GoOnPath[] = [];
   for (const dir of entries) {
@@ -105,11 +105,7 @@ export async function collectMachine(p: DoctorPlatform): Promise<MachineFacts> {
   const gopath = gopathDir
     ? {
         dir: gopathDir,
-        binOnPath: entries.some((e) => {
-          const a = api.normalize(e).replace(/[\\/]+$/, '');
-          const b = api.join(gopathDir, 'bin');
-          return p.os === 'win32' ? a.toLowerCase() === b.toLowerCase() : a === b;
-        })
+        binOnPath: entries.some((e) => samePath(p.os, e, api.join(gopathDir, 'bin')))
       }
     : undefined;
 
