@@ -95,7 +95,7 @@ function parseLoose(input: string): GoVersion {
 }
 
 /** Compares decimal strings as numbers. */
-export function cmpInt(x: string, y: string): number {
+function cmpInt(x: string, y: string): number {
   if (x === y) return 0;
   if (x.length !== y.length) return x.length < y.length ? -1 : 1;
   return x < y ? -1 : 1;
@@ -132,6 +132,11 @@ export function compareGo(x: string, y: string): number {
 
 export function isValidGo(x: string): boolean {
   return !isZero(parseLoose(x));
+}
+
+/** The same release in Go's order: "1.20" and "1.20.0" are one release; "1.21" (language) is not "1.21.0". */
+export function sameRelease(a: string, b: string): boolean {
+  return a === b || (isValidGo(a) && isValidGo(b) && compareGo(a, b) === 0);
 }
 
 /** The language version of a release: lang("1.22.3") == "1.22", lang("1.21rc1") == "1.21". */

@@ -24,7 +24,7 @@ import { type Located, type ModFile } from '../model.js';
 const WORK_VERBS = ['go', 'toolchain', 'godebug', 'use', 'replace'];
 
 /** golang.org/x/mod/modfile ToolchainRE: `default` or a name starting with `go1` then end or `.`. */
-export const TOOLCHAIN_RE = /^default$|^go1($|\.)/;
+const TOOLCHAIN_RE = /^default$|^go1($|\.)/;
 
 type Kind = 'go.mod' | 'go.work';
 

@@ -17,7 +17,16 @@
 import semver from 'semver';
 import { InputError } from '../errors.js';
 import { type ManifestFile, type Platform, type Release, type VersionSpec } from '../model.js';
-import { canonicalRelease, compareGo, goToSemver, isPrerelease, isValidGo, lang, semverToGo } from '../go/gover.js';
+import {
+  canonicalRelease,
+  compareGo,
+  goToSemver,
+  isPrerelease,
+  isValidGo,
+  lang,
+  sameRelease,
+  semverToGo
+} from '../go/gover.js';
 import { findArchive } from '../go/manifest.js';
 import { newest } from '../go/releases.js';
 import { goArch, goOs } from '../go/platform-names.js';
@@ -26,11 +35,6 @@ import { goArch, goOs } from '../go/platform-names.js';
 interface Candidate {
   version: string;
   stable: boolean;
-}
-
-/** Same release in Go's order: "1.20" and "1.20.0" are one release; "1.21" (language) is not "1.21.0". */
-function sameRelease(a: string, b: string): boolean {
-  return isValidGo(a) && isValidGo(b) && compareGo(a, b) === 0;
 }
 
 /**

@@ -9,7 +9,7 @@ import type { Inputs } from '../inputs/inputs.js';
 import { chooseRequest, versionFileKind, type VersionSourceFile } from '../plan/source.js';
 import { isModFilePin, originWhere } from '../request-origin.js';
 import { goWorkOf } from '../plan/gowork.js';
-import { readWorkspaceFile, workspaceRoot, type WorkspaceRoot } from '../edge/workspace-files.js';
+import { isInside, readWorkspaceFile, workspaceRoot, type WorkspaceRoot } from '../edge/workspace-files.js';
 import { applyCheckLatest, needsManifest, resolveFromCache, resolveSpec } from '../plan/resolve.js';
 import { parseManifest } from '../go/manifest.js';
 import { authHeaders, fetchJson, manifestUrl } from '../edge/http.js';
@@ -41,8 +41,8 @@ export interface PlanContext {
 
 /** The repository-relative posix path of `file`, or undefined when it is outside the workspace. */
 function toPosixRelative(workspace: string, file: string): string | undefined {
-  const rel = path.relative(path.resolve(workspace), file);
-  return rel.startsWith('..') || path.isAbsolute(rel) ? undefined : rel.split(path.sep).join('/');
+  const root = path.resolve(workspace);
+  return isInside(root, file) ? path.relative(root, file).split(path.sep).join('/') : undefined;
 }
 
 /** A resolution failure (no such release) names where the version came from: the input or file:line. */

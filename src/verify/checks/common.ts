@@ -11,6 +11,12 @@ export function howObtained(facts: Facts): string {
   return 'installed';
 }
 
+/** The repository-relative go.mod path of a folder ("." -> "go.mod"). */
+export function goModIn(dir: string): string {
+  const d = dir.replace(/\/+$/, '');
+  return d === '' || d === '.' ? 'go.mod' : `${d}/go.mod`;
+}
+
 function dirOf(file: string): string {
   const i = file.lastIndexOf('/');
   return i < 0 ? '' : file.slice(0, i);
@@ -19,19 +25,22 @@ function dirOf(file: string): string {
 /**
  * The module a file in the repository builds: the go.mod in its folder or the nearest folder above
  * it, else the main module or workspace of the root (a root Dockerfile of a go.work monorepo builds
- * the workspace). Workflows build the root's. Undefined when there is neither.
+ * the workspace). Workflows build the root's. Undefined when there is neither. The returned finder
+ * indexes the modules once, for every file asked about.
  */
-export function moduleBuiltBy(facts: Facts, file: string): ModFile | undefined {
-  if (!file.startsWith('.github/')) {
-    const byDir = new Map<string, ModFile>();
-    for (const m of facts.workspace.modules) if (m.kind === 'go.mod') byDir.set(dirOf(m.path), m);
-    for (let d = dirOf(file); ; d = dirOf(d)) {
-      const m = byDir.get(d);
-      if (m && (d !== '' || !facts.root || facts.root.kind !== 'go.work')) return m;
-      if (d === '') break;
+export function moduleBuiltBy(facts: Facts): (file: string) => ModFile | undefined {
+  const byDir = new Map<string, ModFile>();
+  for (const m of facts.workspace.modules) if (m.kind === 'go.mod') byDir.set(dirOf(m.path), m);
+  return (file) => {
+    if (!file.startsWith('.github/')) {
+      for (let d = dirOf(file); ; d = dirOf(d)) {
+        const m = byDir.get(d);
+        if (m && (d !== '' || !facts.root || facts.root.kind !== 'go.work')) return m;
+        if (d === '') break;
+      }
     }
-  }
-  return facts.root;
+    return facts.root;
+  };
 }
 
 /**

@@ -10,14 +10,9 @@
  *   so one mismatch is reported once.
  */
 import type { CheckFinding, Facts, FindingKind } from '../../model.js';
-import { compareGo, isValidGo } from '../../go/gover.js';
+import { sameRelease } from '../../go/gover.js';
 import { fromVersionInput } from '../../request-origin.js';
 import { directlyInside, samePath } from './common.js';
-
-function sameVersion(a: string, b: string): boolean {
-  if (a === b) return true;
-  return isValidGo(a) && isValidGo(b) && compareGo(a, b) === 0;
-}
 
 /** What `go version` and `go env GOVERSION` say against `expected`: at most one finding for one mismatch. */
 function versionFindings(facts: Facts, expected: string, kind: FindingKind): CheckFinding[] {
@@ -32,14 +27,14 @@ function versionFindings(facts: Facts, expected: string, kind: FindingKind): Che
       )
     ];
   }
-  if (v !== undefined && e !== undefined && sameVersion(v, e)) {
-    return sameVersion(v, expected) ? [] : [add(`the go command reports go${v}, but go${expected} was expected`)];
+  if (v !== undefined && e !== undefined && sameRelease(v, e)) {
+    return sameRelease(v, expected) ? [] : [add(`the go command reports go${v}, but go${expected} was expected`)];
   }
   const out: CheckFinding[] = [];
   if (v === undefined) out.push(add(`\`go version\` printed no version; expected go${expected}`));
-  else if (!sameVersion(v, expected)) out.push(add(`\`go version\` reports go${v}, but go${expected} was expected`));
+  else if (!sameRelease(v, expected)) out.push(add(`\`go version\` reports go${v}, but go${expected} was expected`));
   if (e === undefined) out.push(add(`\`go env GOVERSION\` printed nothing; expected go${expected}`));
-  else if (!sameVersion(e, expected))
+  else if (!sameRelease(e, expected))
     out.push(add(`\`go env GOVERSION\` reports go${e}, but go${expected} was expected`));
   return out;
 }

@@ -10,15 +10,15 @@
 import type { CheckFinding, Facts, ModFile } from '../../model.js';
 import { compareGo, fromToolchain, lang } from '../../go/gover.js';
 import { mainGoVersion } from '../../go/modfile.js';
-import { howObtained } from './common.js';
+import { goModIn, howObtained } from './common.js';
+import { isModFilePin } from '../../request-origin.js';
 
 /** True when check-latest moved a go.mod/go.work pin to a newer patch of the same minor. */
 function movedByCheckLatest(facts: Facts, pinned: string): boolean {
   const r = facts.request;
   return (
     r !== undefined &&
-    r.origin.kind === 'file' &&
-    r.origin.directive !== undefined &&
+    isModFilePin(r) &&
     r.spec.kind === 'minimum' &&
     lang(pinned) === lang(facts.version) &&
     compareGo(facts.version, pinned) > 0
@@ -27,14 +27,10 @@ function movedByCheckLatest(facts: Facts, pinned: string): boolean {
 
 /** Modules a go.work uses, by their go.mod path. */
 function usedModules(facts: Facts, work: ModFile): ModFile[] {
-  const dirs = new Set(
-    facts.workspace.useTargets.filter((t) => t.workFile === work.path && t.hasGoMod).map((t) => t.dir)
+  const used = new Set(
+    facts.workspace.useTargets.filter((t) => t.workFile === work.path && t.hasGoMod).map((t) => goModIn(t.dir))
   );
-  return facts.workspace.modules.filter((m) => {
-    if (m.kind !== 'go.mod') return false;
-    const i = m.path.lastIndexOf('/');
-    return dirs.has(i < 0 ? '.' : m.path.slice(0, i));
-  });
+  return facts.workspace.modules.filter((m) => m.kind === 'go.mod' && used.has(m.path));
 }
 
 function workspaceDrift(facts: Facts, work: ModFile): CheckFinding[] {

@@ -44,9 +44,10 @@ function what(d: VersionDeclaration): string {
 
 export function checkVersionFiles(facts: Facts): CheckFinding[] {
   const out: CheckFinding[] = [];
+  const builtBy = moduleBuiltBy(facts);
   for (const d of facts.workspace.declarations) {
     const at = { file: d.file, line: d.line };
-    const built = moduleBuiltBy(facts, d.file);
+    const built = builtBy(d.file);
     const need = built && mainGoVersion(built);
     const go = effectiveGo(d.version, facts, need);
     if (built && need && go !== undefined) {

@@ -9,7 +9,7 @@ import { lang } from '../../go/gover.js';
  * "GO-2024-2887 (CVE-2024-24790): <summary>; fixed in 1.22.4", or
  * "...; no fix in 1.21: upgrade to 1.22.4", or "...; no fix released yet".
  */
-export function vulnMessage(m: VulnMatch, version: string): string {
+function vulnMessage(m: VulnMatch, version: string): string {
   const aliases = m.aliases.length > 0 ? ` (${m.aliases.join(', ')})` : '';
   const summary = m.summary ? `: ${m.summary}` : '';
   let fix: string;

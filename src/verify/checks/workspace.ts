@@ -10,12 +10,7 @@ import { compareGo } from '../../go/gover.js';
 import { mainGoVersion } from '../../go/modfile.js';
 import { refusesWorkBelowModule } from '../../go/compat.js';
 import { showPath } from '../../text.js';
-
-/** The repository-relative go.mod path of a folder ("." -> "go.mod"). */
-export function goModIn(dir: string): string {
-  const d = dir.replace(/\/+$/, '');
-  return d === '' || d === '.' ? 'go.mod' : `${d}/go.mod`;
-}
+import { goModIn } from './common.js';
 
 export function checkWorkspace(facts: Facts): CheckFinding[] {
   const out: CheckFinding[] = [];
