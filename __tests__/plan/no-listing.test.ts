@@ -1,12 +1,8 @@
 import { HttpError, NotJsonError, authHeaders } from '../../src/edge/http.js';
 import { InputError } from '../../src/errors.js';
 import type { VersionRequest, VersionSpec } from '../../src/model.js';
-import {
-  exactVersionWithoutListing,
-  knownWithoutListing,
-  listingAbsent,
-  parseSha256File
-} from '../../src/plan/no-listing.js';
+import { listingAbsent } from '../../src/edge/mirror-files.js';
+import { exactVersionWithoutListing, knownWithoutListing, parseSha256File } from '../../src/plan/no-listing.js';
 
 const HEX = 'ab'.repeat(32);
 

@@ -15,7 +15,8 @@ import { parseManifest } from '../go/manifest.js';
 import { authHeaders, fetchJson, manifestUrl } from '../edge/http.js';
 import { timeoutFromSetting } from '../edge/retry.js';
 import { listCachedVersions } from '../install/tool-cache.js';
-import { knownWithoutListing, listingAbsent, resolveWithoutListing } from '../plan/no-listing.js';
+import { archiveWithoutListing, knownWithoutListing, resolutionWithoutListing } from '../plan/no-listing.js';
+import { listingAbsent, readSha256File, sha256FileUrl } from '../edge/mirror-files.js';
 
 export interface Plan {
   /** absent only in verify mode without any version source */
@@ -158,15 +159,10 @@ export async function makePlan(ctx: PlanContext): Promise<Plan> {
   // A mirror without a listing: an exact version is downloaded by its file name (no-listing.ts).
   const headers = mirrorHeaders(inputs, ctx.env);
   const withoutListing = async (why: string): Promise<Plan> => {
-    const r = await resolveWithoutListing({
-      spec,
-      request,
-      platform,
-      base: inputs.downloadBaseUrl,
-      headers,
-      allowMissingChecksum: inputs.allowMissingChecksum,
-      why
-    });
+    const archive = archiveWithoutListing(spec, request, platform, inputs.downloadBaseUrl, why);
+    const shaUrl = sha256FileUrl(inputs.downloadBaseUrl, archive.filename);
+    const sha256 = await readSha256File(shaUrl, headers);
+    const r = resolutionWithoutListing({ ...archive, shaUrl }, sha256, platform, inputs.allowMissingChecksum, why);
     const resolution = { version: r.version, file: r.file, fromCacheOnly: false, warnings: r.warnings };
     return { request, spec, resolution, manifestUrl: url, warnings: [...warnings, ...r.warnings] };
   };
