@@ -89,3 +89,8 @@ export class UserErrorList extends Error {
 export function oneLine(s: string): string {
   return s.replace(/\s*\r?\n\s*/g, ' ').trim();
 }
+
+/** The first line of what was thrown, for a warning that must stay one line. */
+export function firstLine(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e)).split(/\r?\n/)[0];
+}

@@ -9,8 +9,8 @@ import { saveCaches } from './stages/cache-save-stage.js';
 import { stopCacheWorker } from './cache/cache-client.js';
 
 const host = postHost();
-// A failed upload can surface as an uncaught exception inside the storage SDK (actions/setup-go
-// guards its post step the same way): it must not fail the job.
+// The storage SDK runs on the cache worker, whose errors arrive as its 'error' event (a failed
+// entry); this guard is for anything else: the post step must never fail the job.
 process.on('uncaughtException', (e) => host.warning(`cache: ${e.message}`));
 
 try {
@@ -20,8 +20,8 @@ try {
   host.warning(`cache: not saved: ${e instanceof Error ? e.message : String(e)}`);
 }
 await stopCacheWorker();
-// Open keep-alive sockets of the storage SDK must not keep the step alive for nothing; the timer
-// does not itself keep the process alive, and waiting lets stdout drain (pipes are asynchronous on
-// Windows).
+// Nothing should be left to keep the process alive once the worker has stopped; should anything
+// be, the timer ends it (it does not itself keep the process alive), after stdout had time to
+// drain (pipes are asynchronous on Windows).
 process.exitCode = 0;
 setTimeout(() => process.exit(0), 1000).unref();

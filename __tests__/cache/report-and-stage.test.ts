@@ -142,7 +142,6 @@ describe('cache stage without a service', () => {
         workspace: '/ws',
         runnerOs: 'Linux',
         dependencyFiles: [],
-        dependencyHash: 'none',
         modules: { path: '/m', saveKey: 'k', result: 'miss' }
       })
     );
@@ -164,7 +163,6 @@ describe('cache stage without a service', () => {
           workspace: modules,
           runnerOs: 'Linux',
           dependencyFiles: [],
-          dependencyHash: 'none',
           modules: { path: modules, saveKey: 'k', result: 'miss' }
         })
       );

@@ -25,7 +25,6 @@ describe('state between main and post', () => {
     workspace: '/w',
     runnerOs: 'Linux',
     dependencyFiles: ['/w/go.sum'],
-    dependencyHash: 'h',
     modules: { path: '/m', saveKey: 'k', result: 'partial', matchedKey: 'k0' },
     build: { path: '/b', saveKey: 'kb', result: 'miss' }
   };

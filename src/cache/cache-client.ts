@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { RestoreAnswer, SaveAnswer } from './cache-service.js';
+import type { ExistsAnswer, RestoreAnswer, SaveAnswer } from './cache-service.js';
 
 export type WorkerRequest =
   | { id: number; op: 'restore'; paths: string[]; key: string; restoreKeys: string[] }
@@ -16,7 +16,7 @@ export type WorkerRequest =
 export interface WorkerReply {
   id: number;
   restore?: RestoreAnswer;
-  exists?: { exists: boolean; failure?: string };
+  exists?: ExistsAnswer;
   save?: SaveAnswer;
   error?: string;
 }
@@ -25,7 +25,7 @@ export interface WorkerReply {
  * The worker bundle for an entry script: dist/index.js and dist/post/index.js both use
  * dist/cache-worker/index.js.
  */
-export function workerFile(entryScript: string): string {
+function workerFile(entryScript: string): string {
   const dir = path.dirname(entryScript);
   const dist = path.basename(dir) === 'post' ? path.dirname(dir) : dir;
   return path.join(dist, 'cache-worker', 'index.js');
@@ -89,7 +89,7 @@ export async function restoreEntry(paths: string[], key: string, restoreKeys: st
   return r.restore ?? { failure: r.error ?? 'no answer' };
 }
 
-export async function entryExists(paths: string[], key: string): Promise<{ exists: boolean; failure?: string }> {
+export async function entryExists(paths: string[], key: string): Promise<ExistsAnswer> {
   const r = await ask({ op: 'exists', paths, key });
   return r.exists ?? { exists: false, failure: r.error ?? 'no answer' };
 }

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, promises as fs, type Dirent } from 'node:fs';
 import path from 'node:path';
-import type { FileDigest } from './dependency-hash.js';
+import { DEFAULT_DEPENDENCY_NAMES, type FileDigest } from './dependency-hash.js';
 import type { BuildCacheFile } from './build-cache.js';
 import type { ModuleCacheItem } from './module-cache.js';
 
@@ -45,7 +45,7 @@ export async function digestFiles(workspace: string, files: string[]): Promise<F
 
 /** The texts of the go.sum / go.work.sum files among `files` that can be read. */
 export async function readSums(files: string[]): Promise<string[]> {
-  const sums = files.filter((f) => /(^|[\\/])go(\.work)?\.sum$/.test(f));
+  const sums = files.filter((f) => DEFAULT_DEPENDENCY_NAMES.includes(path.basename(f)));
   const texts = await Promise.all(sums.map((f) => fs.readFile(f, 'utf8').catch(() => undefined)));
   return texts.filter((t): t is string => t !== undefined);
 }

@@ -86,7 +86,12 @@ export async function restoreEntry(paths: string[], key: string, restoreKeys: st
 }
 
 /** Whether an entry with exactly `key` exists for `paths` (a lookup, no download). */
-export async function entryExists(paths: string[], key: string): Promise<{ exists: boolean; failure?: string }> {
+export interface ExistsAnswer {
+  exists: boolean;
+  failure?: string;
+}
+
+export async function entryExists(paths: string[], key: string): Promise<ExistsAnswer> {
   const r = await captured((t) => t.restoreCache(paths, key, [], { lookupOnly: true }));
   if (r.failures.length > 0) return { exists: false, failure: r.failures.join('; ') };
   return { exists: r.value === key };

@@ -2,6 +2,7 @@
  * What the main step hands to the post step through the runner's state (pure): the paths, keys
  * and lookup results of both entries, the dependency files, and when the restore began.
  */
+import { isObject } from '../json.js';
 import type { LookupResult } from './keys.js';
 
 export const STATE_NAME = 'setup-go-enforced-cache';
@@ -24,7 +25,6 @@ export interface CacheState {
   runnerOs: string;
   /** absolute paths of the dependency files the modules key was computed from */
   dependencyFiles: string[];
-  dependencyHash: string;
   modules?: EntryState;
   build?: EntryState;
 }
@@ -42,14 +42,10 @@ export function decodeState(text: string): CacheState | undefined {
   } catch {
     return undefined;
   }
-  if (typeof s !== 'object' || s === null) return undefined;
+  if (!isObject(s)) return undefined;
   const o = s as Partial<CacheState>;
   const entryOk = (e: unknown): boolean =>
-    e === undefined ||
-    (typeof e === 'object' &&
-      e !== null &&
-      typeof (e as EntryState).path === 'string' &&
-      typeof (e as EntryState).saveKey === 'string');
+    e === undefined || (isObject(e) && typeof e.path === 'string' && typeof e.saveKey === 'string');
   if (
     o.v !== 1 ||
     typeof o.save !== 'boolean' ||
@@ -57,7 +53,6 @@ export function decodeState(text: string): CacheState | undefined {
     typeof o.workspace !== 'string' ||
     typeof o.runnerOs !== 'string' ||
     !Array.isArray(o.dependencyFiles) ||
-    typeof o.dependencyHash !== 'string' ||
     !entryOk(o.modules) ||
     !entryOk(o.build)
   )

@@ -4,6 +4,7 @@
  * job did not use, the module cache what no go.sum in scope needs; nothing is deleted, and an exact
  * hit with nothing new saves nothing. Every problem is a warning: the post step never fails a job.
  */
+import { firstLine } from '../errors.js';
 import type { Host } from '../host.js';
 import { cacheModeAllows, modulesKeys } from '../cache/keys.js';
 import { dependencyHash } from '../cache/dependency-hash.js';
@@ -31,10 +32,6 @@ import {
   writeMeta
 } from '../cache/cache-files.js';
 import { entryExists, saveEntry } from '../cache/cache-client.js';
-
-function errorText(e: unknown): string {
-  return (e instanceof Error ? e.message : String(e)).split(/\r?\n/)[0];
-}
 
 /** What the post step did with one entry. */
 export interface SaveReport {
@@ -135,24 +132,18 @@ export async function saveCaches(host: Host): Promise<SaveReport[]> {
     );
     return [];
   }
-  const jobs: [EntryState | undefined, (s: CacheState, e: EntryState) => Promise<SaveReport>, 'modules' | 'build'][] = [
-    [state.modules, saveModules, 'modules'],
-    [state.build, saveBuild, 'build']
-  ];
-  const reports = await Promise.all(
-    jobs
-      .filter((j): j is [EntryState, (s: CacheState, e: EntryState) => Promise<SaveReport>, 'modules' | 'build'] =>
-        Boolean(j[0])
-      )
-      .map(([e, fn, entry]) =>
-        fn(state, e).catch((err: unknown): SaveReport => ({
-          entry,
-          outcome: 'failed',
-          key: e.saveKey,
-          detail: errorText(err)
-        }))
-      )
-  );
+  const save = (
+    entry: SaveReport['entry'],
+    e: EntryState | undefined,
+    fn: (s: CacheState, e: EntryState) => Promise<SaveReport>
+  ): Promise<SaveReport>[] =>
+    e
+      ? [fn(state, e).catch((err: unknown) => ({ entry, outcome: 'failed', key: e.saveKey, detail: firstLine(err) }))]
+      : [];
+  const reports = await Promise.all([
+    ...save('modules', state.modules, saveModules),
+    ...save('build', state.build, saveBuild)
+  ]);
   for (const r of reports) {
     const line = `cache: ${r.entry} ${r.outcome}: ${r.key}: ${r.detail}`;
     if (r.outcome === 'failed') host.warning(line);

@@ -4,6 +4,7 @@
  * entries with separate keys (see cache/keys.ts); restore keys bring back the newest older entry
  * after a dependency change. Every failure here is a warning at most: caching never fails a job.
  */
+import { firstLine } from '../errors.js';
 import path from 'node:path';
 import type { Host } from '../host.js';
 import type { Inputs } from '../inputs/inputs.js';
@@ -50,10 +51,6 @@ export interface CacheRestoreOutcome {
   report: ReportCache;
 }
 
-function errorText(e: unknown): string {
-  return (e instanceof Error ? e.message : String(e)).split(/\r?\n/)[0];
-}
-
 function skipped(reason: string, save: boolean, ms: number): CacheRestoreOutcome {
   return {
     outputs: { 'cache-hit': 'false', 'cache-matched-key': '' },
@@ -72,8 +69,8 @@ export async function restoreCaches(ctx: CacheContext): Promise<CacheRestoreOutc
   try {
     return await restore(ctx, started);
   } catch (e) {
-    host.warning(`cache: not restored, the job goes on without it: ${errorText(e)}`);
-    return skipped(errorText(e), inputs.cacheSave, Date.now() - started);
+    host.warning(`cache: not restored, the job goes on without it: ${firstLine(e)}`);
+    return skipped(firstLine(e), inputs.cacheSave, Date.now() - started);
   }
 }
 
@@ -151,7 +148,7 @@ async function restore(ctx: CacheContext, started: number): Promise<CacheRestore
     answer: Awaited<ReturnType<typeof restoreEntry>> | undefined,
     result: LookupResult
   ): Promise<ReportCacheEntry | null> => {
-    if (!p || !answer) return null;
+    if (!answer) return null;
     const meta = answer.matchedKey ? await readMeta(p) : undefined;
     const e: ReportCacheEntry = { path: p, key, restoreKeys, result };
     if (answer.matchedKey) e.matchedKey = answer.matchedKey;
@@ -166,10 +163,14 @@ async function restore(ctx: CacheContext, started: number): Promise<CacheRestore
     entry(buildPath, bk.lookupKey, bk.restoreKeys, buildAnswer, buildRes)
   ]);
 
-  const failures = [modules, build].filter((e) => e?.result === 'failed');
+  const named = [
+    ['modules', modules],
+    ['build', build]
+  ] as const;
+  const failures = named.filter(([, e]) => e?.result === 'failed');
   if (failures.length > 0) {
     host.warning(
-      `cache: restore failed, the job goes on without it: ${failures.map((e) => `${e === modules ? 'modules' : 'build'}: ${e?.message}`).join('; ')}`
+      `cache: restore failed, the job goes on without it: ${failures.map(([name, e]) => `${name}: ${e?.message}`).join('; ')}`
     );
   }
   const state: CacheState = {
@@ -179,7 +180,6 @@ async function restore(ctx: CacheContext, started: number): Promise<CacheRestore
     workspace: dirs.workspace,
     runnerOs,
     dependencyFiles: depFiles,
-    dependencyHash: hash,
     ...(modPath ? { modules: entryState(modPath, mk.key, modResult, modAnswer?.matchedKey) } : {}),
     ...(buildPath ? { build: entryState(buildPath, bk.saveKey, buildRes, buildAnswer?.matchedKey) } : {})
   };
@@ -193,10 +193,7 @@ async function restore(ctx: CacheContext, started: number): Promise<CacheRestore
     build,
     ms: Date.now() - started
   };
-  for (const [name, e] of [
-    ['modules', modules],
-    ['build', build]
-  ] as const) {
+  for (const [name, e] of named) {
     if (e) host.info(`cache: ${name} ${e.result}${e.matchedKey ? ` (${e.matchedKey})` : ''}`);
   }
   return {
