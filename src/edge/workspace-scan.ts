@@ -77,22 +77,21 @@ function resolveUses(root: WorkspaceRoot, work: ModFile): UseTarget[] {
     const absolute = path.isAbsolute(written) || /^[A-Za-z]:[\\/]/.test(written);
     const abs = absolute ? path.resolve(written) : path.resolve(root.dir, ...workDir.split('/'), written);
     const lexical = path.relative(path.resolve(root.dir), abs);
+    const outside = { outside: true, exists: false, hasGoMod: false };
     const dir =
       (absolute
         ? toPosix(lexical)
         : path.posix.normalize(path.posix.join(workDir, written.replace(/\\/g, '/')))
       ).replace(/\/+$/, '') || '.';
     const base = { workFile: work.path, use: written, line: u.line, dir };
-    if (lexical.startsWith('..') || path.isAbsolute(lexical))
-      return { ...base, outside: true, exists: false, hasGoMod: false };
+    if (!isInside(path.resolve(root.dir), abs)) return { ...base, ...outside };
     let real: string | undefined;
     try {
       real = realpathSync.native(abs);
     } catch {
       real = undefined;
     }
-    if (real !== undefined && !isInside(root.real, real))
-      return { ...base, outside: true, exists: false, hasGoMod: false };
+    if (real !== undefined && !isInside(root.real, real)) return { ...base, ...outside };
     const exists = real !== undefined && isDir(real);
     return { ...base, outside: false, exists, hasGoMod: exists && isFile(path.join(real!, 'go.mod')) };
   });
@@ -178,20 +177,8 @@ export async function scanWorkspace(dir: string, opts: ScanOptions = {}): Promis
     }
   };
 
-  if (opts.goworkFile) {
-    // GOWORK names the workspace file: read it as a go.work whatever its name and the scope.
-    const got = readWorkspaceFile(root, path.join(dir, ...opts.goworkFile.split('/')), limits.maxFileBytes);
-    if (got.status === 'read') {
-      try {
-        modules.push(parseModFile(got.text, opts.goworkFile, 'go.work'));
-      } catch (err) {
-        if (!(err instanceof UserError)) throw err;
-        problems.push({ kind: 'unparsable', file: opts.goworkFile, line: err.line, message: err.detail });
-      }
-    } else if (got.status !== 'missing') {
-      problems.push({ kind: got.status, file: opts.goworkFile, message: got.reason });
-    }
-  }
+  // GOWORK names the workspace file: read it as a go.work whatever its name and the scope.
+  if (opts.goworkFile) readOne(path.join(dir, ...opts.goworkFile.split('/')), opts.goworkFile, 'go.work');
 
   /** Folders still to read: absolute path, relative path, depth, covered by a positive pattern. */
   const pending: [string, string, number, boolean][] = [[dir, '', 0, false]];
@@ -233,16 +220,6 @@ export async function scanWorkspace(dir: string, opts: ScanOptions = {}): Promis
           continue;
         }
         pending.push([path.join(abs, e.name), childRel, depth + 1, d.covered]);
-        continue;
-      }
-      if (
-        !e.isFile() &&
-        !e.isSymbolicLink() &&
-        !e.isFIFO() &&
-        !e.isSocket() &&
-        !e.isCharacterDevice() &&
-        !e.isBlockDevice()
-      ) {
         continue;
       }
       const kind = scannedKind(childRel);
