@@ -6,6 +6,7 @@ import { InputError } from '../errors.js';
 import { parseSha256File } from '../plan/no-listing.js';
 import { HttpError, NotJsonError, joinUrl, openStream } from './http.js';
 import { TooLongError, readAll } from './read-all.js';
+import type { RetryPolicy } from './retry.js';
 
 /** A .sha256 file is 64 hex digits and a file name: more is not one. */
 const MAX_SHA256_FILE = 4096;
@@ -26,10 +27,14 @@ export function sha256FileUrl(base: string, filename: string): string {
 }
 
 /** The sha256 `url` (a `.sha256` file) states; undefined when the mirror has none (404, 410). */
-export async function readSha256File(url: string, headers: Record<string, string>): Promise<string | undefined> {
+export async function readSha256File(
+  url: string,
+  headers: Record<string, string>,
+  retry: Partial<RetryPolicy>
+): Promise<string | undefined> {
   let text: string;
   try {
-    const { stream } = await openStream(url, { what: 'the archive checksum', headers });
+    const { stream } = await openStream(url, { what: 'the archive checksum', headers, retry });
     text = (await readAll(stream, MAX_SHA256_FILE)).toString('utf8');
   } catch (e) {
     if (gone(e)) return undefined;

@@ -82,6 +82,11 @@ export function timeoutFromSetting(value: string | undefined): number | undefine
   return value !== undefined && value.trim() !== '' && Number.isFinite(v) && v > 0 ? v : undefined;
 }
 
+/** The retry policy of every request of a run: the defaults, the idle timeout from the environment. */
+export function retryFromEnv(env: NodeJS.ProcessEnv, policy: Partial<RetryPolicy> = {}): Partial<RetryPolicy> {
+  return { ...policy, timeoutMs: timeoutFromSetting(env.SETUP_GO_HTTP_TIMEOUT_MS) };
+}
+
 /** Backoff before try `attempt + 1` (attempt >= 1): base * 2^(attempt-1), capped, jittered to [half, full]. */
 export function backoffDelay(attempt: number, baseDelayMs: number, random: number): number {
   const full = Math.min(MAX_BACKOFF_MS, baseDelayMs * 2 ** Math.max(0, attempt - 1));

@@ -12,7 +12,7 @@ import type { Plan } from './plan-stage.js';
 import { installGo } from '../install/installer.js';
 import { findCached } from '../install/tool-cache.js';
 import { authHeaders, joinUrl } from '../edge/http.js';
-import { timeoutFromSetting } from '../edge/retry.js';
+import { retryFromEnv } from '../edge/retry.js';
 import { consoleCodePage } from '../edge/platform.js';
 import { askGo, type GoSelfReport } from '../edge/go-exec.js';
 import { exeName, goBinaryIn } from '../go/platform-names.js';
@@ -135,7 +135,7 @@ export async function install(ctx: InstallContext, plan: Plan): Promise<InstallO
       allowMissingChecksum: inputs.allowMissingChecksum,
       fastDisk: ctx.hosted,
       env: host.env,
-      retry: { timeoutMs: timeoutFromSetting(host.env.SETUP_GO_HTTP_TIMEOUT_MS) },
+      retry: retryFromEnv(host.env),
       consoleCodePage: consoleCodePage(platform, host.env)
     });
     for (const notice of result.notices) host.notice(notice);

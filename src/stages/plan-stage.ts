@@ -13,7 +13,7 @@ import { isInside, readWorkspaceFile, workspaceRoot, type WorkspaceRoot } from '
 import { applyCheckLatest, needsManifest, resolveFromCache, resolveSpec } from '../plan/resolve.js';
 import { parseManifest } from '../go/manifest.js';
 import { authHeaders, fetchJson, manifestUrl } from '../edge/http.js';
-import { timeoutFromSetting } from '../edge/retry.js';
+import { retryFromEnv } from '../edge/retry.js';
 import { listCachedVersions } from '../install/tool-cache.js';
 import { archiveWithoutListing, knownWithoutListing, resolutionWithoutListing } from '../plan/no-listing.js';
 import { listingAbsent, readSha256File, sha256FileUrl } from '../edge/mirror-files.js';
@@ -113,7 +113,7 @@ export async function readManifest(inputs: MirrorInputs, env: NodeJS.ProcessEnv)
   const json = await fetchJson(url, {
     what: 'the Go release manifest',
     headers: mirrorHeaders(inputs, env),
-    retry: { timeoutMs: timeoutFromSetting(env.SETUP_GO_HTTP_TIMEOUT_MS) }
+    retry: retryFromEnv(env)
   });
   return parseManifest(json, url);
 }
@@ -161,7 +161,7 @@ export async function makePlan(ctx: PlanContext): Promise<Plan> {
   const withoutListing = async (why: string): Promise<Plan> => {
     const archive = archiveWithoutListing(spec, request, platform, inputs.downloadBaseUrl, why);
     const shaUrl = sha256FileUrl(inputs.downloadBaseUrl, archive.filename);
-    const sha256 = await readSha256File(shaUrl, headers);
+    const sha256 = await readSha256File(shaUrl, headers, retryFromEnv(ctx.env));
     const r = resolutionWithoutListing({ ...archive, shaUrl }, sha256, platform, inputs.allowMissingChecksum, why);
     const resolution = { version: r.version, file: r.file, fromCacheOnly: false, warnings: r.warnings };
     return { request, spec, resolution, manifestUrl: url, warnings: [...warnings, ...r.warnings] };

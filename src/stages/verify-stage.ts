@@ -11,7 +11,7 @@ import { goWorkOf, type GoWork } from '../plan/gowork.js';
 import { loadVulnFacts } from '../verify/vulndb/load.js';
 import { runChecks } from '../verify/run-checks.js';
 import { fetchJson } from '../edge/http.js';
-import { timeoutFromSetting } from '../edge/retry.js';
+import { retryFromEnv } from '../edge/retry.js';
 
 export interface VerifyContext {
   inputs: Inputs;
@@ -32,7 +32,7 @@ export function readVulnFacts(version: string, baseUrl: string, env: NodeJS.Proc
     fetchJson: (url: string) =>
       fetchJson(url, {
         what: 'the Go vulnerability database',
-        retry: { tries: 2, totalMs: 15_000, timeoutMs: timeoutFromSetting(env.SETUP_GO_HTTP_TIMEOUT_MS) }
+        retry: retryFromEnv(env, { tries: 2, totalMs: 15_000 })
       })
   });
 }
