@@ -1,6 +1,6 @@
 /**
  * The port between the engine and where it runs: everything a stage may do to its host. The
- * action implements it over @actions/core (edge/actions-host.ts); the CLI over the terminal; tests
+ * action implements it over @actions/core (edge/actions.ts); the CLI over the terminal; tests
  * with an in-memory recorder (memoryHost). Stages receive a Host in their context and never import
  * @actions/core themselves. Modelled on actions/cache's restoreImpl(stateProvider).
  */

@@ -14,7 +14,10 @@ export interface GoSelfReport {
   /** parsed from `go version` */
   version?: string;
   env: Record<string, string>;
+  /** "<go binary>: <reason>" when go could not be run or failed */
   error?: string;
+  /** the reason alone (first line of stderr, else of the error) */
+  errorDetail?: string;
 }
 
 /** Parses `go version go1.22.3 linux/amd64` (or `go version devel ...`) to "1.22.3". */
@@ -48,6 +51,6 @@ export async function askGo(
   } catch (err) {
     const e = err as { message?: string; stderr?: string };
     const detail = (e.stderr || e.message || String(err)).trim().split(/\r?\n/)[0];
-    return { env: {}, error: `${goBinary}: ${detail}` };
+    return { env: {}, error: `${goBinary}: ${detail}`, errorDetail: detail };
   }
 }

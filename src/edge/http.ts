@@ -413,13 +413,19 @@ function parseJson(text: string, what: string, url: string): unknown {
   }
 }
 
+/** A local file that could not be read, as the HttpError a URL would give (no such file: 404). */
+function localReadError(e: unknown, what: string, url: string): HttpError {
+  if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
+    return new HttpError(`${what} not found at ${url} (no such file)`, url, 404);
+  }
+  return new HttpError(`could not read ${what} from ${url}: ${(e as Error).message}`, url);
+}
+
 async function readLocal(path: string, url: string, what: string): Promise<Buffer> {
   try {
     return await fs.promises.readFile(path);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new HttpError(`${what} not found at ${url} (no such file)`, url, 404);
-    throw new HttpError(`could not read ${what} from ${url}: ${(e as Error).message}`, url);
+    throw localReadError(e, what, url);
   }
 }
 
@@ -467,10 +473,7 @@ export async function openStream(url: string, opts: FetchOptions = {}): Promise<
     try {
       size = (await fs.promises.stat(local)).size;
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
-        throw new HttpError(`${what} not found at ${url} (no such file)`, url, 404);
-      }
-      throw new HttpError(`could not read ${what} from ${url}: ${(e as Error).message}`, url);
+      throw localReadError(e, what, url);
     }
     return { stream: fs.createReadStream(local, { highWaterMark: 1 << 20 }), contentLength: size, finalUrl: url };
   }

@@ -47,6 +47,11 @@ export function parseChcp(output: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
+/** A program of Windows' own System32 folder (SystemRoot, else windir, else C:\Windows). */
+export function system32(env: NodeJS.ProcessEnv, name: string): string {
+  return path.win32.join(env.SystemRoot || env.windir || 'C:\\Windows', 'System32', name);
+}
+
 /**
  * Windows: the console code page (`chcp`), in which console programs write their messages to a
  * pipe; asked once, and only when needed (a tool failed). Undefined elsewhere, when chcp cannot
@@ -57,7 +62,7 @@ export function consoleCodePage(platform: Platform, env: NodeJS.ProcessEnv): () 
   return () => {
     if (platform.os !== 'win32') return Promise.resolve(undefined);
     asked ??= new Promise((resolve) => {
-      const chcp = path.win32.join(env.SystemRoot || env.windir || 'C:\\Windows', 'System32', 'chcp.com');
+      const chcp = system32(env, 'chcp.com');
       execFile(chcp, [], { windowsHide: true, timeout: 10_000, encoding: 'latin1' }, (err, stdout) => {
         const cp = err ? undefined : parseChcp(stdout);
         resolve(cp ? cp : undefined);

@@ -245,11 +245,8 @@ export class ArchiveRules {
     try {
       f();
     } catch (e) {
-      if (
-        e instanceof ArchiveError &&
-        e.archive === undefined &&
-        !e.message.startsWith(`${this.state.archive} has no `)
-      ) {
+      // Entry errors get the archive name; the one error without an entry (no entries) names it itself.
+      if (e instanceof ArchiveError && e.archive === undefined && e.entry !== undefined) {
         throw new ArchiveError(e.detail, e.entry, this.state.archive);
       }
       throw e;

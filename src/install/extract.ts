@@ -19,6 +19,7 @@ import { createGunzip } from 'node:zlib';
 import * as io from '@actions/io';
 import { UserError } from '../errors.js';
 import type { Platform } from '../model.js';
+import { system32 } from '../edge/platform.js';
 import { TarGuard } from './tar-guard.js';
 import { IN_PROCESS, extractZipInProcess } from './zip-extract.js';
 
@@ -184,7 +185,7 @@ export async function findZipTools(platformOs: string, env: NodeJS.ProcessEnv): 
   const which = async (name: string) => (await io.which(name, false)) || undefined;
   const sevenZip = (await which('7z')) ?? (await which('7za'));
   if (platformOs !== 'win32') return { sevenZip };
-  const systemTar = path.win32.join(env.SystemRoot || env.windir || 'C:\\Windows', 'System32', 'tar.exe');
+  const systemTar = system32(env, 'tar.exe');
   return { sevenZip, tarExe: existsSync(systemTar) ? systemTar : undefined };
 }
 

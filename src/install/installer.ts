@@ -151,7 +151,7 @@ export async function checkTree(
   delete env.GOFLAGS;
   const said = await askGo(exe, [], env);
   if (said.error !== undefined) {
-    throw treeError(file, `go/bin/${exeFile} version failed: ${said.error.slice(exe.length + 2) || said.error}`);
+    throw treeError(file, `go/bin/${exeFile} version failed: ${said.errorDetail || said.error}`);
   }
   const line = said.versionLine ?? '';
   const m = /^go version (\S+)/.exec(line);

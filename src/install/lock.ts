@@ -131,17 +131,13 @@ async function takeOver(lockDir: string, seen: Observed, staleMs: number): Promi
  * Removes `lockDir` when its holder is gone by the rules a waiter uses to take a lock over (its pid
  * is dead on this host, it never wrote an owner, or its heartbeat stopped). Never waits. For a job
  * that finds a complete install beside the lock of a job killed after writing the marker: without
- * this, that lock would stay until the next install of the same version. True when it was removed.
+ * this, that lock would stay until the next install of the same version.
  */
-export async function removeAbandonedLock(lockDir: string, opts: Partial<LockOptions> = {}): Promise<boolean> {
-  const staleMs = opts.staleMs ?? DEFAULT_LOCK_OPTIONS.staleMs;
+export async function removeAbandonedLock(lockDir: string): Promise<void> {
+  const staleMs = DEFAULT_LOCK_OPTIONS.staleMs;
   const seen = await observe(lockDir).catch(() => undefined);
-  if (!seen || !staleReason(seen, staleMs)) return false;
+  if (!seen || !staleReason(seen, staleMs)) return;
   await takeOver(lockDir, seen, staleMs);
-  return !(await fs.stat(lockDir).then(
-    () => true,
-    () => false
-  ));
 }
 
 /**

@@ -22,7 +22,7 @@ export function isComplete(platform: Platform, layout: Pick<InstallLayout, 'mark
  */
 export async function completeInstall(platform: Platform, layout: InstallLayout): Promise<boolean> {
   if (!(await isComplete(platform, layout))) return false;
-  await removeAbandonedLock(layout.lockDir).catch(() => false);
+  await removeAbandonedLock(layout.lockDir).catch(() => undefined);
   return true;
 }
 

@@ -10,16 +10,14 @@
 import { createWriteStream, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { ArchiveError, ArchiveRules, segments, showName, type ArchiveEntry } from './archive-rules.js';
-import { readAll } from '../edge/read-all.js';
-import { entryNames, openZipArchive, zipEntryType } from './zip-guard.js';
+import { ArchiveError, ArchiveRules, segments } from './archive-rules.js';
+import { archiveEntryOf, entryNames, openZipArchive, unreadableZip } from './zip-guard.js';
 
 /** What extractZip reports as its tool when it extracted in process. */
 export const IN_PROCESS = 'in-process zip extractor';
 
 /** Files written at the same time. */
 const PARALLEL_WRITES = 8;
-const MAX_LINK_TARGET = 4096;
 
 /**
  * Extracts `file` into `destDir` (which must exist). Throws ArchiveError for a refused entry or an
@@ -41,28 +39,19 @@ export async function extractZipInProcess(file: string, destDir: string, opts: {
     for await (const entry of zip.eachEntry()) {
       if (failed) break;
       const name = entryNames(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields)[0];
-      const kind = zipEntryType(name, entry.externalFileAttributes);
-      const checked: ArchiveEntry = { path: name, ...kind };
-      if (kind.type === 'symlink') {
-        if (entry.uncompressedSize > MAX_LINK_TARGET) {
-          rules.fail(`archive entry ${showName(name)} is a symlink with a ${entry.uncompressedSize}-byte target`, name);
-        }
-        checked.linkTarget = (await readAll(await zip.openReadStreamPromise(entry, {}), MAX_LINK_TARGET)).toString(
-          'utf8'
-        );
-      }
+      const checked = await archiveEntryOf(zip, entry, name, rules);
       rules.check(checked); // throws ArchiveError before anything is written for this entry
       const target = path.join(destDir, ...segments(name));
-      if (kind.type === 'dir') {
+      if (checked.type === 'dir') {
         await mkdirOnce(target);
         continue;
       }
       await mkdirOnce(path.dirname(target));
-      if (kind.type === 'symlink') {
+      if (checked.type === 'symlink') {
         await fs.symlink(checked.linkTarget ?? '', target);
         continue;
       }
-      const mode = kind.mode !== undefined && (kind.mode & 0o777) !== 0 ? kind.mode & 0o777 : 0o644;
+      const mode = checked.mode !== undefined && (checked.mode & 0o777) !== 0 ? checked.mode & 0o777 : 0o644;
       const job = zip
         .openReadStreamPromise(entry, {})
         .then((source) => pipeline(source, createWriteStream(target, { flags: 'wx', mode })))
@@ -79,7 +68,7 @@ export async function extractZipInProcess(file: string, destDir: string, opts: {
   } catch (e) {
     await Promise.all(writing);
     if (e instanceof ArchiveError || (e as NodeJS.ErrnoException).code) throw e;
-    throw new ArchiveError(`not a readable zip archive: ${(e as Error).message}`, undefined, archive);
+    throw unreadableZip(e, archive);
   } finally {
     zip.close();
   }

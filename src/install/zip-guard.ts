@@ -111,13 +111,40 @@ class FdReader extends yauzl.RandomAccessReader {
   }
 }
 
+/** What yauzl threw, as the ArchiveError of an archive that cannot be read as a zip. */
+export function unreadableZip(e: unknown, archive: string): ArchiveError {
+  return new ArchiveError(`not a readable zip archive: ${(e as Error).message}`, undefined, archive);
+}
+
 /** Opens a zip for reading its entries one by one; one that cannot be opened is an ArchiveError. */
 export async function openZipArchive(file: string, archive: string): Promise<yauzl.ZipFile> {
   try {
     return await openZip(file);
   } catch (e) {
-    throw new ArchiveError(`not a readable zip archive: ${(e as Error).message}`, undefined, archive);
+    throw unreadableZip(e, archive);
   }
+}
+
+/**
+ * An entry as the archive rules see it: its kind, and for a symlink its target (read from the
+ * archive, at most MAX_LINK_TARGET bytes).
+ */
+export async function archiveEntryOf(
+  zip: yauzl.ZipFile,
+  entry: yauzl.Entry,
+  name: string,
+  rules: ArchiveRules
+): Promise<ArchiveEntry> {
+  const kind = zipEntryType(name, entry.externalFileAttributes);
+  const archiveEntry: ArchiveEntry = { path: name, ...kind };
+  if (kind.type === 'symlink') {
+    if (entry.uncompressedSize > MAX_LINK_TARGET) {
+      rules.fail(`archive entry ${showName(name)} is a symlink with a ${entry.uncompressedSize}-byte target`, name);
+    }
+    const target = await readAll(await zip.openReadStreamPromise(entry, {}), MAX_LINK_TARGET);
+    archiveEntry.linkTarget = target.toString('utf8');
+  }
+  return archiveEntry;
 }
 
 /** Opens a zip for reading its entries one by one (lazyEntries, raw names). */
@@ -181,22 +208,13 @@ export async function checkZipArchive(file: string, opts: { archive?: string } =
           throw e;
         }
       }
-      const kind = zipEntryType(name, entry.externalFileAttributes);
-      const archiveEntry: ArchiveEntry = { path: name, ...kind };
-      if (kind.type === 'symlink') {
-        if (entry.uncompressedSize > MAX_LINK_TARGET) {
-          rules.fail(`archive entry ${showName(name)} is a symlink with a ${entry.uncompressedSize}-byte target`, name);
-        }
-        const target = await readAll(await zip.openReadStreamPromise(entry, {}), MAX_LINK_TARGET);
-        archiveEntry.linkTarget = target.toString('utf8');
-      }
-      rules.check(archiveEntry);
+      rules.check(await archiveEntryOf(zip, entry, name, rules));
       uncompressedBytes += entry.uncompressedSize;
     }
     rules.finish();
   } catch (e) {
     if (e instanceof ArchiveError) throw e;
-    throw new ArchiveError(`not a readable zip archive: ${(e as Error).message}`, undefined, archive);
+    throw unreadableZip(e, archive);
   } finally {
     zip.close();
   }
