@@ -17,7 +17,7 @@
 
 import { InputError } from '../errors.js';
 import { quoteContent } from '../text.js';
-import { GO_VERSION_RE } from './gover.js';
+import { GO_VERSION_RE, compareGo, fromToolchain } from './gover.js';
 import { type Located, type ModFile } from '../model.js';
 
 /** The directives golang.org/x/mod/modfile's ParseWork accepts; any other is an error ("unknown directive"). */
@@ -467,4 +467,24 @@ export function defaultGoLine(kind: ModFile['kind']): string {
 
 export function mainGoVersion(m: ModFile): string {
   return m.go ? m.go.value : defaultGoLine(m.kind);
+}
+
+/** A `toolchain` line as the go command reads it (cmd/go/internal/toolchain). */
+export type ToolchainLine =
+  /** no line, or `toolchain default` */
+  | { kind: 'none' }
+  /** a name Go cannot run */
+  | { kind: 'invalid'; line: Located<string> }
+  /** older than the go line: Go ignores it */
+  | { kind: 'ignored'; line: Located<string>; pinned: string }
+  /** the Go to build with */
+  | { kind: 'pin'; line: Located<string>; pinned: string };
+
+export function toolchainLine(m: ModFile): ToolchainLine {
+  const line = m.toolchain;
+  if (!line || line.value === 'default') return { kind: 'none' };
+  const pinned = fromToolchain(line.value);
+  if (pinned === undefined) return { kind: 'invalid', line };
+  // The go command uses the toolchain line only when it is not older than the go line.
+  return compareGo(pinned, mainGoVersion(m)) >= 0 ? { kind: 'pin', line, pinned } : { kind: 'ignored', line, pinned };
 }

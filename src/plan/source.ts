@@ -14,8 +14,8 @@
  */
 import { InputError } from '../errors.js';
 import type { VersionDeclaration, VersionFileKind, VersionRequest, VersionSpec } from '../model.js';
-import { canonicalRelease, compareGo, fromToolchain, isValidGo } from '../go/gover.js';
-import { mainGoVersion, parseModFile } from '../go/modfile.js';
+import { canonicalRelease, isValidGo } from '../go/gover.js';
+import { mainGoVersion, parseModFile, toolchainLine } from '../go/modfile.js';
 import { parseGoVersionFile } from '../go/readers/go-version-file.js';
 import { parseMiseToml } from '../go/readers/mise-toml.js';
 import { parseToolVersions } from '../go/readers/tool-versions.js';
@@ -66,24 +66,20 @@ export function goLineSpec(goLine: string): VersionSpec {
 function fromModFile(file: VersionSourceFile, kind: 'go.mod' | 'go.work'): ChosenRequest {
   const mod = parseModFile(file.text, file.path, kind);
   const goVersion = mainGoVersion(mod);
-  const tc = mod.toolchain;
-  if (tc && tc.value !== 'default') {
-    const pinned = fromToolchain(tc.value);
-    if (pinned === undefined) {
-      throw new InputError(`invalid toolchain name "${tc.value}" (expected e.g. go1.22.3)`, {
-        file: file.path,
-        line: tc.line
-      });
-    }
-    // The go command uses the toolchain line only when it is not older than the go line.
-    if (compareGo(pinned, goVersion) >= 0) {
-      return {
-        spec: { kind: 'exact', version: canonicalRelease(pinned) },
-        raw: tc.value,
-        origin: { kind: 'file', format: kind, file: file.path, line: tc.line, directive: 'toolchain' },
-        warnings: []
-      };
-    }
+  const tc = toolchainLine(mod);
+  if (tc.kind === 'invalid') {
+    throw new InputError(`invalid toolchain name "${tc.line.value}" (expected e.g. go1.22.3)`, {
+      file: file.path,
+      line: tc.line.line
+    });
+  }
+  if (tc.kind === 'pin') {
+    return {
+      spec: { kind: 'exact', version: canonicalRelease(tc.pinned) },
+      raw: tc.line.value,
+      origin: { kind: 'file', format: kind, file: file.path, line: tc.line.line, directive: 'toolchain' },
+      warnings: []
+    };
   }
   return {
     spec: goLineSpec(goVersion),

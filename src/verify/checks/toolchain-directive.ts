@@ -8,8 +8,8 @@
  * alone would use it). Toolchain lines of other modules are not the main module's and are not read.
  */
 import type { CheckFinding, Facts, ModFile } from '../../model.js';
-import { compareGo, fromToolchain, lang } from '../../go/gover.js';
-import { mainGoVersion } from '../../go/modfile.js';
+import { compareGo, lang } from '../../go/gover.js';
+import { mainGoVersion, toolchainLine } from '../../go/modfile.js';
 import { goModIn, howObtained } from './common.js';
 import { isModFilePin } from '../../request-origin.js';
 
@@ -55,11 +55,11 @@ export function checkToolchainDirective(facts: Facts): CheckFinding[] {
   const root = facts.root;
   if (!root) return [];
   const out = root.kind === 'go.work' ? workspaceDrift(facts, root) : [];
-  const tc = root.toolchain;
-  if (!tc || tc.value === 'default') return out;
+  const t = toolchainLine(root);
+  if (t.kind === 'none') return out;
+  const tc = t.line;
   const where = { file: root.path, line: tc.line };
-  const pinned = fromToolchain(tc.value);
-  if (pinned === undefined) {
+  if (t.kind === 'invalid') {
     return [
       ...out,
       {
@@ -70,8 +70,9 @@ export function checkToolchainDirective(facts: Facts): CheckFinding[] {
       }
     ];
   }
-  const goLine = mainGoVersion(root);
-  if (compareGo(pinned, goLine) < 0) {
+  const pinned = t.pinned;
+  if (t.kind === 'ignored') {
+    const goLine = mainGoVersion(root);
     out.push({
       check: 'toolchain-directive',
       kind: 'drift',
