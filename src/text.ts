@@ -6,6 +6,11 @@
  * escaping. Pure.
  */
 
+/** "1 error", "2 errors": a count and a noun that takes an s. */
+export function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 /** At most this many characters of a file's content appear in any message. */
 export const MAX_QUOTED = 40;
 

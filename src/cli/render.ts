@@ -2,6 +2,7 @@
  * What the CLI prints: the report of `check` as a readable table, the outputs of `plan`. Colour
  * only when asked (a TTY without NO_COLOR: the caller decides). Pure.
  */
+import { count } from '../text.js';
 import { formatWhere } from '../errors.js';
 import type { RunReport } from '../report/json-report.js';
 
@@ -38,12 +39,11 @@ export function renderCheck(r: RunReport, o: RenderOptions): string {
   }
   const errors = r.findings.filter((f) => f.severity === 'error').length;
   const warnings = r.findings.length - errors;
-  const plural = (n: number, w: string): string => `${n} ${w}${n === 1 ? '' : 's'}`;
   lines.push(
     errors > 0
-      ? paint(o, 'red', `✖ ${plural(errors, 'error')}${warnings ? `, ${plural(warnings, 'warning')}` : ''}`)
+      ? paint(o, 'red', `✖ ${count(errors, 'error')}${warnings ? `, ${count(warnings, 'warning')}` : ''}`)
       : warnings > 0
-        ? paint(o, 'yellow', `✔ consistent, ${plural(warnings, 'warning')}`)
+        ? paint(o, 'yellow', `✔ consistent, ${count(warnings, 'warning')}`)
         : paint(o, 'green', '✔ consistent')
   );
   if (r.findings.length === 0) return `${lines.join('\n')}\n`;

@@ -1,6 +1,7 @@
 /**
  * The job summary: Markdown rendered from the JSON report, so both always say the same. Pure.
  */
+import { count } from '../text.js';
 import { formatWhere } from '../errors.js';
 import type { CheckStatus } from '../verify/run-checks.js';
 import type { ReportCacheEntry, RunReport } from './json-report.js';
@@ -37,14 +38,13 @@ function limited<T>(items: T[], what: string): { shown: T[]; note: string } {
 }
 
 function statusLine(r: RunReport): string {
-  const n = (k: number, w: string): string => `${k} ${w}${k === 1 ? '' : 's'}`;
   if (r.error) return '❌ stopped before the checks';
   const warnings = r.findings.filter((f) => f.severity === 'warning').length;
   if (r.consistent) {
-    return warnings > 0 ? `✅ consistent (${n(warnings, 'warning')})` : '✅ consistent';
+    return warnings > 0 ? `✅ consistent (${count(warnings, 'warning')})` : '✅ consistent';
   }
-  if (r.errorCount > 0) return `❌ ${n(r.errorCount, 'error')}`;
-  return `⚠️ ${n(r.mismatchCount, 'error')} reported as warnings (on-mismatch: warn)`;
+  if (r.errorCount > 0) return `❌ ${count(r.errorCount, 'error')}`;
+  return `⚠️ ${count(r.mismatchCount, 'error')} reported as warnings (on-mismatch: warn)`;
 }
 
 function location(file?: string, line?: number): string | undefined {
@@ -116,10 +116,7 @@ function outcomeCell(c: RunReport['checks'][number]): string {
   if (c.status === 'pass' || c.status === 'off' || c.status === 'skipped') return `${ICONS[c.status]} ${c.status}`;
   const errors = c.findings.filter((f) => f.severity === 'error').length;
   const warnings = c.findings.length - errors;
-  const parts = [
-    errors ? `${errors} error${errors === 1 ? '' : 's'}` : '',
-    warnings ? `${warnings} warning${warnings === 1 ? '' : 's'}` : ''
-  ];
+  const parts = [errors ? count(errors, 'error') : '', warnings ? count(warnings, 'warning') : ''];
   return `${ICONS[c.status]} ${parts.filter(Boolean).join(', ')}`;
 }
 

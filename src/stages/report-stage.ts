@@ -2,6 +2,7 @@
  * Report: outputs, annotations on the offending file lines, the job summary, the JSON report,
  * and the final verdict (exit 1 when an error finding remains).
  */
+import { count } from '../text.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../errors.js';
@@ -136,7 +137,7 @@ export async function publish(args: PublishArgs): Promise<RunReport> {
 
   if (checked.errorCount > 0) {
     host.info(
-      `setup-go-enforced: ${checked.errorCount} error finding${checked.errorCount === 1 ? '' : 's'}; see the annotations and the job summary`
+      `setup-go-enforced: ${count(checked.errorCount, 'error finding')}; see the annotations and the job summary`
     );
     host.fail();
   } else {

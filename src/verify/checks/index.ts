@@ -4,6 +4,7 @@
  * would be skipped for given facts, and its message when it finds nothing. What a finding weighs
  * comes from its kind (break, drift, advice); see run-checks.ts.
  */
+import { count } from '../../text.js';
 import { CHECK_IDS, type CheckFinding, type CheckId, type Facts } from '../../model.js';
 import { checkInstalledVersion } from './installed-version.js';
 import { checkEnvironment, environmentRecord } from './environment.js';
@@ -28,10 +29,6 @@ export interface CheckDefinition {
 }
 
 const noManifest = (f: Facts): string | undefined => (f.releases ? undefined : 'the release manifest was not read');
-
-function count(n: number, what: string): string {
-  return `${n} ${what}${n === 1 ? '' : 's'}`;
-}
 
 /** Every check, by id; the type makes sure there is exactly one entry for each id. */
 export const CHECKS: { readonly [K in CheckId]: CheckDefinition } = {
