@@ -407,9 +407,6 @@ export function parseModFile(text: string, path: string, kind: Kind): ModFile {
   };
 
   const handle = (verb: string, l: Line, args: string[]): void => {
-    if (kind === 'go.work' && !WORK_VERBS.includes(verb)) {
-      fail(l.line, `unknown directive ${quoteContent(verb)}: a go.work holds only ${WORK_VERBS.join(', ')} lines`);
-    }
     switch (verb) {
       case 'go':
         return addGo(l, args);
@@ -428,16 +425,17 @@ export function parseModFile(text: string, path: string, kind: Kind): ModFile {
   };
 
   for (const st of stmts) {
+    const verb = st.type === 'line' ? st.line.tokens[0] : st.verb[0];
+    if (kind === 'go.work' && !WORK_VERBS.includes(verb)) {
+      fail(
+        st.type === 'line' ? st.line.line : st.line,
+        `unknown directive ${quoteContent(verb)}: a go.work holds only ${WORK_VERBS.join(', ')} lines`
+      );
+    }
     if (st.type === 'line') {
-      handle(st.line.tokens[0], st.line, st.line.tokens.slice(1));
+      handle(verb, st.line, st.line.tokens.slice(1));
       continue;
     }
-    const verb = st.verb[0];
-    if (kind === 'go.work' && !WORK_VERBS.includes(verb)) {
-      fail(st.line, `unknown directive ${quoteContent(verb)}: a go.work holds only ${WORK_VERBS.join(', ')} lines`);
-    }
-    const strictVerb =
-      verb === 'go' || verb === 'toolchain' || (kind === 'go.mod' ? verb === 'module' : verb === 'use');
     if (verb === 'go' || verb === 'toolchain') {
       const block = quoteContent(`${st.verb.join(' ')} (`);
       fail(
@@ -445,6 +443,7 @@ export function parseModFile(text: string, path: string, kind: Kind): ModFile {
         `unexpected block ${block}: expected a single line like ${verb === 'go' ? 'go 1.22' : 'toolchain go1.22.3'}`
       );
     }
+    const strictVerb = kind === 'go.mod' ? verb === 'module' : verb === 'use';
     if (st.verb.length > 1) {
       if (strictVerb)
         fail(
@@ -459,12 +458,12 @@ export function parseModFile(text: string, path: string, kind: Kind): ModFile {
   return result;
 }
 
-/** The go line's version, or Go's default when absent: 1.16 for go.mod, 1.18 for go.work. */
 /** The go line Go assumes for a file without one: 1.18 for a go.work, 1.16 for a go.mod. */
 export function defaultGoLine(kind: ModFile['kind']): string {
   return kind === 'go.work' ? '1.18' : '1.16';
 }
 
+/** The go line's version, or Go's default when absent: 1.16 for go.mod, 1.18 for go.work. */
 export function mainGoVersion(m: ModFile): string {
   return m.go ? m.go.value : defaultGoLine(m.kind);
 }
