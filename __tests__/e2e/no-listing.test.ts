@@ -105,6 +105,20 @@ describe('a mirror without a version listing', () => {
     expect(mirror.requests.some((q) => q.path === `/${built.filename}`)).toBe(false);
   });
 
+  test('no .sha256, the mirror from GO_DOWNLOAD_BASE_URL: the error names that variable, not the input', async () => {
+    mirror.setFault(`/${built.filename}.sha256`, 404);
+    const r = await run(root, {
+      inputs: { 'go-version': VERSION, cache: 'false' },
+      env: { GO_DOWNLOAD_BASE_URL: mirror.url },
+      workspace: ws,
+      toolCache: root.sub('tc')
+    });
+    mirror.setFault(`/${built.filename}.sha256`, null);
+    expectExit(r, 1);
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0]).toMatch(/^env GO_DOWNLOAD_BASE_URL: /);
+  });
+
   test('no .sha256 with allow-missing-checksum: installed unverified, with a warning', async () => {
     mirror.setFault(`/${built.filename}.sha256`, 404);
     const r = await install({ 'go-version': VERSION, 'allow-missing-checksum': 'true' });

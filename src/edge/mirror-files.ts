@@ -3,7 +3,7 @@
  * there is none, and the sha256 a `<file>.sha256` states. The decisions are plan/no-listing.ts's.
  */
 import { InputError } from '../errors.js';
-import { parseSha256File } from '../plan/no-listing.js';
+import { parseSha256File, type BaseFrom } from '../plan/no-listing.js';
 import { HttpError, NotJsonError, joinUrl, openStream } from './http.js';
 import { TooLongError, readAll } from './read-all.js';
 import type { RetryPolicy } from './retry.js';
@@ -30,7 +30,8 @@ export function sha256FileUrl(base: string, filename: string): string {
 export async function readSha256File(
   url: string,
   headers: Record<string, string>,
-  retry: Partial<RetryPolicy>
+  retry: Partial<RetryPolicy>,
+  from: BaseFrom
 ): Promise<string | undefined> {
   let text: string;
   try {
@@ -39,13 +40,11 @@ export async function readSha256File(
   } catch (e) {
     if (gone(e)) return undefined;
     if (e instanceof TooLongError) {
-      throw new InputError(`${url} is ${e.message}, not a .sha256 file (expected 64 hex digits)`, {
-        input: 'go-download-base-url'
-      });
+      throw new InputError(`${url} is ${e.message}, not a .sha256 file (expected 64 hex digits)`, from);
     }
     throw e;
   }
   const sha = parseSha256File(text);
-  if (!sha) throw new InputError(`${url} holds no sha256 (expected 64 hex digits)`, { input: 'go-download-base-url' });
+  if (!sha) throw new InputError(`${url} holds no sha256 (expected 64 hex digits)`, from);
   return sha;
 }

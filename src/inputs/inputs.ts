@@ -44,6 +44,8 @@ export interface Inputs {
   architecture: string;
   /** without trailing slash: https://go.dev/dl, a mirror, or file:///folder */
   downloadBaseUrl: string;
+  /** where it came from, for messages: the input, or GO_DOWNLOAD_BASE_URL */
+  downloadBaseFrom: { input: 'go-download-base-url' } | { env: 'GO_DOWNLOAD_BASE_URL' };
   cache: boolean;
   cacheDependencyPath: string;
   /** save new cache entries in the post step (false: restore only) */
@@ -118,11 +120,10 @@ export function parseInputs(raw: RawInputs, env: Record<string, string | undefin
   const t = (n: InputName): string => (raw[n] ?? '').trim();
   const baseInput = t('go-download-base-url');
   const baseEnv = (env.GO_DOWNLOAD_BASE_URL ?? '').trim();
-  const downloadBaseUrl = baseInput
-    ? parseBaseUrl({ input: 'go-download-base-url' }, baseInput)
-    : baseEnv
-      ? parseBaseUrl({ env: 'GO_DOWNLOAD_BASE_URL' }, baseEnv)
-      : DEFAULT_DOWNLOAD_BASE_URL;
+  const downloadBaseFrom: Inputs['downloadBaseFrom'] =
+    !baseInput && baseEnv ? { env: 'GO_DOWNLOAD_BASE_URL' } : { input: 'go-download-base-url' };
+  const downloadBaseUrl =
+    baseInput || baseEnv ? parseBaseUrl(downloadBaseFrom, baseInput || baseEnv) : DEFAULT_DOWNLOAD_BASE_URL;
   return {
     goVersion: t('go-version'),
     goVersionFile: t('go-version-file'),
@@ -130,6 +131,7 @@ export function parseInputs(raw: RawInputs, env: Record<string, string | undefin
     token: t('token'),
     architecture: t('architecture'),
     downloadBaseUrl,
+    downloadBaseFrom,
     cache: parseBoolean('cache', raw.cache, true),
     cacheDependencyPath: raw['cache-dependency-path'] ?? '',
     cacheSave: parseBoolean('cache-save', raw['cache-save'], true),

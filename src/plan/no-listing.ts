@@ -28,16 +28,24 @@ export function parseSha256File(text: string): string | undefined {
   return m ? m[1].toLowerCase() : undefined;
 }
 
+/** Where the mirror's address came from: the go-download-base-url input, or GO_DOWNLOAD_BASE_URL. */
+export type BaseFrom = { input: string } | { env: string };
+
+const INPUT_BASE: BaseFrom = { input: 'go-download-base-url' };
+
+const nameOf = (from: BaseFrom): string => ('input' in from ? from.input : from.env);
+
 /** The exact version to download, or an InputError when the spec is not exact. */
 export function exactVersionWithoutListing(
   spec: VersionSpec,
   request: VersionRequest,
   base: string,
-  why: string
+  why: string,
+  from: BaseFrom = INPUT_BASE
 ): string {
   if (spec.kind === 'exact') return spec.version;
   throw new InputError(
-    `"${request.raw}" is not an exact version, and go-download-base-url ${base} has no version listing to resolve it (${why}): give an exact release such as 1.22.3`,
+    `"${request.raw}" is not an exact version, and ${nameOf(from)} ${base} has no version listing to resolve it (${why}): give an exact release such as 1.22.3`,
     originWhere(request.origin)
   );
 }
@@ -48,9 +56,10 @@ export function archiveWithoutListing(
   request: VersionRequest,
   platform: Platform,
   base: string,
-  why: string
+  why: string,
+  from: BaseFrom = INPUT_BASE
 ): { version: string; filename: string } {
-  const version = exactVersionWithoutListing(spec, request, base, why);
+  const version = exactVersionWithoutListing(spec, request, base, why, from);
   return { version, filename: archiveFileName(version, platform) };
 }
 
@@ -63,7 +72,8 @@ export function resolutionWithoutListing(
   sha256: string | undefined,
   platform: Platform,
   allowMissingChecksum: boolean,
-  why: string
+  why: string,
+  from: BaseFrom = INPUT_BASE
 ): { version: string; file: ManifestFile; warnings: string[] } {
   const { version, filename, shaUrl } = a;
   const warnings: string[] = [];
@@ -71,7 +81,7 @@ export function resolutionWithoutListing(
     if (!allowMissingChecksum) {
       throw new InputError(
         `no version listing (${why}) and no ${shaUrl}, so ${filename} cannot be verified; set allow-missing-checksum: true to install it unverified`,
-        { input: 'go-download-base-url' }
+        from
       );
     }
     warnings.push(

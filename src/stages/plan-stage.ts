@@ -159,10 +159,18 @@ export async function makePlan(ctx: PlanContext): Promise<Plan> {
   // A mirror without a listing: an exact version is downloaded by its file name (no-listing.ts).
   const headers = mirrorHeaders(inputs, ctx.env);
   const withoutListing = async (why: string): Promise<Plan> => {
-    const archive = archiveWithoutListing(spec, request, platform, inputs.downloadBaseUrl, why);
+    const from = inputs.downloadBaseFrom;
+    const archive = archiveWithoutListing(spec, request, platform, inputs.downloadBaseUrl, why, from);
     const shaUrl = sha256FileUrl(inputs.downloadBaseUrl, archive.filename);
-    const sha256 = await readSha256File(shaUrl, headers, retryFromEnv(ctx.env));
-    const r = resolutionWithoutListing({ ...archive, shaUrl }, sha256, platform, inputs.allowMissingChecksum, why);
+    const sha256 = await readSha256File(shaUrl, headers, retryFromEnv(ctx.env), from);
+    const r = resolutionWithoutListing(
+      { ...archive, shaUrl },
+      sha256,
+      platform,
+      inputs.allowMissingChecksum,
+      why,
+      from
+    );
     const resolution = { version: r.version, file: r.file, fromCacheOnly: false, warnings: r.warnings };
     return { request, spec, resolution, manifestUrl: url, warnings: [...warnings, ...r.warnings] };
   };
