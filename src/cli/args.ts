@@ -74,7 +74,9 @@ function shellOf(v: string | undefined): Shell | undefined {
   throw new UsageError(`--shell: "${v}" is not a shell (expected posix, powershell or cmd)`);
 }
 
-export function parseCliArgs(argv: string[]): CliArgs {
+/** `others`: the names of the commands with flags of their own (cli/commands.ts), for the messages. */
+export function parseCliArgs(argv: string[], others: readonly string[] = []): CliArgs {
+  const expected = [...COMMANDS, ...others].join(', ').replace(/, ([^,]+)$/, ' or $1');
   const options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }> = {
     json: { type: 'boolean' },
     sarif: { type: 'string' },
@@ -96,10 +98,10 @@ export function parseCliArgs(argv: string[]): CliArgs {
   const [command, argument, ...extra] = positionals;
   if (command === undefined) {
     if (help) return { command: 'check', inputs: {}, json: false, help: true };
-    throw new UsageError('no command given (expected check, doctor, use or plan)');
+    throw new UsageError(`no command given (expected ${expected})`);
   }
   if (!(COMMANDS as readonly string[]).includes(command)) {
-    throw new UsageError(`unknown command "${command}" (expected check, doctor, use or plan)`);
+    throw new UsageError(`unknown command "${command}" (expected ${expected})`);
   }
   if (extra.length > 0) {
     throw new UsageError(

@@ -23,13 +23,10 @@ import { terminalHost, type TerminalHost } from './terminal-host.js';
 import { collectMachine } from './doctor/machine.js';
 import { diagnose, problemLine } from './doctor/diagnose.js';
 import { userToolCache, type DoctorPlatform } from './doctor/locations.js';
+import type { CliIo } from './io.js';
+import { OWN_COMMANDS } from './commands.js';
 
-export interface CliIo {
-  stdout: { write(s: string): unknown; isTTY?: boolean };
-  stderr: { write(s: string): unknown };
-  env: NodeJS.ProcessEnv;
-  cwd: string;
-}
+export type { CliIo } from './io.js';
 
 function exitCodeOf(report: RunReport | undefined): number {
   if (!report) return 2;
@@ -164,17 +161,39 @@ async function doctor(args: CliArgs, io: CliIo): Promise<number> {
   return problems.length > 0 ? 1 : 0;
 }
 
+/** The usage text: the engine's commands, then those with flags of their own. */
+function usage(): string {
+  const own = Object.values(OWN_COMMANDS).map((c) => c.usage.replace(/\n*$/, '\n'));
+  return own.length === 0 ? USAGE : USAGE.replace('\nFlags (the action', `${own.join('')}\nFlags (the action`);
+}
+
 export async function cliMain(argv: string[], io: CliIo): Promise<number> {
+  const own = argv[0] !== undefined ? OWN_COMMANDS[argv[0]] : undefined;
+  if (own) {
+    try {
+      return await own.run(argv.slice(1), io);
+    } catch (e) {
+      if (e instanceof UsageError) {
+        io.stderr.write(`setup-go-enforced ${argv[0]}: ${e.message}\n\n${own.usage}`);
+        return 2;
+      }
+      if (e instanceof UserError) {
+        io.stderr.write(`setup-go-enforced ${argv[0]}: ${e.message}\n`);
+        return e instanceof InputError ? 2 : 1;
+      }
+      throw e;
+    }
+  }
   let args: CliArgs;
   try {
-    args = parseCliArgs(argv);
+    args = parseCliArgs(argv, Object.keys(OWN_COMMANDS));
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
-    io.stderr.write(`setup-go-enforced: ${e.message}\n\n${USAGE}`);
+    io.stderr.write(`setup-go-enforced: ${e.message}\n\n${usage()}`);
     return 2;
   }
   if (args.help) {
-    io.stdout.write(USAGE);
+    io.stdout.write(usage());
     return 0;
   }
   try {
