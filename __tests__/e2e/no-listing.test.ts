@@ -54,11 +54,44 @@ describe('a mirror without a version listing', () => {
     expect(r.outputs['toolchain-cache-hit']).toBe('false');
     expect(mirror.requests.map((q) => [q.path, q.status])).toEqual([
       ['/?mode=json&include=all', 404],
+      ['/index.json', 404],
       [`/${built.filename}.sha256`, 200],
       [`/${built.filename}`, 200]
     ]);
     const report = JSON.parse(readFileSync(r.outputs.report, 'utf8'));
     expect(report.resolution).toMatchObject({ sha256: built.sha256, sha256Verified: true });
+  });
+
+  test('a static mirror: <base>/index.json is the listing, so a range resolves (setup-go-enforced mirror writes it)', async () => {
+    const statik = await startMirror(); // answers /?mode=json with 404, as a static file server
+    try {
+      statik.addFile(built.filename, built.path);
+      const file = { os: 'linux', arch: 'amd64', version: `go${VERSION}`, kind: 'archive' };
+      const listing = [
+        {
+          version: `go${VERSION}`,
+          stable: true,
+          files: [{ ...file, filename: built.filename, sha256: built.sha256, size: built.size }]
+        }
+      ];
+      statik.addContent('index.json', JSON.stringify(listing));
+      const r = await run(root, {
+        inputs: { 'go-download-base-url': statik.url, 'go-version': '^1.22', cache: 'false' },
+        workspace: ws,
+        toolCache: root.sub('tc')
+      });
+      expectExit(r, 0);
+      expect(r.outputs['go-version']).toBe(VERSION);
+      expect(statik.requests.map((q) => [q.path, q.status])).toEqual([
+        ['/?mode=json&include=all', 404],
+        ['/index.json', 200],
+        [`/${built.filename}`, 200]
+      ]);
+      const report = JSON.parse(readFileSync(r.outputs.report, 'utf8'));
+      expect(report.resolution).toMatchObject({ sha256: built.sha256, sha256Verified: true });
+    } finally {
+      await statik.close();
+    }
   });
 
   test('a listing that answers something that is not JSON (an HTML page) counts as absent', async () => {
@@ -148,7 +181,8 @@ describe('a mirror without a version listing', () => {
     test('is sent to the mirror host on every request (listing, checksum, archive); token is not', async () => {
       const r = await install({ 'go-version': VERSION, 'go-download-token': 'mirror-secret', token: 'gh-token' });
       expectExit(r, 0);
-      expect(authOf(mirror)).toEqual(['Bearer mirror-secret', 'Bearer mirror-secret', 'Bearer mirror-secret']);
+      // the listing, the static listing (index.json), the checksum, the archive
+      expect(authOf(mirror)).toEqual(Array(4).fill('Bearer mirror-secret'));
       // masked in the log, and never printed otherwise
       const lines = r.stdout.split('\n');
       expect(lines).toContain('::add-mask::mirror-secret');
@@ -158,8 +192,8 @@ describe('a mirror without a version listing', () => {
     test('mode verify sends it with the manifest request too', async () => {
       const r = await install({ mode: 'verify', 'go-download-token': 'mirror-secret' });
       expect(r.code).not.toBeNull();
-      expect(mirror.requests.map((q) => q.path)).toEqual(['/?mode=json&include=all']);
-      expect(authOf(mirror)).toEqual(['Bearer mirror-secret']);
+      expect(mirror.requests.map((q) => q.path)).toEqual(['/?mode=json&include=all', '/index.json']);
+      expect(authOf(mirror)).toEqual(['Bearer mirror-secret', 'Bearer mirror-secret']);
     });
 
     test('a token that names its scheme is sent as given', async () => {

@@ -192,6 +192,15 @@ export function manifestUrl(base: string): string {
   return joinUrl(base, 'manifest.json');
 }
 
+/**
+ * Where a static mirror (a file server, an object store, a Pages site: none of them answers a query
+ * string) keeps the same listing: `<base>/index.json`, as `setup-go-enforced mirror` writes it.
+ * Read when the `?mode=json` listing is absent; undefined for file:// (manifest.json is the listing).
+ */
+export function staticListingUrl(base: string): string | undefined {
+  return isHttpUrl(base) ? joinUrl(base, 'index.json') : undefined;
+}
+
 /** The file name at the end of a URL or path, for messages. */
 function defaultWhat(url: string): string {
   const name = url.split(/[?#]/)[0].split('/').filter(Boolean).pop();

@@ -12,7 +12,7 @@ import { goWorkOf } from '../plan/gowork.js';
 import { isInside, readWorkspaceFile, workspaceRoot, type WorkspaceRoot } from '../edge/workspace-files.js';
 import { applyCheckLatest, needsManifest, resolveFromCache, resolveSpec } from '../plan/resolve.js';
 import { parseManifest } from '../go/manifest.js';
-import { authHeaders, fetchJson, manifestUrl } from '../edge/http.js';
+import { authHeaders, fetchJson, manifestUrl, staticListingUrl } from '../edge/http.js';
 import { retryFromEnv } from '../edge/retry.js';
 import { listCachedVersions } from '../install/tool-cache.js';
 import { archiveWithoutListing, knownWithoutListing, resolutionWithoutListing } from '../plan/no-listing.js';
@@ -107,15 +107,33 @@ function mirrorHeaders(inputs: MirrorInputs, env: NodeJS.ProcessEnv): Record<str
   });
 }
 
-/** The release manifest of the mirror the inputs name (the plan's, and the CLI's doctor). */
+/**
+ * The release manifest of the mirror the inputs name (the plan's, and the CLI's doctor): go.dev's
+ * `?mode=json&include=all` listing, else a static mirror's `<base>/index.json`. When neither is
+ * there, the error of the first request (the no-listing path reads it).
+ */
 export async function readManifest(inputs: MirrorInputs, env: NodeJS.ProcessEnv): Promise<Release[]> {
+  const read = async (url: string): Promise<Release[]> => {
+    const json = await fetchJson(url, {
+      what: 'the Go release manifest',
+      headers: mirrorHeaders(inputs, env),
+      retry: retryFromEnv(env)
+    });
+    return parseManifest(json, url);
+  };
   const url = manifestUrl(inputs.downloadBaseUrl);
-  const json = await fetchJson(url, {
-    what: 'the Go release manifest',
-    headers: mirrorHeaders(inputs, env),
-    retry: retryFromEnv(env)
-  });
-  return parseManifest(json, url);
+  const fallback = staticListingUrl(inputs.downloadBaseUrl);
+  try {
+    return await read(url);
+  } catch (err) {
+    if (!fallback || !listingAbsent(err)) throw err;
+    try {
+      return await read(fallback);
+    } catch (second) {
+      if (listingAbsent(second)) throw err;
+      throw second;
+    }
+  }
 }
 
 export async function makePlan(ctx: PlanContext): Promise<Plan> {
