@@ -305,3 +305,90 @@ describe('unquoteGoString (strconv.Unquote for "...")', () => {
     expect(unquoteGoString(s)).toBe(want);
   });
 });
+
+describe('parseModFile: godebug lines are kept (x/mod modfile\'s "godebug" rules)', () => {
+  test.each<[string, string, Kind, [string, string, number][]]>([
+    ['one line', 'module m\ngo 1.23\ngodebug panicnil=1\n', 'go.mod', [['panicnil', '1', 3]]],
+    [
+      'a block with comments and CRLF',
+      'module m\r\ngodebug ( // defaults\r\n\tdefault=go1.21 // base\r\n\r\n\t// x=1\r\n\tpanicnil=1\r\n)\r\n',
+      'go.mod',
+      [
+        ['default', 'go1.21', 3],
+        ['panicnil', '1', 6]
+      ]
+    ],
+    [
+      'lines and blocks in order',
+      'godebug a=1\ngodebug (\n\tb=2\n)\ngodebug c=3\n',
+      'go.mod',
+      [
+        ['a', '1', 1],
+        ['b', '2', 3],
+        ['c', '3', 5]
+      ]
+    ],
+    [
+      'an empty key or value is syntax (CheckGodebug judges it)',
+      'godebug x=\ngodebug =1\n',
+      'go.mod',
+      [
+        ['x', '', 1],
+        ['', '1', 2]
+      ]
+    ],
+    ['the first "=" splits', 'godebug a=b=c\n', 'go.mod', [['a', 'b=c', 1]]],
+    ['a comment glued to the value', 'godebug panicnil=1// old\n', 'go.mod', [['panicnil', '1', 1]]],
+    ['an empty block', 'godebug ()\ngo 1.23\n', 'go.mod', []],
+    ['go.work', 'go 1.23\ngodebug default=go1.21\nuse .\n', 'go.work', [['default', 'go1.21', 2]]],
+    ['go.work block', 'go 1.23\ngodebug (\n\ttlssha1=1\n)\n', 'go.work', [['tlssha1', '1', 3]]],
+    ['none', 'module m\ngo 1.22\n', 'go.mod', []]
+  ])('%s', (_name, text, kind, want) => {
+    const m = parseModFile(text, kind, kind);
+    expect(m.godebug.map((g) => [g.value.key, g.value.value, g.line])).toEqual(want);
+  });
+
+  test.each<[string, string, Kind, number, RegExp]>([
+    [
+      'no argument',
+      'module m\ngodebug\n',
+      'go.mod',
+      2,
+      /godebug directive has 0 arguments: .*usage: godebug key=value/
+    ],
+    ['two arguments', 'godebug a=1 b=2\n', 'go.mod', 1, /godebug directive has 2 arguments/],
+    ['a comma splits the line into tokens', 'godebug a=1,b=2\n', 'go.mod', 1, /godebug directive has 3 arguments/],
+    [
+      'a quoted argument',
+      'godebug "a=1"\n',
+      'go.mod',
+      1,
+      /invalid godebug "\\"a=1\\"": expected key=value without quotes/
+    ],
+    ['a quote in the value', "godebug a='1'\n", 'go.work', 1, /invalid godebug "a='1'"/],
+    [
+      'no "="',
+      'go 1.23\ngodebug panicnil\n',
+      'go.work',
+      2,
+      /invalid godebug "panicnil": expected key=value like panicnil=1/
+    ],
+    [
+      'a block entry with two words',
+      'godebug (\n\ta=1\n\ta=1 b=2\n)\n',
+      'go.mod',
+      3,
+      /godebug directive has 2 arguments/
+    ],
+    ['a block entry without "="', 'godebug (\n\tpanicnil\n)\n', 'go.work', 2, /invalid godebug "panicnil"/],
+    ['godebug x ( in go.mod', 'godebug x (\n\ta=1\n)\n', 'go.mod', 1, /unknown block type "godebug x \("/],
+    ['godebug x ( in go.work', 'go 1.23\ngodebug x (\n\ta=1\n)\n', 'go.work', 2, /unknown block type "godebug x \("/]
+  ])('%s', (_name, text, kind, line, message) => {
+    const e = parseError(text, kind, kind);
+    expect(e).toBeInstanceOf(InputError);
+    expect(e.file).toBe(kind);
+    expect(e.line).toBe(line);
+    expect(e.message.startsWith(`${kind}:${line}: `)).toBe(true);
+    expect(e.message).toMatch(message);
+  });
+});

@@ -8,10 +8,13 @@
  * - `go`, `toolchain`, `module` (go.mod) and `use` (go.work) are checked like Go's strict parser
  *   (exactly one argument, version / toolchain patterns, at most one go/toolchain/module line,
  *   no `go (` or `toolchain (` blocks);
+ * - `godebug` lines and blocks (both files) are kept and checked like x/mod's strict parser: one
+ *   `key=value` argument without quotes or commas ("usage: godebug key=value"), `godebug (` alone;
+ *   whether Go knows the key is the godebug rules' business (godebug.ts);
  * - a go.work holds only go, toolchain, godebug, use and replace (ParseWork's "unknown directive"
  *   for anything else, e.g. a `module` line copied from a go.mod);
- * - every other directive or block of a go.mod (require, replace, godebug, tool, ignore, unknown
- *   future verbs) is skipped without validation, like modfile.ParseLax does for unknown directives.
+ * - every other directive or block of a go.mod (require, replace, tool, ignore, unknown future
+ *   verbs) is skipped without validation, like modfile.ParseLax does for unknown directives.
  * Pure: no I/O. Any input string yields a ModFile or throws InputError (never anything else).
  */
 
@@ -352,7 +355,7 @@ export function parseModFile(text: string, path: string, kind: Kind): ModFile {
     throw new InputError(msg, { file: path, line });
   }
   const stmts = parseStatements(text, fail);
-  const result: ModFile = { kind, path, use: [] };
+  const result: ModFile = { kind, path, use: [], godebug: [] };
 
   const addGo = (l: Line, args: string[]): void => {
     if (result.go)
@@ -406,6 +409,20 @@ export function parseModFile(text: string, path: string, kind: Kind): ModFile {
     else result.use.push({ value: s.value, line: l.line } satisfies Located<string>);
   };
 
+  // x/mod modfile (rule.go, work.go), case "godebug": one argument without "`', and an "=".
+  const addGodebug = (l: Line, args: string[]): void => {
+    const usage = 'usage: godebug key=value';
+    if (args.length !== 1) {
+      fail(l.line, `godebug directive has ${args.length} arguments: expected one key=value like panicnil=1 (${usage})`);
+    }
+    if (/["`',]/.test(args[0])) {
+      fail(l.line, `invalid godebug ${quoteContent(args[0])}: expected key=value without quotes or commas (${usage})`);
+    }
+    const eq = args[0].indexOf('=');
+    if (eq < 0) fail(l.line, `invalid godebug ${quoteContent(args[0])}: expected key=value like panicnil=1 (${usage})`);
+    result.godebug.push({ value: { key: args[0].slice(0, eq), value: args[0].slice(eq + 1) }, line: l.line });
+  };
+
   const handle = (verb: string, l: Line, args: string[]): void => {
     switch (verb) {
       case 'go':
@@ -418,8 +435,10 @@ export function parseModFile(text: string, path: string, kind: Kind): ModFile {
       case 'use':
         if (kind === 'go.work') addUse(l, args);
         return;
+      case 'godebug':
+        return addGodebug(l, args);
       default:
-        // require, replace, exclude, retract, godebug, tool, ignore and unknown verbs: not needed here.
+        // require, replace, exclude, retract, tool, ignore and unknown verbs: not needed here.
         return;
     }
   };
@@ -443,7 +462,7 @@ export function parseModFile(text: string, path: string, kind: Kind): ModFile {
         `unexpected block ${block}: expected a single line like ${verb === 'go' ? 'go 1.22' : 'toolchain go1.22.3'}`
       );
     }
-    const strictVerb = kind === 'go.mod' ? verb === 'module' : verb === 'use';
+    const strictVerb = verb === 'godebug' || (kind === 'go.mod' ? verb === 'module' : verb === 'use');
     if (st.verb.length > 1) {
       if (strictVerb)
         fail(
