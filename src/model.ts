@@ -1,3 +1,5 @@
+import type { ToolchainSwitching } from './plan/toolchain-switching.js';
+
 /**
  * Plain data that flows through the pipeline: inputs -> plan -> install -> verify -> report.
  * Every pure module takes and returns these shapes; edges (HTTP, fs, processes, @actions/core)
@@ -111,6 +113,8 @@ export interface ModFile {
   toolchain?: Located<string>;
   /** go.work `use` directory paths as written (go.work only) */
   use: Located<string>[];
+  /** `godebug key=value` lines and `godebug ( ... )` entries, in order */
+  godebug: Located<{ key: string; value: string }>[];
 }
 
 /**
@@ -190,6 +194,11 @@ export interface InstalledGo {
   goOnPath?: string;
   /** why the go command could not be run, if it could not */
   error?: string;
+  /**
+   * The real path (symbolic links, junctions and 8.3 names resolved) of each path above that has
+   * one: Go reports its GOROOT resolved, while the tool cache may be reached through a link.
+   */
+  realPaths?: Record<string, string>;
 }
 
 /** The Go environment as the step found it, before it changed anything. */
@@ -199,6 +208,8 @@ export interface EnvironmentBefore {
   GOFLAGS?: string;
   /** the go that was first on PATH before the step */
   previousGo?: { path: string; version?: string };
+  /** the real path of GOROOT, when it has one (see InstalledGo.realPaths) */
+  realPaths?: Record<string, string>;
 }
 
 /** A `use` entry of a go.work, checked against the file system by the scanner. */
@@ -280,4 +291,8 @@ export interface Facts {
   /** the manifest, when it was fetched */
   releases?: Release[];
   vulns?: VulnFacts;
+  /** the GOTOOLCHAIN later steps run with, and where it came from */
+  switching: ToolchainSwitching;
+  /** `path` mode: the switch targets (versions) whose go<version> is on PATH */
+  toolchainsOnPath?: string[];
 }

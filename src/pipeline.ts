@@ -4,7 +4,7 @@
  * and a JSON report and summary that say where the run stopped.
  */
 import { UserError, UserErrorList, oneLine } from './errors.js';
-import { parseInputs, type RawInputs } from './inputs/inputs.js';
+import { parseInputs, type Inputs, type RawInputs } from './inputs/inputs.js';
 import { currentPlatform, runnerDirs, type RunnerDirs } from './edge/platform.js';
 import { toolCacheArch } from './go/platform-names.js';
 import type { Host } from './host.js';
@@ -14,6 +14,8 @@ import { environmentBefore, findOnPath, install, type InstallOutcome } from './s
 import { check, collectFacts } from './stages/verify-stage.js';
 import { publish, publishStopped, type StoppedArgs } from './stages/report-stage.js';
 import type { CacheContext, CacheRestoreOutcome } from './stages/cache-stage.js';
+import { localSource, runnerSource } from './report/source.js';
+import { readGitFacts } from './edge/git-facts.js';
 
 /** What the run knows so far: enough to report where it stopped. */
 type Progress = Omit<StoppedArgs, 'host' | 'error'>;
@@ -24,7 +26,12 @@ type Progress = Omit<StoppedArgs, 'host' | 'error'>;
  */
 export interface RunnerExtras {
   restoreCaches(ctx: CacheContext): Promise<CacheRestoreOutcome | undefined>;
-  registerProblemMatcher(host: Host): void;
+  registerProblemMatcher(host: Host, inputs: Inputs): void;
+  /** records the toolchain modules in GOMODCACHE, so the post step can list the ones Go downloads */
+  rememberToolchains(
+    host: Host,
+    facts: { modCache: string | undefined; installed: string; gotoolchain: string }
+  ): Promise<void>;
 }
 
 export interface PipelineArgs {
@@ -39,8 +46,11 @@ export interface PipelineArgs {
 /** Runs the whole pipeline; the report it published (undefined only if even that failed). */
 export async function runPipeline(args: PipelineArgs): Promise<RunReport | undefined> {
   const { host } = args;
-  const progress: Progress = { dirs: args.dirs ?? runnerDirs(host.env), startedAt: Date.now(), timings: {} };
+  const dirs = args.dirs ?? runnerDirs(host.env);
+  const progress: Progress = { dirs, startedAt: Date.now(), timings: {} };
   try {
+    // Where the report comes from: the workflow run, else the checkout's git facts (the CLI).
+    progress.source = runnerSource(host.env) ?? localSource(await readGitFacts(dirs.workspace));
     return await pipeline(host, args.raw, progress, args.extras);
   } catch (err) {
     fail(host, err);
@@ -94,7 +104,7 @@ async function pipeline(
   if (inputs.mode === 'install') outcome = await install(ictx, plan);
   else if (inputs.mode === 'verify') outcome = await findOnPath(ictx, plan);
   lap('install');
-  if (outcome?.goRoot) extras?.registerProblemMatcher(host);
+  if (outcome?.goRoot) extras?.registerProblemMatcher(host, inputs);
   // Caches are restored while the workspace is scanned; restoreCaches never throws.
   const caching =
     inputs.mode === 'install' && outcome && extras
@@ -116,6 +126,13 @@ async function pipeline(
   lap('checks');
   const cache = await caching;
   if (cache) timings.cache = cache.report.ms;
+  if (inputs.mode === 'install' && outcome?.goEnv && extras) {
+    await extras.rememberToolchains(host, {
+      modCache: cache?.moved?.GOMODCACHE ?? outcome.goEnv.GOMODCACHE,
+      installed: outcome.version,
+      gotoolchain: plan.switching.setting.raw
+    });
+  }
   return publish({
     host,
     inputs,
@@ -128,7 +145,8 @@ async function pipeline(
     before,
     startedAt: started,
     timings,
-    cache
+    cache,
+    source: progress.source
   });
 }
 

@@ -5,21 +5,29 @@
  */
 import { postHost } from './edge/post-host.js';
 import { renderCacheSaveSummary } from './report/summary.js';
-import { saveCaches } from './stages/cache-save-stage.js';
+import { saveCaches, type SaveReport } from './stages/cache-save-stage.js';
 import { stopCacheWorker } from './cache/cache-client.js';
+import { reportDownloadedToolchains } from './edge/toolchain-modules.js';
+import { exportTelemetry } from './telemetry/requested.js';
 
+const startedAt = Date.now();
 const host = postHost();
 // The storage SDK runs on the cache worker, whose errors arrive as its 'error' event (a failed
 // entry); this guard is for anything else: the post step must never fail the job.
 process.on('uncaughtException', (e) => host.warning(`cache: ${e.message}`));
 
+// Before the save trims the module cache: toolchains the go command downloaded (GOTOOLCHAIN=auto).
+await reportDownloadedToolchains(host);
+let saves: SaveReport[] | undefined;
 try {
-  const reports = await saveCaches(host);
-  if (reports.length > 0) await host.writeSummary(renderCacheSaveSummary(reports));
+  saves = await saveCaches(host);
+  if (saves.length > 0) await host.writeSummary(renderCacheSaveSummary(saves));
 } catch (e) {
   host.warning(`cache: not saved: ${e instanceof Error ? e.message : String(e)}`);
 }
 await stopCacheWorker();
+// OpenTelemetry, only when an OTLP endpoint is set: the span of the cache save.
+await exportTelemetry(host, { step: 'post', startedAt, saves });
 // Nothing should be left to keep the process alive once the worker has stopped; should anything
 // be, the timer ends it (it does not itself keep the process alive), after stdout had time to
 // drain (pipes are asynchronous on Windows).

@@ -16,7 +16,9 @@ const facts: KeyFacts = {
   goVersion: '1.22.3',
   dependencyHash: 'abc',
   runId: '42',
-  runAttempt: '1'
+  runAttempt: '1',
+  job: 'test',
+  suffix: ''
 };
 
 describe('modules keys', () => {
@@ -37,16 +39,48 @@ describe('modules keys', () => {
 });
 
 describe('build keys', () => {
-  test('carry the target, the Go version and the dependency hash; saved keys add run id and attempt', () => {
+  test('carry the target, the Go version, the job and the dependency hash; saved keys add run id and attempt', () => {
     expect(buildKeys(facts)).toEqual({
-      lookupKey: 'setup-go-enforced-build-Linux-x64-ubuntu24-go1.22.3-abc',
+      lookupKey: 'setup-go-enforced-build-Linux-x64-ubuntu24-go1.22.3-test~abc',
       restoreKeys: [
-        'setup-go-enforced-build-Linux-x64-ubuntu24-go1.22.3-abc-',
+        'setup-go-enforced-build-Linux-x64-ubuntu24-go1.22.3-test~abc-',
+        'setup-go-enforced-build-Linux-x64-ubuntu24-go1.22.3-test~',
+        // another job's entry, only when this job has none of its own yet
         'setup-go-enforced-build-Linux-x64-ubuntu24-go1.22.3-'
       ],
-      exactPrefix: 'setup-go-enforced-build-Linux-x64-ubuntu24-go1.22.3-abc-',
-      saveKey: 'setup-go-enforced-build-Linux-x64-ubuntu24-go1.22.3-abc-42-1'
+      exactPrefix: 'setup-go-enforced-build-Linux-x64-ubuntu24-go1.22.3-test~abc-',
+      saveKey: 'setup-go-enforced-build-Linux-x64-ubuntu24-go1.22.3-test~abc-42-1'
     });
+  });
+
+  test('cache-key-suffix: the matrix dimensions the key cannot see', () => {
+    expect(buildKeys({ ...facts, suffix: 'race' }).saveKey).toBe(
+      'setup-go-enforced-build-Linux-x64-ubuntu24-go1.22.3-test+race~abc-42-1'
+    );
+  });
+
+  test.each([
+    ['test', 'test-race', '', ''],
+    ['test', 'test', '', 'race'],
+    ['test', 'test', 'race', 'race-x'],
+    ['lint', 'test', '', ''],
+    ['a~b', 'a', '', 'b'],
+    ['test', 'tes', 't', '']
+  ])(
+    'job %s (suffix %j) and job %s (suffix %j): neither restores the other by its own prefixes',
+    (jobA, jobB, suffixA, suffixB) => {
+      const a = buildKeys({ ...facts, job: jobA, suffix: suffixA });
+      const b = buildKeys({ ...facts, job: jobB, suffix: suffixB });
+      for (const prefix of a.restoreKeys.slice(0, 2)) expect(b.saveKey.startsWith(prefix)).toBe(false);
+      for (const prefix of b.restoreKeys.slice(0, 2)) expect(a.saveKey.startsWith(prefix)).toBe(false);
+      expect(buildResult(a, b.saveKey)).toBe('partial');
+    }
+  );
+
+  test('outside a runner (no GITHUB_JOB) the job segment is _', () => {
+    expect(buildKeys({ ...facts, job: '' }).lookupKey).toBe(
+      'setup-go-enforced-build-Linux-x64-ubuntu24-go1.22.3-_~abc'
+    );
   });
 
   test.each([
@@ -61,8 +95,9 @@ describe('build keys', () => {
   });
 
   test.each([
-    ['setup-go-enforced-build-Linux-x64-ubuntu24-go1.22.3-abc-41-2', 'exact'],
-    ['setup-go-enforced-build-Linux-x64-ubuntu24-go1.22.3-old-41-1', 'partial'],
+    ['setup-go-enforced-build-Linux-x64-ubuntu24-go1.22.3-test~abc-41-2', 'exact'],
+    ['setup-go-enforced-build-Linux-x64-ubuntu24-go1.22.3-test~old-41-1', 'partial'],
+    ['setup-go-enforced-build-Linux-x64-ubuntu24-go1.22.3-lint~abc-41-1', 'partial'],
     [undefined, 'miss']
   ] as const)('matched %s -> %s', (matched, result) => {
     expect(buildResult(buildKeys(facts), matched)).toBe(result);

@@ -73,6 +73,8 @@ if (missing) {
       workspace?: string;
       toolCache?: string;
       build?: boolean;
+      /** what the job builds (default: the app, -o <temp>/app .) */
+      goBuild?: string[];
     }): Promise<Job> {
       const n = ++jobs;
       const temp = root.sub(`temp-${n}`);
@@ -95,7 +97,7 @@ if (missing) {
         steps: async (env) => {
           if (opts.build === false) return;
           const out = path.join(temp, 'app');
-          const b = await execFileAsync('go', ['build', '-x', '-o', out, '.'], {
+          const b = await execFileAsync('go', ['build', '-x', ...(opts.goBuild ?? ['-o', out, '.'])], {
             cwd: jobWs,
             env,
             encoding: 'utf8',
@@ -103,6 +105,7 @@ if (missing) {
             ...(ids ? { uid: ids.uid, gid: ids.gid } : {})
           });
           compiled = [...b.stderr.matchAll(/\/compile .* -p (\S+) /g)].map((m) => m[1]);
+          if (opts.goBuild) return;
           const run = await execFileAsync(out, [], { encoding: 'utf8' });
           expect(run.stdout).toMatch(/^dep v1\.\d\.0 \d+/);
         }
@@ -124,6 +127,9 @@ if (missing) {
     }
 
     const keys = () => service.entries().map((e) => e.key);
+    /** the first modules and build entries saved (job 1's) */
+    const firstMod = () => keys().find((k) => k.startsWith('setup-go-enforced-mod-'));
+    const firstBuild = () => keys().find((k) => k.startsWith('setup-go-enforced-build-'));
 
     beforeAll(async () => {
       const packed = await packRealGo({ srcDir: REAL_GO, version: VERSION, outDir: PACK_CACHE });
@@ -166,8 +172,10 @@ if (missing) {
       expect(warningsAndErrors(first.post)).toEqual([]);
       const saved = keys();
       expect(saved).toHaveLength(2);
-      expect(saved[0]).toBe(first.report.cache!.modules!.key);
-      expect(saved[1]).toBe(`${first.report.cache!.build!.key}-run${jobs}-1`);
+      // saved at once: in either order
+      expect(saved.sort()).toEqual(
+        [`${first.report.cache!.build!.key}-run${jobs}-1`, first.report.cache!.modules!.key].sort()
+      );
       expect(first.post?.summary).toMatch(/### Cache saved/);
     }, 300_000);
 
@@ -176,9 +184,9 @@ if (missing) {
       await wipe(path.join(home, '.cache'));
       const r = await job({ env: { GOPROXY: 'off' } });
       expect(r.main.outputs['cache-hit']).toBe('true');
-      expect(r.main.outputs['cache-matched-key']).toBe(keys()[0]);
-      expect(r.report.cache?.modules).toMatchObject({ result: 'exact', matchedKey: keys()[0] });
-      expect(r.report.cache?.build).toMatchObject({ result: 'exact', matchedKey: keys()[1] });
+      expect(r.main.outputs['cache-matched-key']).toBe(firstMod());
+      expect(r.report.cache?.modules).toMatchObject({ result: 'exact', matchedKey: firstMod() });
+      expect(r.report.cache?.build).toMatchObject({ result: 'exact', matchedKey: firstBuild() });
       expect(r.report.cache?.modules?.bytes).toBeGreaterThan(0);
       expect(r.report.cache?.build?.files).toBeGreaterThan(0);
       expect(r.compiled).toEqual([]);
@@ -224,16 +232,19 @@ if (missing) {
       await writeApp(ws, 'v1.1.0', proxy.sums);
       const r = await job({});
       expect(r.main.outputs['cache-hit']).toBe('false');
-      expect(r.report.cache?.modules).toMatchObject({ result: 'partial', matchedKey: keys()[0] });
+      expect(r.report.cache?.modules).toMatchObject({ result: 'partial', matchedKey: firstMod() });
       expect(r.report.cache?.build?.result).toBe('partial');
-      expect(r.main.outputs['cache-matched-key']).toBe(keys()[0]);
+      expect(r.main.outputs['cache-matched-key']).toBe(firstMod());
       expect(r.compiled).toEqual(expect.arrayContaining([DEP_MODULE]));
       expect(r.post?.code).toBe(0);
       expect(warningsAndErrors(r.post)).toEqual([]);
+      // The post step saves both entries at once: in either order.
       const added = keys().slice(n);
-      expect(added).toEqual([r.report.cache!.modules!.key, expect.stringContaining(r.report.cache!.build!.key)]);
+      const modKey = r.report.cache!.modules!.key;
+      expect(added).toHaveLength(2);
+      expect(added).toEqual(expect.arrayContaining([modKey, expect.stringContaining(r.report.cache!.build!.key)]));
       // The saved module entry holds v1.1.0 only: v1.0.0 (restored, no longer in go.sum) was left out.
-      const names = await archiveNames(added[0]);
+      const names = await archiveNames(modKey);
       expect(names.some((n) => n.includes(`${DEP_MODULE}@v1.1.0/`))).toBe(true);
       expect(names.some((n) => n.includes('@v1.0.0'))).toBe(false);
       expect(names.some((n) => n.endsWith('/@v/v1.0.0.zip'))).toBe(false);
@@ -256,8 +267,10 @@ if (missing) {
       expect(a.report.cache?.modules?.result).toBe('miss');
       expect(a.post?.code).toBe(0);
       expect(warningsAndErrors(a.post)).toEqual([]);
-      const gz = service.entries().slice(n);
-      expect(gz.map((e) => e.key)).toEqual([a.report.cache!.modules!.key, expect.any(String)]);
+      const gzAll = service.entries().slice(n);
+      expect(gzAll).toHaveLength(2);
+      const gz = gzAll.filter((e) => e.key === a.report.cache!.modules!.key);
+      expect(gz).toHaveLength(1);
       expect(gz[0].version).not.toBe(service.entries().find((e) => e.key === gz[0].key)!.version);
       expect((await archiveNames(gz[0].key, false)).length).toBeGreaterThan(0);
 
@@ -349,5 +362,35 @@ if (missing) {
       expect(b.compiled).toEqual([]);
       expect(b.post?.code).toBe(0);
     }, 300_000);
+    test('two jobs of one run (lint builds a little, test a lot) keep a build entry each; next run the test job restores its own', async () => {
+      const run = 900;
+      const inRun = (name: string, n: number) => ({ GITHUB_JOB: name, GITHUB_RUN_ID: `run${n}` });
+      const clean = async () => {
+        await wipe(path.join(home, '.cache'));
+      };
+      await clean();
+      // One run: the lint job finishes (and saves) first, as it usually does.
+      // -trimpath: build actions no earlier job of this suite ran, so the lint job has entries to save
+      const lint = await job({ env: inRun('lint', run), goBuild: ['-trimpath', DEP_MODULE] });
+      await clean();
+      const test1 = await job({ env: inRun('test', run) });
+      expect(lint.post?.code).toBe(0);
+      expect(test1.post?.code).toBe(0);
+      const buildKeysOfRun = keys().filter((k) => k.includes('-build-') && k.endsWith(`-run${run}-1`));
+      expect(buildKeysOfRun).toEqual([expect.stringContaining('-lint~'), expect.stringContaining('-test~')]);
+      // The next run: the test job restores its own entry and compiles nothing.
+      await clean();
+      const test2 = await job({ env: inRun('test', run + 1) });
+      expect(test2.report.cache?.build).toMatchObject({
+        result: 'exact',
+        matchedKey: expect.stringContaining('-test~')
+      });
+      expect(test2.compiled).toEqual([]);
+      // ... and a matrix leg with a cache-key-suffix keeps its own entry too.
+      await clean();
+      const race = await job({ env: inRun('test', run + 2), inputs: { 'cache-key-suffix': 'race' } });
+      expect(race.report.cache?.build?.key).toContain('-test+race~');
+      expect(race.report.cache?.build?.result).toBe('partial');
+    }, 600_000);
   });
 }

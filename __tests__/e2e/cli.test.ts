@@ -126,7 +126,7 @@ describe('check: the same verdict as the action in verify mode', () => {
       findings: { severity: string; file?: string; line?: number }[];
     };
     const actionReport = JSON.parse(readFileSync(action.outputs.report, 'utf8')) as typeof report;
-    expect(report.schemaVersion).toBe(2);
+    expect(report.schemaVersion).toBe(3);
     const located = (r: typeof report) =>
       r.findings.map((f) => `${f.severity} ${f.file ?? '-'}:${f.line ?? ''}`).sort();
     expect(located(report)).toEqual(located(actionReport));

@@ -135,9 +135,9 @@ describe('a monorepo that disagrees with the installed Go', () => {
     expect(modules).toMatch(/^\| go\.work \(main\) \|/m);
   });
 
-  test('the JSON report at the report output has schemaVersion 2 and the same findings as the annotations', () => {
+  test('the JSON report at the report output has schemaVersion 3 and the same findings as the annotations', () => {
     const report = readReport(fail);
-    expect(report.schemaVersion).toBe(2);
+    expect(report.schemaVersion).toBe(3);
     expect(report.consistent).toBe(false);
     expect(report.findings).toEqual(
       expect.arrayContaining([
@@ -219,12 +219,13 @@ describe('a stale Go environment before the step', () => {
     );
   });
 
-  test('GOROOT and GOTOOLCHAIN are overridden for later steps', () => {
+  test('GOROOT is overridden for later steps; the GOTOOLCHAIN the job set is kept (no toolchain-switching input)', () => {
     expect(r.code).toBe(0);
     expect(r.outputs['go-root']).not.toBe('');
     expect(r.outputs['go-root'].startsWith(r.toolCache)).toBe(true);
     expect(r.env.GOROOT).toBe(r.outputs['go-root']);
-    expect(r.env.GOTOOLCHAIN).toBe('local');
+    expect(r.env.GOTOOLCHAIN).toBeUndefined();
+    expect(readReport(r).toolchainSwitching).toEqual({ gotoolchain: 'auto', from: 'environment', exported: false });
     expect(r.path).toContain(path.join(r.outputs['go-root'], 'bin'));
   });
 

@@ -6,8 +6,11 @@ import { InputError } from '../../src/errors.js';
 describe('buildReport', () => {
   test('carries the run: request, resolution, previous Go, checks, findings, modules', () => {
     const r = sampleReport();
-    expect(r.schemaVersion).toBe(2);
-    expect(REPORT_SCHEMA_VERSION).toBe(2);
+    expect(r.schemaVersion).toBe(3);
+    expect(REPORT_SCHEMA_VERSION).toBe(3);
+    expect(r.generatedAt).toBe('2026-12-01T10:00:00.000Z');
+    expect(r.source).toMatchObject({ origin: 'runner', repository: 'octo/app', job: 'test', runAttempt: '2' });
+    expect(r.toolchainSwitching).toEqual({ gotoolchain: 'local', from: 'input', exported: true });
     expect(r.action).toEqual({ name: 'setup-go-enforced', version: '1.0.0' });
     expect(r.request).toEqual({ spec: '1.22', kind: 'minimum', from: 'go.mod:3 go 1.22', file: 'go.mod', line: 3 });
     expect(r.resolution).toEqual({

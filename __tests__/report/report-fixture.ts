@@ -2,6 +2,7 @@
 import { buildReport, type ReportParts, type RunReport } from '../../src/report/json-report.js';
 import { runChecks } from '../../src/verify/run-checks.js';
 import { facts, mod, decl, releases } from '../verify/checks/facts-fixture.js';
+import { decideSwitching } from '../../src/plan/toolchain-switching.js';
 
 export function sampleParts(over: Partial<ReportParts> = {}): ReportParts {
   const root = mod('go.mod', '1.22', { toolchain: { value: 'go1.22.12', line: 5 } });
@@ -20,6 +21,7 @@ export function sampleParts(over: Partial<ReportParts> = {}): ReportParts {
       GOTOOLCHAIN: 'auto',
       previousGo: { path: '/usr/local/go/bin/go', version: '1.21.5' }
     },
+    switching: decideSwitching('local', 'auto', 'install'),
     vulns: {
       status: 'checked',
       entriesRead: 3,
@@ -67,6 +69,21 @@ export function sampleParts(over: Partial<ReportParts> = {}): ReportParts {
     vulns: f.vulns,
     matrix: { matrix: ['1.22.12', '1.23.1'], minimal: '1.22.0', latest: '1.23.1', range: 'all' },
     warnings: ['the manifest was slow'],
+    source: {
+      origin: 'runner',
+      repository: 'octo/app',
+      serverUrl: 'https://github.com',
+      ref: 'refs/heads/main',
+      sha: 'f'.repeat(40),
+      workflow: 'ci',
+      job: 'test',
+      runId: '42',
+      runAttempt: '2',
+      runUrl: 'https://github.com/octo/app/actions/runs/42/attempts/2',
+      event: 'push'
+    },
+    switching: f.switching,
+    now: new Date('2026-12-01T10:00:00Z'),
     ...over
   };
 }

@@ -10,6 +10,7 @@ import { checkInstalledVersion } from '../../src/verify/checks/installed-version
 import { parseInputs } from '../../src/inputs/inputs.js';
 import type { Facts } from '../../src/model.js';
 import { memoryHost } from '../../src/host.js';
+import { DEFAULT_SWITCHING } from '../../src/plan/toolchain-switching.js';
 
 const REAL_GO = '/usr/lib/go-1.19/bin/go';
 const describeReal = existsSync(REAL_GO) && process.platform === 'linux' ? describe : describe.skip;
@@ -41,7 +42,7 @@ describeReal('findOnPath', () => {
       workspace: dir,
       hosted: false
     };
-    const outcome = await findOnPath(ctx, { manifestUrl: '', warnings: [] });
+    const outcome = await findOnPath(ctx, { switching: DEFAULT_SWITCHING, manifestUrl: '', warnings: [] });
     expect(outcome.version).toMatch(/^1\.19/);
     const facts = { mode: 'verify', version: outcome.version, installed: outcome.installed } as unknown as Facts;
     expect(checkInstalledVersion(facts)).toEqual([]);

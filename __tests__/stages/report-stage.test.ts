@@ -9,6 +9,7 @@ import { publish } from '../../src/stages/report-stage.js';
 import { parseInputs } from '../../src/inputs/inputs.js';
 import type { Facts, ModFile, Release } from '../../src/model.js';
 import { memoryHost } from '../../src/host.js';
+import { DEFAULT_SWITCHING } from '../../src/plan/toolchain-switching.js';
 
 const releases: Release[] = [
   {
@@ -40,12 +41,13 @@ describe('publish', () => {
   });
 
   test('a go line newer than every release: report written, matrix outputs empty, warning names go.mod:3', async () => {
-    const root: ModFile = { kind: 'go.mod', path: 'go.mod', go: { value: '1.99', line: 3 }, use: [] };
+    const root: ModFile = { kind: 'go.mod', path: 'go.mod', go: { value: '1.99', line: 3 }, use: [], godebug: [] };
     const facts: Facts = {
       mode: 'install',
       version: '1.22.12',
       env: {},
       workspace: { modules: [root], useTargets: [], declarations: [], problems: [] },
+      switching: DEFAULT_SWITCHING,
       root,
       releases
     };
@@ -55,7 +57,12 @@ describe('publish', () => {
       inputs: parseInputs({ 'go-version': '1.22', 'report-file': 'report.json' }),
       platform: { os: 'linux', arch: 'x64' },
       dirs: { toolCache: dir, temp: dir, workspace: dir, hosted: false },
-      plan: { releases, manifestUrl: 'https://go.dev/dl/?mode=json&include=all', warnings: [] },
+      plan: {
+        releases,
+        switching: DEFAULT_SWITCHING,
+        manifestUrl: 'https://go.dev/dl/?mode=json&include=all',
+        warnings: []
+      },
       facts,
       checked: { results: [], findings: [], consistent: true, errorCount: 0, mismatchCount: 0 },
       before: {},

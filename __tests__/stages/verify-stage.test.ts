@@ -5,11 +5,13 @@ import path from 'node:path';
 import { parseInputs } from '../../src/inputs/inputs.js';
 import { check, collectFacts, rootModule } from '../../src/stages/verify-stage.js';
 import type { ModFile } from '../../src/model.js';
+import { DEFAULT_SWITCHING } from '../../src/plan/toolchain-switching.js';
 
 const mod = (p: string, kind: ModFile['kind'] = p.endsWith('go.mod') ? 'go.mod' : 'go.work'): ModFile => ({
   kind,
   path: p,
-  use: []
+  use: [],
+  godebug: []
 });
 
 test.each<[string, ModFile[], Parameters<typeof rootModule>[1], string | undefined]>([
@@ -57,6 +59,7 @@ describe('collectFacts', () => {
         request,
         spec: request.spec,
         resolution: { version: '1.23.4', fromCacheOnly: true, warnings: [] },
+        switching: DEFAULT_SWITCHING,
         manifestUrl: '',
         warnings: []
       },

@@ -112,3 +112,34 @@ export async function writeApp(ws, version, sums) {
     `package main\n\nimport (\n\t"fmt"\n\n\t"${DEP_MODULE}"\n)\n\nfunc main() {\n\tfmt.Println("dep", dep.Version, dep.Sum([]int{1, 2, 3}))\n}\n`
   );
 }
+
+/**
+ * Adds to the proxy in `dir` the module Go 1.21+ downloads to switch toolchains
+ * (GOTOOLCHAIN=auto): golang.org/toolchain@v0.0.1-go<version>.<goos>-<goarch>, holding `files`
+ * (a Go tree, e.g. a synthetic toolchain's bin/go) under its module prefix. Returns the version.
+ * @param {string} dir
+ * @param {{ version: string, goos: string, goarch: string, files: Record<string, string | Buffer> }} t
+ */
+export async function addToolchainModule(dir, t) {
+  const { ZipFile } = await import('yazl');
+  const mod = 'golang.org/toolchain';
+  const v = `v0.0.1-go${t.version}.${t.goos}-${t.goarch}`;
+  const modDir = path.join(dir, escapeModulePath(mod), '@v');
+  await fs.mkdir(modDir, { recursive: true });
+  const mtime = new Date('2026-01-01T00:00:00Z');
+  await fs.writeFile(path.join(modDir, `${v}.mod`), `module ${mod}\n`);
+  await fs.writeFile(path.join(modDir, `${v}.info`), JSON.stringify({ Version: v, Time: mtime.toISOString() }));
+  const zip = new ZipFile();
+  for (const name of Object.keys(t.files).sort()) {
+    zip.addBuffer(Buffer.from(t.files[name]), `${mod}@${v}/${name}`, { mtime, mode: 0o100755 });
+  }
+  zip.end();
+  await new Promise((resolve, reject) => {
+    const ws = createWriteStream(path.join(modDir, `${v}.zip`));
+    zip.outputStream.pipe(ws).on('close', resolve).on('error', reject);
+  });
+  const list = path.join(modDir, 'list');
+  const before = await fs.readFile(list, 'utf8').catch(() => '');
+  await fs.writeFile(list, `${before}${v}\n`);
+  return v;
+}

@@ -95,6 +95,8 @@ value() {
     GOVERSION) printf '%s\\n' "$GOVERSION_SELF" ;;
     GOROOT) printf '%s\\n' "$GOROOT_SELF" ;;
     GOPATH) if [ -n "$GOPATH" ]; then printf '%s\\n' "$GOPATH"; else printf '%s\\n' "$HOME/go"; fi ;;
+    GOMODCACHE) if [ -n "$GOMODCACHE" ]; then printf '%s\\n' "$GOMODCACHE"; else printf '%s/pkg/mod\\n' "$(value GOPATH | cut -d: -f1)"; fi ;;
+    GOCACHE) if [ -n "$GOCACHE" ]; then printf '%s\\n' "$GOCACHE"; else printf '%s/go-build\\n' "\${XDG_CACHE_HOME:-$HOME/.cache}"; fi ;;
     GOTOOLCHAIN) printf '%s\\n' "$GOTOOLCHAIN" ;;
     GOFLAGS) printf '%s\\n' "$GOFLAGS" ;;
     GOOS) printf '%s\\n' "$GOOS_SELF" ;;

@@ -3,13 +3,17 @@
  *
  *   modules: setup-go-enforced-mod-<RUNNER_OS>-<dependency hash>
  *            restore key setup-go-enforced-mod-<RUNNER_OS>-  (the newest older entry)
- *   build:   setup-go-enforced-build-<RUNNER_OS>-<arch>[-<ImageOS>]-go<version>-<dependency hash>-<run id>-<attempt>
- *            looked up by the prefix up to the dependency hash, then by the prefix up to the Go version
+ *   build:   setup-go-enforced-build-<RUNNER_OS>-<arch>[-<ImageOS>]-go<version>-<job>[+<suffix>]~<dependency hash>-<run id>-<attempt>
+ *            looked up by the prefix up to the dependency hash, then up to the job, then up to the
+ *            Go version (another job's entry, when this job has none yet)
  *
- * The module cache does not depend on the Go version; the build cache depends on the target (OS,
- * arch, runner image) and the Go version, so different targets never clobber each other. Build
- * entries are saved under a new key (run id and attempt) whenever the job added entries, since keys
- * are immutable.
+ * The module cache does not depend on the Go version and is shared by every job; the build cache
+ * depends on the target (OS, arch, runner image), the Go version and the job (GITHUB_JOB, plus the
+ * cache-key-suffix input for what the key cannot see: tags, -race, GOEXPERIMENT), so a lint job
+ * and a test job of one run keep an entry each instead of the first one to finish deciding what
+ * every next run restores (actions/setup-go #324, #262, #497). `~` ends the job segment, and no
+ * job or suffix holds one, so `test~` never matches `test-race~`. Build entries are saved under a
+ * new key (run id and attempt) whenever the job added entries, since keys are immutable.
  */
 
 export const KEY_PREFIX = 'setup-go-enforced';
@@ -31,6 +35,10 @@ export interface KeyFacts {
   /** GITHUB_RUN_ID and GITHUB_RUN_ATTEMPT; any unique text outside a runner */
   runId: string;
   runAttempt: string;
+  /** GITHUB_JOB (the job's id); "" outside a runner */
+  job: string;
+  /** the cache-key-suffix input; "" for none */
+  suffix: string;
 }
 
 export interface ModulesKeys {
@@ -58,13 +66,20 @@ export function modulesKeys(f: Pick<KeyFacts, 'runnerOs' | 'dependencyHash'>): M
   return { key: `${prefix}${f.dependencyHash}`, restoreKeys: [prefix] };
 }
 
+/** A job or suffix in the job segment: no `~` or `+` (they delimit it), no commas or blanks. */
+function segmentPart(text: string): string {
+  return keyPart(text).replace(/[~+]/g, '_');
+}
+
 export function buildKeys(f: KeyFacts): BuildKeys {
   const target = [f.runnerOs, f.arch, f.imageOs].filter(Boolean).map(keyPart).join('-');
-  const prefix = `${KEY_PREFIX}-build-${target}-go${keyPart(f.goVersion)}-`;
-  const exactPrefix = `${prefix}${f.dependencyHash}-`;
+  const goPrefix = `${KEY_PREFIX}-build-${target}-go${keyPart(f.goVersion)}-`;
+  const job = `${segmentPart(f.job) || '_'}${f.suffix ? `+${segmentPart(f.suffix)}` : ''}~`;
+  const jobPrefix = `${goPrefix}${job}`;
+  const exactPrefix = `${jobPrefix}${f.dependencyHash}-`;
   return {
-    lookupKey: `${prefix}${f.dependencyHash}`,
-    restoreKeys: [exactPrefix, prefix],
+    lookupKey: `${jobPrefix}${f.dependencyHash}`,
+    restoreKeys: [exactPrefix, jobPrefix, goPrefix],
     exactPrefix,
     saveKey: `${exactPrefix}${keyPart(f.runId)}-${keyPart(f.runAttempt)}`
   };

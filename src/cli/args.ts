@@ -35,7 +35,16 @@ export interface CliArgs {
  * GitHub token, caching, the mode that the command sets; --sarif is the CLI's own). The multi-line
  * ones may repeat.
  */
-const RUNNER_ONLY = new Set<string>(['token', 'cache', 'cache-dependency-path', 'cache-save', 'mode', 'sarif-file']);
+const RUNNER_ONLY = new Set<string>([
+  'token',
+  'cache',
+  'cache-dependency-path',
+  'cache-save',
+  'cache-key-suffix',
+  'mode',
+  'sarif-file',
+  'annotate-test-logs'
+]);
 const INPUT_FLAGS = INPUT_NAMES.filter((n) => !RUNNER_ONLY.has(n));
 const MULTI_LINE = new Set<string>(['checks', 'modules']);
 /** Inputs that are true/false: `--check-latest` alone means true. */
@@ -57,7 +66,8 @@ Commands:
 Flags (the action's inputs):
   --go-version, --go-version-file, --check-latest, --architecture, --go-download-base-url,
   --go-download-token, --checks (once per line), --consistency, --on-mismatch,
-  --modules (once per line), --matrix-range, --vulndb-url, --allow-missing-checksum, --report-file
+  --modules (once per line), --matrix-range, --vulndb-url, --allow-missing-checksum, --report-file,
+  --toolchain-switching (check: the GOTOOLCHAIN policy the job runs with)
 Output:
   --json           print the JSON report (the action's schema) instead of the table
   --sarif FILE     also write the findings as SARIF 2.1.0

@@ -4,6 +4,9 @@
  * A new command is its file plus one line here; `setup-go-enforced --help` lists `usage`.
  */
 import type { CliIo } from './io.js';
+import { bumpCommand } from './bump-command.js';
+import { mirrorCommand } from './mirror-command.js';
+import { dashboardCommand } from './dashboard-command.js';
 
 export interface OwnCommand {
   /** the usage lines, indented as the other commands in args.ts USAGE */
@@ -13,4 +16,7 @@ export interface OwnCommand {
 
 export const OWN_COMMANDS: Record<string, OwnCommand> = {
   // one line per command: name: command (imported above)
+  bump: bumpCommand,
+  mirror: mirrorCommand,
+  dashboard: dashboardCommand
 };

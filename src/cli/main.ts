@@ -38,7 +38,7 @@ function exitCodeOf(report: RunReport | undefined): number {
  * Runs the engine in `mode` with a terminal host over the repository the command names (its
  * argument, else the current folder; `use`: the current folder) and the per-user tool cache.
  */
-async function engine(
+export async function engine(
   io: CliIo,
   mode: 'verify' | 'plan' | 'install',
   args: CliArgs,

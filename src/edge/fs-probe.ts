@@ -20,3 +20,18 @@ export async function lexists(p: string): Promise<boolean> {
     return false;
   }
 }
+
+/**
+ * The real path of each of `paths` that has one different from itself (symbolic links, Windows
+ * junctions and 8.3 short names resolved: realpath.native); paths that are missing are left out.
+ */
+export async function realPaths(paths: (string | undefined)[]): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  await Promise.all(
+    [...new Set(paths.filter((p): p is string => !!p && p.trim() !== ''))].map(async (p) => {
+      const real = await fs.realpath(p).catch(() => undefined);
+      if (real !== undefined && real !== p) out[p] = real;
+    })
+  );
+  return out;
+}

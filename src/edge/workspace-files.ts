@@ -93,9 +93,15 @@ function openedPath(fd: number): string | undefined {
 
 /**
  * Reads `abs` (a path inside `root.dir`) under the rules above. Never throws for a file-system
- * reason: every outcome is data.
+ * reason: every outcome is data. With `prefix`, a longer file is not refused: its first `maxBytes`
+ * are read (for a Go file's header, see go/source-header.ts).
  */
-export function readWorkspaceFile(root: WorkspaceRoot, abs: string, maxBytes: number = MAX_FILE_BYTES): FileRead {
+export function readWorkspaceFile(
+  root: WorkspaceRoot,
+  abs: string,
+  maxBytes: number = MAX_FILE_BYTES,
+  opts: { prefix?: boolean } = {}
+): FileRead {
   let isLink = false;
   try {
     isLink = lstatSync(abs).isSymbolicLink();
@@ -133,7 +139,7 @@ export function readWorkspaceFile(root: WorkspaceRoot, abs: string, maxBytes: nu
     const st = fstatSync(fd);
     if (st.isDirectory()) return { status: 'unreadable', reason: 'is a folder, not a file (EISDIR)' };
     if (!st.isFile()) return { status: 'refused', reason: `is ${kindOf(st)}: not read` };
-    if (st.size > maxBytes) {
+    if (st.size > maxBytes && !opts.prefix) {
       return { status: 'refused', reason: `is ${st.size} bytes, more than the ${maxBytes} read at most: not read` };
     }
     const buf = Buffer.alloc(Math.min(st.size, maxBytes) + 1);
@@ -144,8 +150,10 @@ export function readWorkspaceFile(root: WorkspaceRoot, abs: string, maxBytes: nu
       n += got;
       if (n === buf.length) break;
     }
-    if (n > maxBytes) return { status: 'refused', reason: `grew beyond the ${maxBytes} bytes read at most: not read` };
-    let text = buf.subarray(0, n).toString('utf8');
+    if (n > maxBytes && !opts.prefix) {
+      return { status: 'refused', reason: `grew beyond the ${maxBytes} bytes read at most: not read` };
+    }
+    let text = buf.subarray(0, Math.min(n, maxBytes)).toString('utf8');
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     return { status: 'read', text };
   } catch (e) {

@@ -117,6 +117,17 @@ export async function scanWorkspace(dir: string, opts: ScanOptions = {}): Promis
       case 'go.work':
         modules.push(parseModFile(text, rel, kind));
         return;
+      case 'tool.mod': {
+        // Not every *.mod is Go's: only one that parses and names its module counts.
+        let m: ModFile;
+        try {
+          m = parseModFile(text, rel, 'go.mod');
+        } catch {
+          return;
+        }
+        if (m.module) modules.push(m);
+        return;
+      }
       case '.go-version':
         declarations.push(parseGoVersionFile(text, rel));
         return;

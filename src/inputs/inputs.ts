@@ -7,6 +7,7 @@ import { type CheckId, type Mode, type SeveritySetting } from '../model.js';
 import { parseChecksInput, parseConsistency, parseOnMismatch, type Consistency } from '../verify/run-checks.js';
 import { parseVulnDbUrl } from '../verify/vulndb/urls.js';
 import type { MatrixRange } from '../plan/matrix.js';
+import type { SwitchMode } from '../go/gotoolchain.js';
 
 /** Every input of action.yml, in its order. */
 export const INPUT_NAMES = [
@@ -19,6 +20,7 @@ export const INPUT_NAMES = [
   'cache',
   'cache-dependency-path',
   'cache-save',
+  'cache-key-suffix',
   'go-download-token',
   'mode',
   'checks',
@@ -29,7 +31,9 @@ export const INPUT_NAMES = [
   'sarif-file',
   'matrix-range',
   'vulndb-url',
-  'allow-missing-checksum'
+  'allow-missing-checksum',
+  'toolchain-switching',
+  'annotate-test-logs'
 ] as const;
 
 export type InputName = (typeof INPUT_NAMES)[number];
@@ -50,6 +54,8 @@ export interface Inputs {
   cacheDependencyPath: string;
   /** save new cache entries in the post step (false: restore only) */
   cacheSave: boolean;
+  /** added to the build entry's key: what the key cannot see (build tags, -race, GOEXPERIMENT) */
+  cacheKeySuffix: string;
   /** sent only to the go-download-base-url host */
   goDownloadToken: string;
   mode: Mode;
@@ -63,6 +69,10 @@ export interface Inputs {
   matrixRange: MatrixRange;
   vulndbUrl: string;
   allowMissingChecksum: boolean;
+  /** GOTOOLCHAIN for later steps; undefined when not given (the job's own GOTOOLCHAIN, else local) */
+  toolchainSwitching?: SwitchMode;
+  /** also turn `file_test.go:12: message` lines (t.Log, t.Error of go test -v) into annotations */
+  annotateTestLogs: boolean;
 }
 
 export const DEFAULT_DOWNLOAD_BASE_URL = 'https://go.dev/dl';
@@ -135,6 +145,7 @@ export function parseInputs(raw: RawInputs, env: Record<string, string | undefin
     cache: parseBoolean('cache', raw.cache, true),
     cacheDependencyPath: raw['cache-dependency-path'] ?? '',
     cacheSave: parseBoolean('cache-save', raw['cache-save'], true),
+    cacheKeySuffix: cacheKeySuffix(raw['cache-key-suffix']),
     goDownloadToken: t('go-download-token'),
     mode: oneOf('mode', raw.mode, ['install', 'verify', 'plan'] as const, 'install'),
     checks: parseChecksInput(raw.checks ?? ''),
@@ -145,6 +156,26 @@ export function parseInputs(raw: RawInputs, env: Record<string, string | undefin
     sarifFile: t('sarif-file'),
     matrixRange: oneOf('matrix-range', raw['matrix-range'], ['all', 'supported', 'minimal-and-latest'] as const, 'all'),
     vulndbUrl: t('vulndb-url') ? parseVulnDbUrl(t('vulndb-url')) : DEFAULT_VULNDB_URL,
-    allowMissingChecksum: parseBoolean('allow-missing-checksum', raw['allow-missing-checksum'], false)
+    allowMissingChecksum: parseBoolean('allow-missing-checksum', raw['allow-missing-checksum'], false),
+    ...(t('toolchain-switching')
+      ? { toolchainSwitching: oneOf('toolchain-switching', raw['toolchain-switching'], SWITCH_MODES, 'local') }
+      : {}),
+    annotateTestLogs: parseBoolean('annotate-test-logs', raw['annotate-test-logs'], false)
   };
+}
+
+const SWITCH_MODES = ['local', 'auto', 'path'] as const;
+
+/** A cache key part: at most 64 characters, no commas (a key cannot hold one). */
+function cacheKeySuffix(value: string | undefined): string {
+  const v = (value ?? '').trim();
+  if (v.includes(',')) {
+    throw new InputError(`"${v}" contains a comma, which a cache key cannot hold`, { input: 'cache-key-suffix' });
+  }
+  if (v.length > 64) {
+    throw new InputError(`"${v.slice(0, 20)}..." is ${v.length} characters (expected at most 64)`, {
+      input: 'cache-key-suffix'
+    });
+  }
+  return v;
 }

@@ -84,7 +84,7 @@ async function removeEmptyCreated(created: string[]): Promise<void> {
 }
 
 /** Windows may briefly refuse a rename of a fresh tree (scanners): retry a few times. */
-async function renameWithRetry(from: string, to: string, platform: Platform): Promise<void> {
+export async function renameWithRetry(from: string, to: string, platform: Platform): Promise<void> {
   for (let i = 0; ; i++) {
     try {
       await fs.rename(from, to);

@@ -28,19 +28,30 @@ export const PAUSE_STAGES = [
 ] as const;
 export type PauseStage = (typeof PAUSE_STAGES)[number];
 
+/** The named stages of `setup-go-enforced mirror` (src/mirror/run.ts), in order. */
+export const MIRROR_PAUSE_STAGES = [
+  /** half of an archive's bytes went through the checksum into its temporary file */
+  'mirror-mid-archive',
+  /** every file is in place; the new listing is not written yet */
+  'mirror-before-listing'
+] as const;
+export type MirrorPauseStage = (typeof MIRROR_PAUSE_STAGES)[number];
+type AnyPauseStage = PauseStage | MirrorPauseStage;
+
 /** The stage asked for in `env`, if any (unknown names are ignored). */
-export function pauseStage(env: NodeJS.ProcessEnv): PauseStage | undefined {
+export function pauseStage(env: NodeJS.ProcessEnv): AnyPauseStage | undefined {
   const v = (env[TEST_PAUSE_ENV] ?? '').trim();
-  return (PAUSE_STAGES as readonly string[]).includes(v) ? (v as PauseStage) : undefined;
+  const known: readonly string[] = [...PAUSE_STAGES, ...MIRROR_PAUSE_STAGES];
+  return known.includes(v) ? (v as AnyPauseStage) : undefined;
 }
 
 /** The file the paused installer writes. */
-export function pauseFile(temp: string, stage: PauseStage): string {
+export function pauseFile(temp: string, stage: AnyPauseStage): string {
   return path.join(temp, `setup-go-enforced-paused-${stage}`);
 }
 
 /** Writes the pause file and never resolves (a timer keeps the process alive until it is killed). */
-async function pauseForever(temp: string, stage: PauseStage): Promise<never> {
+async function pauseForever(temp: string, stage: AnyPauseStage): Promise<never> {
   await fs.mkdir(temp, { recursive: true });
   await fs.writeFile(pauseFile(temp, stage), String(process.pid));
   return new Promise<never>(() => {
@@ -49,16 +60,21 @@ async function pauseForever(temp: string, stage: PauseStage): Promise<never> {
 }
 
 /** Pauses for good when `env` asks for `stage`; returns at once otherwise. */
-export async function pauseAt(env: NodeJS.ProcessEnv, temp: string, stage: PauseStage): Promise<void> {
+export async function pauseAt(env: NodeJS.ProcessEnv, temp: string, stage: AnyPauseStage): Promise<void> {
   if (pauseStage(env) === stage) await pauseForever(temp, stage);
 }
 
 /**
  * A pass-through that pauses for good (stops passing bytes on) once `atBytes` have gone through,
- * when `env` asks for 'mid-extraction'; undefined otherwise.
+ * when `env` asks for `stage` ('mid-extraction', or 'mirror-mid-archive'); undefined otherwise.
  */
-export function midStreamPause(env: NodeJS.ProcessEnv, temp: string, atBytes: number): Transform | undefined {
-  if (pauseStage(env) !== 'mid-extraction' || !(atBytes > 0)) return undefined;
+export function midStreamPause(
+  env: NodeJS.ProcessEnv,
+  temp: string,
+  atBytes: number,
+  stage: 'mid-extraction' | 'mirror-mid-archive' = 'mid-extraction'
+): Transform | undefined {
+  if (pauseStage(env) !== stage || !(atBytes > 0)) return undefined;
   let seen = 0;
   return new Transform({
     transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback) {
@@ -68,7 +84,7 @@ export function midStreamPause(env: NodeJS.ProcessEnv, temp: string, atBytes: nu
         return;
       }
       this.push(chunk);
-      void pauseForever(temp, 'mid-extraction');
+      void pauseForever(temp, stage);
     }
   });
 }

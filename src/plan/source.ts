@@ -13,7 +13,7 @@
  * - without a go line Go assumes 1.16 (go.mod) or 1.18 (go.work), a language version too.
  */
 import { InputError } from '../errors.js';
-import type { VersionDeclaration, VersionFileKind, VersionRequest, VersionSpec } from '../model.js';
+import type { ModFile, VersionDeclaration, VersionFileKind, VersionRequest, VersionSpec } from '../model.js';
 import { canonicalRelease, isValidGo } from '../go/gover.js';
 import { mainGoVersion, parseModFile, toolchainLine } from '../go/modfile.js';
 import { parseGoVersionFile } from '../go/readers/go-version-file.js';
@@ -41,13 +41,15 @@ export interface ChosenRequest extends VersionRequest {
 }
 
 /**
- * The kind of a version file by its base name: go.mod, go.work, .tool-versions, mise.toml or
- * .mise.toml; anything else is read as a plain version file like .go-version (as actions/setup-go
- * reads any other file as its trimmed text).
+ * The kind of a version file by its base name: go.mod (and any `*.mod`: a tool modfile), go.work,
+ * .tool-versions, mise.toml or .mise.toml; anything else is read as a plain version file like
+ * .go-version (as actions/setup-go reads any other file as its trimmed text).
  */
 export function versionFileKind(file: string): VersionFileKind {
   const base = file.replace(/\\/g, '/').split('/').pop() ?? '';
   if (base === 'go.mod' || base === 'go.work' || base === '.tool-versions') return base;
+  // Tool modfiles (go.tool.mod, golangci-lint.mod for go run -modfile=, docker/cli's vendor.mod).
+  if (base.endsWith('.mod') && base.length > '.mod'.length) return 'go.mod';
   if (base === 'mise.toml' || base === '.mise.toml') return 'mise.toml';
   return '.go-version';
 }
@@ -64,12 +66,17 @@ export function goLineSpec(goLine: string): VersionSpec {
 }
 
 function fromModFile(file: VersionSourceFile, kind: 'go.mod' | 'go.work'): ChosenRequest {
-  const mod = parseModFile(file.text, file.path, kind);
+  return modFileRequest(parseModFile(file.text, file.path, kind));
+}
+
+/** What a parsed go.mod or go.work asks Go to run: its toolchain pin, else its go line (select.go). */
+export function modFileRequest(mod: ModFile): ChosenRequest {
+  const kind = mod.kind;
   const goVersion = mainGoVersion(mod);
   const tc = toolchainLine(mod);
   if (tc.kind === 'invalid') {
     throw new InputError(`invalid toolchain name "${tc.line.value}" (expected e.g. go1.22.3)`, {
-      file: file.path,
+      file: mod.path,
       line: tc.line.line
     });
   }
@@ -77,14 +84,14 @@ function fromModFile(file: VersionSourceFile, kind: 'go.mod' | 'go.work'): Chose
     return {
       spec: { kind: 'exact', version: canonicalRelease(tc.pinned) },
       raw: tc.line.value,
-      origin: { kind: 'file', format: kind, file: file.path, line: tc.line.line, directive: 'toolchain' },
+      origin: { kind: 'file', format: kind, file: mod.path, line: tc.line.line, directive: 'toolchain' },
       warnings: []
     };
   }
   return {
     spec: goLineSpec(goVersion),
     raw: goVersion,
-    origin: { kind: 'file', format: kind, file: file.path, line: mod.go?.line, directive: 'go' },
+    origin: { kind: 'file', format: kind, file: mod.path, line: mod.go?.line, directive: 'go' },
     warnings: []
   };
 }

@@ -1,5 +1,5 @@
 /**
- * The JSON report (schemaVersion 2): everything the job summary shows plus every finding, as one
+ * The JSON report (schemaVersion 3): everything the job summary shows plus every finding, as one
  * plain object, also for a run that stopped before the checks (`error`). Documented field by field
  * in docs/report-schema.md. Pure.
  */
@@ -17,8 +17,10 @@ import type {
   WorkspaceFacts
 } from '../model.js';
 import type { CheckResult, ChecksOutcome, Consistency, OnMismatch } from '../verify/run-checks.js';
+import type { ReportSource } from './source.js';
+import type { ToolchainSwitching } from '../plan/toolchain-switching.js';
 
-export const REPORT_SCHEMA_VERSION = 2;
+export const REPORT_SCHEMA_VERSION = 3;
 
 export interface ReportRequest {
   /** the spec as typed or written ("1.22", "toolchain go1.22.3", "^1.21") */
@@ -118,9 +120,23 @@ export interface ReportCache {
   ms: number;
 }
 
+/** The GOTOOLCHAIN later steps run with (toolchain-switching), as the report shows it. */
+export interface ReportToolchainSwitching {
+  /** the GOTOOLCHAIN value */
+  gotoolchain: string;
+  /** input: toolchain-switching; environment: the job's own, kept; default: local */
+  from: 'input' | 'environment' | 'default';
+  /** whether install mode exported it for later steps */
+  exported: boolean;
+}
+
 export interface RunReport {
-  schemaVersion: 2;
+  schemaVersion: 3;
+  /** when the report was written (ISO 8601, UTC) */
+  generatedAt: string;
   action: { name: string; version: string };
+  /** where the run came from: the workflow run (GITHUB_*), or git facts locally; null when unknown */
+  source: ReportSource | null;
   mode: Mode;
   /** null when there was no version request (verify mode without a version source) */
   request: ReportRequest | null;
@@ -158,6 +174,8 @@ export interface RunReport {
   timings?: Record<string, number>;
   /** module and build caching; null when caching was off (cache: false, or mode not install) */
   cache: ReportCache | null;
+  /** null when the run stopped before it was decided */
+  toolchainSwitching: ReportToolchainSwitching | null;
 }
 
 /** What the pipeline hands over to build the report. */
@@ -190,6 +208,10 @@ export interface ReportParts {
   warnings?: string[];
   timings?: Record<string, number>;
   cache?: ReportCache;
+  source?: ReportSource;
+  switching?: ToolchainSwitching;
+  /** when the report is written (injected: the module stays pure) */
+  now: Date;
 }
 
 export const ACTION_NAME = 'setup-go-enforced';
@@ -222,7 +244,9 @@ export function buildReport(parts: ReportParts): RunReport {
   const outcome = parts.outcome ?? { results: [], findings: [], consistent: false, errorCount: 0, mismatchCount: 0 };
   const report: RunReport = {
     schemaVersion: REPORT_SCHEMA_VERSION,
+    generatedAt: parts.now.toISOString(),
     action: { name: ACTION_NAME, version: parts.actionVersion },
+    source: parts.source ?? null,
     mode: parts.mode,
     request: request
       ? defined({
@@ -262,7 +286,10 @@ export function buildReport(parts: ReportParts): RunReport {
     vulnerabilities: parts.vulns ?? null,
     matrix: parts.matrix ?? null,
     warnings: [...(parts.warnings ?? [])],
-    cache: parts.cache ?? null
+    cache: parts.cache ?? null,
+    toolchainSwitching: parts.switching
+      ? { gotoolchain: parts.switching.setting.raw, from: parts.switching.from, exported: parts.switching.exported }
+      : null
   };
   if (parts.timings) report.timings = { ...parts.timings };
   return report;

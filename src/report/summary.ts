@@ -264,6 +264,18 @@ export function renderCacheSaveSummary(
   ].join('\n')}\n`;
 }
 
+/** The post step's list of toolchains the go command downloaded during the job (drift findings). */
+export function renderDownloadedToolchains(found: { kind: string; message: string }[]): string {
+  return `${[
+    '### Toolchains downloaded during the job',
+    '',
+    table(
+      ['Kind', 'Finding'],
+      found.map((f) => [f.kind, f.message])
+    )
+  ].join('\n')}\n`;
+}
+
 /** Renders the Markdown job summary of a run. */
 export function renderSummary(report: RunReport): string {
   const version = report.resolution?.version;

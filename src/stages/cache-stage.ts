@@ -49,6 +49,8 @@ export interface CacheRestoreOutcome {
   /** cache-hit and cache-matched-key */
   outputs: Record<string, string>;
   report: ReportCache;
+  /** GOMODCACHE / GOCACHE moved to the fast drive (Windows hosted runners), as exported */
+  moved?: Record<string, string>;
 }
 
 function skipped(reason: string, save: boolean, ms: number): CacheRestoreOutcome {
@@ -127,7 +129,9 @@ async function restore(ctx: CacheContext, started: number): Promise<CacheRestore
     goVersion: ctx.goVersion,
     dependencyHash: hash,
     runId: env.GITHUB_RUN_ID || String(started),
-    runAttempt: env.GITHUB_RUN_ATTEMPT || '1'
+    runAttempt: env.GITHUB_RUN_ATTEMPT || '1',
+    job: env.GITHUB_JOB ?? '',
+    suffix: inputs.cacheKeySuffix
   });
   const usable = (p: string): boolean => p !== '' && p !== 'off' && path.isAbsolute(p);
   const modPath = usable(goEnv.GOMODCACHE) ? goEnv.GOMODCACHE : '';
@@ -201,7 +205,8 @@ async function restore(ctx: CacheContext, started: number): Promise<CacheRestore
       'cache-hit': String(modules?.result === 'exact'),
       'cache-matched-key': modules?.matchedKey ?? ''
     },
-    report
+    report,
+    ...(Object.keys(moved).length > 0 ? { moved } : {})
   };
 }
 

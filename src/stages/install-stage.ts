@@ -15,7 +15,10 @@ import { authHeaders, joinUrl } from '../edge/http.js';
 import { retryFromEnv } from '../edge/retry.js';
 import { consoleCodePage } from '../edge/platform.js';
 import { askGo, type GoSelfReport } from '../edge/go-exec.js';
+import { realPaths } from '../edge/fs-probe.js';
 import { exeName, goBinaryIn } from '../go/platform-names.js';
+import { compareGo, isValidGo } from '../go/gover.js';
+import type { ToolchainSwitching } from '../plan/toolchain-switching.js';
 import type { Host } from '../host.js';
 
 export interface InstallOutcome {
@@ -28,7 +31,7 @@ export interface InstallOutcome {
   sha256Verified: boolean;
   downloadedBytes?: number;
   installed: InstalledGo;
-  /** `go env` of the installed Go as later steps see it: GOPATH, GOMODCACHE, GOCACHE (install mode) */
+  /** `go env` of the installed (verify: found) Go as later steps see it: GOPATH, GOMODCACHE, GOCACHE */
   goEnv?: Record<string, string>;
 }
 
@@ -47,6 +50,8 @@ export interface InstallContext {
 /** The Go environment as found, before this step changes anything. */
 export async function environmentBefore(env: NodeJS.ProcessEnv, platform: Platform): Promise<EnvironmentBefore> {
   const before: EnvironmentBefore = { GOROOT: env.GOROOT, GOTOOLCHAIN: env.GOTOOLCHAIN, GOFLAGS: env.GOFLAGS };
+  const real = await realPaths([env.GOROOT]);
+  if (Object.keys(real).length > 0) before.realPaths = real;
   const found = await which(exeName(platform, 'go'), false).catch(() => '');
   if (found) {
     const said = await askGo(found, [], env);
@@ -56,19 +61,22 @@ export async function environmentBefore(env: NodeJS.ProcessEnv, platform: Platfo
 }
 
 /**
- * Exports GOTOOLCHAIN=local and PATH for later steps, as actions/setup-go does: <root>/bin, and
- * GOPATH/bin (created when missing) in front of it. GOROOT is exported only when the environment
- * already had one, to override a stale value; otherwise the go command finds its own root. Then
+ * Exports GOTOOLCHAIN (local unless toolchain-switching or the job says otherwise) and PATH for
+ * later steps, as actions/setup-go does: <root>/bin, and GOPATH/bin (created when missing) in front
+ * of it. GOROOT is exported only when the environment already had one, to override a stale value,
+ * or for Go before 1.9, which cannot find its own root; otherwise the go command finds it. Then
  * reads what the go under `goRoot` says about itself with that environment.
  */
 async function exportAndDescribe(
   host: Host,
   goRoot: string,
   expected: string,
-  platform: Platform
+  platform: Platform,
+  switching: ToolchainSwitching
 ): Promise<{ installed: InstalledGo; goEnv: Record<string, string> }> {
-  if (host.env.GOROOT) host.exportVariable('GOROOT', goRoot);
-  host.exportVariable('GOTOOLCHAIN', 'local');
+  // Go before 1.9 cannot find its root outside its build-time location: it needs GOROOT.
+  if (host.env.GOROOT || (isValidGo(expected) && compareGo(expected, '1.9') < 0)) host.exportVariable('GOROOT', goRoot);
+  if (switching.exported) host.exportVariable('GOTOOLCHAIN', switching.setting.raw);
   const goBin = goBinaryIn(platform, goRoot);
   // GOMODCACHE and GOCACHE are for the cache stage (one go process fewer there).
   const said = await askGo(goBin, ['GOVERSION', 'GOROOT', 'GOPATH', 'GOMODCACHE', 'GOCACHE'], host.env);
@@ -82,12 +90,19 @@ async function exportAndDescribe(
     host.addPath(gopathBin);
   }
   const onPath = await which(exeName(platform, 'go'), false).catch(() => '');
-  return { installed: installedGo(said, expected, goRoot, onPath), goEnv: said.error ? {} : said.env };
+  return { installed: await installedGo(said, expected, goRoot, onPath), goEnv: said.error ? {} : said.env };
 }
 
-/** What a go said about itself, against what was expected of it. */
-function installedGo(said: GoSelfReport, expected: string, expectedRoot: string, goOnPath: string): InstalledGo {
+/** What a go said about itself, against what was expected of it, with the real paths of its folders. */
+async function installedGo(
+  said: GoSelfReport,
+  expected: string,
+  expectedRoot: string,
+  goOnPath: string
+): Promise<InstalledGo> {
+  const real = await realPaths([expectedRoot, said.env.GOROOT, goOnPath]);
   return {
+    ...(Object.keys(real).length > 0 ? { realPaths: real } : {}),
     expected,
     expectedRoot,
     goVersionOutput: said.versionLine,
@@ -151,7 +166,7 @@ export async function install(ctx: InstallContext, plan: Plan): Promise<InstallO
     };
   }
 
-  const { installed, goEnv } = await exportAndDescribe(ctx.host, goRoot, version, platform);
+  const { installed, goEnv } = await exportAndDescribe(ctx.host, goRoot, version, platform, plan.switching);
   return { ...outcome, goRoot, installed, goEnv };
 }
 
@@ -167,7 +182,7 @@ export async function findOnPath(ctx: InstallContext, plan: Plan): Promise<Insta
     };
     return { version: expectedExact ?? '', goRoot: '', toolchainCacheHit: false, sha256Verified: false, installed };
   }
-  const said = await askGo(goBin, ['GOVERSION', 'GOROOT'], ctx.host.env);
+  const said = await askGo(goBin, ['GOVERSION', 'GOROOT', 'GOPATH', 'GOMODCACHE', 'GOCACHE'], ctx.host.env);
   const found = said.version ?? (said.env.GOVERSION ?? '').replace(/^go/, '');
   // A go on PATH is often a symlink into its GOROOT (/usr/bin/go -> /usr/lib/go-1.19/bin/go,
   // Homebrew): the tree is the one around the resolved binary. When that is a Go tree, a different
@@ -180,6 +195,7 @@ export async function findOnPath(ctx: InstallContext, plan: Plan): Promise<Insta
     () => false
   );
   const goRoot = isGoTree ? tree : said.env.GOROOT || tree;
-  const installed = installedGo(said, expectedExact ?? found, goRoot, realBin);
-  return { version: found, goRoot, toolchainCacheHit: false, sha256Verified: false, installed };
+  const installed = await installedGo(said, expectedExact ?? found, goRoot, realBin);
+  const goEnv = said.error ? undefined : said.env;
+  return { version: found, goRoot, toolchainCacheHit: false, sha256Verified: false, installed, goEnv };
 }

@@ -17,6 +17,7 @@ import { retryFromEnv } from '../edge/retry.js';
 import { listCachedVersions } from '../install/tool-cache.js';
 import { archiveWithoutListing, knownWithoutListing, resolutionWithoutListing } from '../plan/no-listing.js';
 import { listingAbsent, readSha256File, sha256FileUrl } from '../edge/mirror-files.js';
+import { decideSwitching, type ToolchainSwitching } from '../plan/toolchain-switching.js';
 
 export interface Plan {
   /** absent only in verify mode without any version source */
@@ -28,6 +29,8 @@ export interface Plan {
   releases?: Release[];
   manifestUrl: string;
   warnings: string[];
+  /** the GOTOOLCHAIN later steps run with (toolchain-switching, the job's GOTOOLCHAIN, local) */
+  switching: ToolchainSwitching;
 }
 
 export interface PlanContext {
@@ -137,6 +140,11 @@ export async function readManifest(inputs: MirrorInputs, env: NodeJS.ProcessEnv)
 }
 
 export async function makePlan(ctx: PlanContext): Promise<Plan> {
+  const plan = await planVersion(ctx);
+  return { ...plan, switching: decideSwitching(ctx.inputs.toolchainSwitching, ctx.env.GOTOOLCHAIN, ctx.inputs.mode) };
+}
+
+async function planVersion(ctx: PlanContext): Promise<Omit<Plan, 'switching'>> {
   const { inputs, platform } = ctx;
   const warnings: string[] = [];
   const url = manifestUrl(inputs.downloadBaseUrl);
@@ -176,7 +184,7 @@ export async function makePlan(ctx: PlanContext): Promise<Plan> {
 
   // A mirror without a listing: an exact version is downloaded by its file name (no-listing.ts).
   const headers = mirrorHeaders(inputs, ctx.env);
-  const withoutListing = async (why: string): Promise<Plan> => {
+  const withoutListing = async (why: string): Promise<Omit<Plan, 'switching'>> => {
     const from = inputs.downloadBaseFrom;
     const archive = archiveWithoutListing(spec, request, platform, inputs.downloadBaseUrl, why, from);
     const shaUrl = sha256FileUrl(inputs.downloadBaseUrl, archive.filename);

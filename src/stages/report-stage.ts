@@ -23,6 +23,7 @@ import { toSarif } from '../report/sarif.js';
 import { renderSummary } from '../report/summary.js';
 import type { Host } from '../host.js';
 import type { CacheRestoreOutcome } from './cache-stage.js';
+import type { ReportSource } from '../report/source.js';
 
 export interface PublishArgs {
   host: Host;
@@ -39,6 +40,7 @@ export interface PublishArgs {
   timings: Record<string, number>;
   /** what the cache restore found (undefined when caching was off) */
   cache?: CacheRestoreOutcome;
+  source?: ReportSource;
 }
 
 /** The matrix outputs, whenever the manifest was read. */
@@ -59,6 +61,18 @@ function matrixOf(args: PublishArgs): ReportMatrix | undefined {
     return undefined;
   }
   return { matrix: m.matrix, minimal: m.minimal, latest: m.latest, range: inputs.matrixRange };
+}
+
+/**
+ * go-path, go-cache, go-mod-cache: `go env` of the installed (verify: found) Go as later steps see
+ * it (with GOMODCACHE/GOCACHE as the cache step placed them); empty in plan mode.
+ */
+function goEnvOutputs(
+  outcome: InstallOutcome | undefined,
+  cache: CacheRestoreOutcome | undefined
+): Record<string, string> {
+  const env = { ...outcome?.goEnv, ...cache?.moved };
+  return { 'go-path': env.GOPATH ?? '', 'go-cache': env.GOCACHE ?? '', 'go-mod-cache': env.GOMODCACHE ?? '' };
 }
 
 /** Where the JSON report goes: the report-file input (relative to the workspace), else under RUNNER_TEMP. */
@@ -91,6 +105,7 @@ export async function publish(args: PublishArgs): Promise<RunReport> {
     'cache-matched-key': args.cache?.outputs['cache-matched-key'] ?? '',
     'go-root': outcome?.goRoot ?? '',
     'toolchain-cache-hit': String(outcome?.toolchainCacheHit ?? false),
+    ...goEnvOutputs(outcome, args.cache),
     'resolved-from': plan.request ? describeOrigin(plan.request) : inputs.mode === 'verify' ? 'go on PATH' : '',
     consistent: String(checked.consistent),
     report: reportFile,
@@ -127,7 +142,10 @@ export async function publish(args: PublishArgs): Promise<RunReport> {
     matrix,
     warnings: plan.warnings,
     timings: { ...args.timings, total: Date.now() - args.startedAt },
-    cache: args.cache?.report
+    cache: args.cache?.report,
+    source: args.source,
+    switching: plan.switching,
+    now: new Date()
   });
 
   await writeJson(reportFile, report);
@@ -158,6 +176,7 @@ export interface StoppedArgs {
   error: Error;
   startedAt: number;
   timings: Record<string, number>;
+  source?: ReportSource;
 }
 
 /**
@@ -189,7 +208,10 @@ export async function publishStopped(args: StoppedArgs): Promise<RunReport | und
       consistency: inputs?.consistency ?? 'compatible',
       error: args.error,
       warnings: plan?.warnings,
-      timings: { ...args.timings, total: Date.now() - args.startedAt }
+      timings: { ...args.timings, total: Date.now() - args.startedAt },
+      source: args.source,
+      switching: plan?.switching,
+      now: new Date()
     });
     await writeJson(reportFile, report);
     await host.writeSummary(renderSummary(report));

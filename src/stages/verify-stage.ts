@@ -12,6 +12,9 @@ import { loadVulnFacts } from '../verify/vulndb/load.js';
 import { runChecks } from '../verify/run-checks.js';
 import { fetchJson } from '../edge/http.js';
 import { retryFromEnv } from '../edge/retry.js';
+import { onPath } from '../edge/which.js';
+import { goThatRuns, type GoToolchainSetting } from '../go/gotoolchain.js';
+import { mainGoVersion, toolchainLine } from '../go/modfile.js';
 
 export interface VerifyContext {
   inputs: Inputs;
@@ -77,8 +80,33 @@ export async function collectFacts(
     workspace: scan,
     root: rootModule(scan.modules, gowork),
     releases: plan.releases,
-    vulns
+    vulns,
+    switching: plan.switching,
+    ...(plan.switching.setting.mode === 'path'
+      ? { toolchainsOnPath: await toolchainsOnPath(scan.modules, plan.switching.setting, version, env) }
+      : {})
   };
+}
+
+/**
+ * GOTOOLCHAIN=path: the switch targets of the modules (go<version> the go command would run) that
+ * are on PATH. Edge: looks them up on the host's PATH.
+ */
+async function toolchainsOnPath(
+  modules: ModFile[],
+  setting: GoToolchainSetting,
+  version: string,
+  env: NodeJS.ProcessEnv
+): Promise<string[]> {
+  const wanted = new Set<string>();
+  for (const m of modules) {
+    const tc = toolchainLine(m);
+    const r = goThatRuns(setting, version, mainGoVersion(m), tc.kind === 'pin' ? tc.pinned : undefined);
+    if (r.kind === 'missing') wanted.add(r.version);
+  }
+  const found: string[] = [];
+  for (const v of wanted) if (await onPath(`go${v}`, env)) found.push(v);
+  return found;
 }
 
 export function check(facts: Facts, inputs: Inputs): ReturnType<typeof runChecks> {

@@ -5,7 +5,7 @@
 import { Minimatch } from 'minimatch';
 
 export type ScannedKind =
-  'go.mod' | 'go.work' | '.go-version' | '.tool-versions' | 'mise.toml' | 'Dockerfile' | 'workflow';
+  'go.mod' | 'go.work' | '.go-version' | '.tool-versions' | 'mise.toml' | 'Dockerfile' | 'workflow' | 'tool.mod';
 
 /** Folder names skipped by default (besides every hidden folder, whose name starts with "."). */
 export const SKIPPED_FOLDERS: readonly string[] = ['vendor', 'testdata', 'node_modules'];
@@ -13,6 +13,7 @@ export const SKIPPED_FOLDERS: readonly string[] = ['vendor', 'testdata', 'node_m
 /**
  * The kind of a file by its repository-relative path, or undefined when the scan ignores it.
  * Under `.github/` only Dockerfiles count, and the workflows directly in `.github/workflows/`.
+ * Any other `*.mod` is a candidate tool modfile (`tool.mod`), kept only if it parses as one.
  */
 export function scannedKind(rel: string): ScannedKind | undefined {
   const slash = rel.lastIndexOf('/');
@@ -32,6 +33,9 @@ export function scannedKind(rel: string): ScannedKind | undefined {
     case '.mise.toml':
       return 'mise.toml';
   }
+  // A tool modfile (go run -modfile=tools.mod, docker/cli's vendor.mod): read when it parses as
+  // a module file with a module line.
+  if (name.endsWith('.mod') && name.length > '.mod'.length) return 'tool.mod';
   return dockerfileName(name) ? 'Dockerfile' : undefined;
 }
 

@@ -1,5 +1,6 @@
 /** Builders of Facts and ModFiles for the check tests. */
 import type { Facts, ModFile, Release, UseTarget, VersionDeclaration } from '../../../src/model.js';
+import { DEFAULT_SWITCHING } from '../../../src/plan/toolchain-switching.js';
 
 export function mod(path: string, go?: string, extra: Partial<ModFile> = {}): ModFile {
   const kind = path.endsWith('go.work') ? 'go.work' : 'go.mod';
@@ -9,6 +10,7 @@ export function mod(path: string, go?: string, extra: Partial<ModFile> = {}): Mo
     ...(kind === 'go.mod' ? { module: { value: `example.com/${path}`, line: 1 } } : {}),
     ...(go !== undefined ? { go: { value: go, line: 3 } } : {}),
     use: [],
+    godebug: [],
     ...extra
   };
 }
@@ -44,6 +46,7 @@ export function facts(over: Partial<Facts> = {}): Facts {
     },
     env: {},
     workspace: { modules: [], useTargets: [], declarations: [], problems: [] },
+    switching: DEFAULT_SWITCHING,
     ...over
   };
 }

@@ -1,6 +1,7 @@
 import type { FindingKind } from '../../../src/model.js';
 import { checkGoDirective } from '../../../src/verify/checks/go-directive.js';
 import { facts, inputRequest, mod } from './facts-fixture.js';
+import { parseGoToolchain } from '../../../src/go/gotoolchain.js';
 
 const one = (goLine: string, version: string) =>
   checkGoDirective(
@@ -109,5 +110,42 @@ describe("go-directive: Go's own rule for a go line newer than the Go", () => {
       workspace: { modules: [mod('go.mod', '1.21.0')], useTargets: [], declarations: [], problems: [] }
     });
     expect(checkGoDirective(f)[0].message).toContain('1.19.8 is found on PATH');
+  });
+});
+
+describe('go-directive under toolchain switching (GOTOOLCHAIN auto / path / <name>)', () => {
+  const under = (setting: string, goLine: string, version: string, onPath: string[] = []) =>
+    checkGoDirective(
+      facts({
+        version,
+        switching: { setting: parseGoToolchain(setting)!, from: 'input', exported: true },
+        toolchainsOnPath: onPath,
+        workspace: { modules: [mod('tools/go.mod', goLine)], useTargets: [], declarations: [], problems: [] }
+      })
+    );
+
+  test.each<[string, string, string, string[], FindingKind | undefined, string]>([
+    ['local', '1.25.0', '1.24.3', [], 'break', 'refuses a go line newer than itself'],
+    [
+      'auto',
+      '1.25.0',
+      '1.24.3',
+      [],
+      'drift',
+      'GOTOOLCHAIN=auto the go command downloads go1.25.0 and builds the module with it'
+    ],
+    ['auto', '1.25', '1.24.3', [], 'drift', 'downloads go1.25.0'],
+    ['auto', '1.24.0', '1.24.3', [], undefined, ''],
+    ['path', '1.25.0', '1.24.3', [], 'break', 'runs go1.25.0 from PATH, and there is none'],
+    ['path', '1.25.0', '1.24.3', ['1.25.0'], 'drift', 'runs go1.25.0 from PATH'],
+    // Go before 1.21 ignores GOTOOLCHAIN: its own rules
+    ['auto', '1.22', '1.19.8', [], 'drift', 'advisory'],
+    // a base runs instead of the installed Go
+    ['go1.23.0', '1.24.0', '1.25.3', [], 'break', 'GOTOOLCHAIN=go1.23.0 runs go1.23.0'],
+    ['go1.26.0+auto', '1.24.0', '1.25.3', [], undefined, '']
+  ])('%s: go %s, %s installed', (setting, goLine, version, onPath, kind, text) => {
+    const out = under(setting, goLine, version, onPath);
+    expect(out.map((f) => f.kind)).toEqual(kind ? [kind] : []);
+    if (kind) expect(out[0].message).toContain(text);
   });
 });

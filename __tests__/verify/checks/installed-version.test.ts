@@ -18,7 +18,25 @@ describe('installed-version, install mode: every mismatch is a break', () => {
     ['go on PATH elsewhere', { goOnPath: '/usr/bin/go' }, 1],
     ['go on PATH deeper below root', { goOnPath: `${ROOT}/bin/x/go` }, 1],
     ['no go on PATH', { goOnPath: undefined }, 1],
-    ['go could not run', { error: 'spawn ENOENT' }, 1]
+    ['go could not run', { error: 'spawn ENOENT' }, 1],
+    // the tool cache reached through a link: Go reports its GOROOT with links resolved
+    [
+      'GOROOT is the real path of the root',
+      { envGoRoot: '/data/tc/go/1.22.12/x64', realPaths: { [ROOT]: '/data/tc/go/1.22.12/x64' } },
+      0
+    ],
+    [
+      'GOROOT and root resolve to one tree',
+      { envGoRoot: '/l2/x64', realPaths: { [ROOT]: '/d/x64', '/l2/x64': '/d/x64' } },
+      0
+    ],
+    [
+      'GOROOT is the real path of another tree',
+      { envGoRoot: '/data/other', realPaths: { [ROOT]: '/data/tc/go/1.22.12/x64' } },
+      1
+    ],
+    ['go on PATH through the real path of the root', { goOnPath: '/d/x64/bin/go', realPaths: { [ROOT]: '/d/x64' } }, 0],
+    ['go on PATH in another real tree', { goOnPath: '/e/x64/bin/go', realPaths: { [ROOT]: '/d/x64' } }, 1]
   ])('%s -> %i', (_name, over, n) => {
     const out = checkInstalledVersion(facts({ installed: { ...base, ...over } }));
     expect(out).toHaveLength(n);
@@ -33,6 +51,16 @@ describe('installed-version, install mode: every mismatch is a break', () => {
       envGoVersion: '1.22.12',
       envGoRoot: 'c:/hostedtoolcache/windows/go/1.22.12/x64/',
       goOnPath: 'C:\\hostedtoolcache\\windows\\go\\1.22.12\\x64\\bin\\go.exe'
+    };
+    expect(checkInstalledVersion(facts({ installed }))).toEqual([]);
+  });
+
+  test('a UNC root compares case-insensitively', () => {
+    const installed = {
+      ...base,
+      expectedRoot: '\\\\srv\\Tools\\go',
+      envGoRoot: '//SRV/tools/go',
+      goOnPath: '\\\\srv\\Tools\\go\\bin\\go.exe'
     };
     expect(checkInstalledVersion(facts({ installed }))).toEqual([]);
   });

@@ -1,6 +1,7 @@
 import type { FindingKind, VersionRequest } from '../../../src/model.js';
 import { checkToolchainDirective } from '../../../src/verify/checks/toolchain-directive.js';
-import { facts, mod, repo, target } from './facts-fixture.js';
+import { facts, inputRequest, mod, repo, target } from './facts-fixture.js';
+import { parseGoToolchain } from '../../../src/go/gotoolchain.js';
 
 const rootWith = (go: string | undefined, toolchain: string | undefined) =>
   mod('go.mod', go, toolchain ? { toolchain: { value: toolchain, line: 5 } } : {});
@@ -102,5 +103,29 @@ describe('toolchain-directive: workspace mode', () => {
       workspace: { modules, useTargets: [target('./a', 'a', true, true)], declarations: [], problems: [] }
     });
     expect(checkToolchainDirective(f)).toEqual([]);
+  });
+});
+
+describe('toolchain-directive under toolchain switching', () => {
+  const root = mod('go.mod', '1.24.0', { toolchain: { value: 'go1.25.2', line: 4 } });
+  const under = (setting: string, onPath: string[] = []) =>
+    checkToolchainDirective(
+      repo([root], [], {
+        version: '1.24.3',
+        request: inputRequest('1.24.3'),
+        switching: { setting: parseGoToolchain(setting)!, from: 'input', exported: true },
+        toolchainsOnPath: onPath
+      })
+    );
+  test.each<[string, string[], string, string]>([
+    ['local', [], 'drift', 'with GOTOOLCHAIN=local builds use 1.24.3'],
+    ['auto', [], 'drift', 'with GOTOOLCHAIN=auto the go command downloads go1.25.2 and builds with it'],
+    ['path', ['1.25.2'], 'drift', 'runs go1.25.2 and builds with it'],
+    ['path', [], 'break', 'runs go1.25.2 from PATH, and there is none']
+  ])('%s', (setting, onPath, kind, text) => {
+    const [f, ...rest] = under(setting, onPath);
+    expect(rest).toEqual([]);
+    expect(f.kind).toBe(kind);
+    expect(f.message).toContain(text);
   });
 });

@@ -6,6 +6,7 @@ import { checkVulnerabilities } from '../../../src/verify/checks/vulnerabilities
 import { loadVulnFacts } from '../../../src/verify/vulndb/load.js';
 import { buildVulnDb } from '../../../scripts/lib/vulndb-fixture.mjs';
 import { testFetchJson } from '../vulndb/vuln-server.js';
+import { DEFAULT_SWITCHING } from '../../../src/plan/toolchain-switching.js';
 
 function facts(version: string, vulns?: VulnFacts): Facts {
   return {
@@ -13,6 +14,7 @@ function facts(version: string, vulns?: VulnFacts): Facts {
     version,
     env: {},
     workspace: { modules: [], useTargets: [], declarations: [], problems: [] },
+    switching: DEFAULT_SWITCHING,
     ...(vulns ? { vulns } : {})
   };
 }

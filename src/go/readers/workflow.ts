@@ -14,7 +14,7 @@ import type { VersionDeclaration } from '../../model.js';
 import { asWritten, fail, goVersionOf } from './common.js';
 
 /** `uses:` of the steps whose go-version is read: actions/setup-go and this action, any ref. */
-const SETUP_GO_USES = /^(actions\/setup-go|[^/\s]+\/setup-go-enforced)(\/[^@\s]*)?@\S+$/i;
+export const SETUP_GO_USES = /^(actions\/setup-go|[^/\s]+\/setup-go-enforced)(\/[^@\s]*)?@\S+$/i;
 
 /** yaml's limit on resolved aliases (scaled by document size) for the safety check. */
 const MAX_ALIAS_COUNT = 100;
@@ -36,7 +36,7 @@ function literal(node: unknown, text: string): string | undefined {
 }
 
 /** The Go version a go-version value states, or undefined when it states no particular one. */
-function statedVersion(value: string): string | undefined {
+export function statedVersion(value: string): string | undefined {
   if (value.includes('${{') || /\s/.test(value)) return undefined;
   const minor = /^(?:go|v)?(\d+\.\d+)\.[xX*]$/.exec(value);
   if (minor) return goVersionOf(minor[1]);

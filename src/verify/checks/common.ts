@@ -17,6 +17,11 @@ export function goModIn(dir: string): string {
   return d === '' || d === '.' ? 'go.mod' : `${d}/go.mod`;
 }
 
+/** A folder's own go.mod (not a tool modfile such as tools/golangci-lint.mod). */
+export function isGoMod(m: ModFile): boolean {
+  return m.kind === 'go.mod' && (m.path === 'go.mod' || m.path.endsWith('/go.mod'));
+}
+
 function dirOf(file: string): string {
   const i = file.lastIndexOf('/');
   return i < 0 ? '' : file.slice(0, i);
@@ -30,7 +35,7 @@ function dirOf(file: string): string {
  */
 export function moduleBuiltBy(facts: Facts): (file: string) => ModFile | undefined {
   const byDir = new Map<string, ModFile>();
-  for (const m of facts.workspace.modules) if (m.kind === 'go.mod') byDir.set(dirOf(m.path), m);
+  for (const m of facts.workspace.modules) if (isGoMod(m)) byDir.set(dirOf(m.path), m);
   return (file) => {
     if (!file.startsWith('.github/')) {
       for (let d = dirOf(file); ; d = dirOf(d)) {
@@ -50,12 +55,26 @@ export function moduleBuiltBy(facts: Facts): (file: string) => ModFile | undefin
 function comparable(p: string): string {
   let s = p.trim().replace(/\\/g, '/');
   while (s.length > 1 && s.endsWith('/') && !/^[A-Za-z]:\/$/.test(s)) s = s.slice(0, -1);
-  if (/^[A-Za-z]:/.test(s)) s = s.toLowerCase();
+  // Windows paths (a drive letter, or UNC //server/share) compare case-insensitively.
+  if (/^[A-Za-z]:/.test(s) || s.startsWith('//')) s = s.toLowerCase();
   return s;
 }
 
 export function samePath(a: string, b: string): boolean {
   return comparable(a) === comparable(b);
+}
+
+/** The real path of `p` as the edge resolved it (InstalledGo / EnvironmentBefore realPaths), else `p`. */
+export function realOf(facts: Pick<Facts, 'installed' | 'env'>, p: string): string {
+  return facts.installed?.realPaths?.[p] ?? facts.env.realPaths?.[p] ?? p;
+}
+
+/**
+ * Whether two paths name the same folder: as written, or once symbolic links are resolved (a tool
+ * cache reached through a link is the same tree Go reports with links resolved).
+ */
+export function sameFolder(facts: Pick<Facts, 'installed' | 'env'>, a: string, b: string): boolean {
+  return samePath(a, b) || samePath(realOf(facts, a), realOf(facts, b));
 }
 
 /** True when `file` is below the folder `dir` (both absolute). */

@@ -12,7 +12,7 @@
 import type { CheckFinding, Facts, FindingKind } from '../../model.js';
 import { sameRelease } from '../../go/gover.js';
 import { fromVersionInput } from '../../request-origin.js';
-import { directlyInside, samePath } from './common.js';
+import { directlyInside, realOf, sameFolder } from './common.js';
 
 /** What `go version` and `go env GOVERSION` say against `expected`: at most one finding for one mismatch. */
 function versionFindings(facts: Facts, expected: string, kind: FindingKind): CheckFinding[] {
@@ -57,7 +57,7 @@ export function checkInstalledVersion(facts: Facts): CheckFinding[] {
   }
   if (g.envGoRoot === undefined || g.envGoRoot.trim() === '') {
     add(`\`go env GOROOT\` printed nothing; expected ${g.expectedRoot}`);
-  } else if (!samePath(g.envGoRoot, g.expectedRoot)) {
+  } else if (!sameFolder(facts, g.envGoRoot, g.expectedRoot)) {
     add(
       facts.mode === 'verify'
         ? `\`go env GOROOT\` reports ${g.envGoRoot}, but the go on PATH is in ${g.expectedRoot}: builds mix two Go trees ("compile version does not match go tool version")`
@@ -67,7 +67,11 @@ export function checkInstalledVersion(facts: Facts): CheckFinding[] {
   if (facts.mode !== 'verify') {
     const bin = `${g.expectedRoot.replace(/[\\/]+$/, '')}/bin`;
     if (g.goOnPath === undefined) add(`no \`go\` is found on PATH; expected ${bin}/go first on PATH`);
-    else if (!directlyInside(g.goOnPath, bin)) add(`the \`go\` first on PATH is ${g.goOnPath}, not the one in ${bin}`);
+    else if (
+      !directlyInside(g.goOnPath, bin) &&
+      !directlyInside(realOf(facts, g.goOnPath), `${realOf(facts, g.expectedRoot).replace(/[\\/]+$/, '')}/bin`)
+    )
+      add(`the \`go\` first on PATH is ${g.goOnPath}, not the one in ${bin}`);
   }
   return out;
 }

@@ -3,7 +3,8 @@
  * Go, as Go reads it (cmd/go/internal/toolchain). A name Go cannot read is a break. A toolchain
  * older than its own go line is drift (Go ignores it). Otherwise a toolchain line names the exact Go
  * to build with, and any other Go is drift: Go never switches down to an older toolchain line, and
- * with GOTOOLCHAIN=local it does not switch up either. In workspace mode, a used module's toolchain
+ * with GOTOOLCHAIN=local it does not switch up either; with auto it downloads the named toolchain,
+ * with path it runs it from PATH (a break when it is not there). In workspace mode, a used module's toolchain
  * line that differs from the go.work's is drift (Go ignores it there, but a build of that module
  * alone would use it). Toolchain lines of other modules are not the main module's and are not read.
  */
@@ -11,6 +12,7 @@ import type { CheckFinding, Facts, ModFile } from '../../model.js';
 import { compareGo, lang } from '../../go/gover.js';
 import { mainGoVersion, toolchainLine } from '../../go/modfile.js';
 import { goModIn, howObtained } from './common.js';
+import { describeSetting, goThatRuns } from '../../go/gotoolchain.js';
 import { isModFilePin } from '../../request-origin.js';
 
 /** True when check-latest moved a go.mod/go.work pin to a newer patch of the same minor. */
@@ -82,11 +84,30 @@ export function checkToolchainDirective(facts: Facts): CheckFinding[] {
     return out;
   }
   if (compareGo(pinned, facts.version) === 0) return out;
+  if (compareGo(pinned, facts.version) > 0 && !movedByCheckLatest(facts, pinned)) {
+    const onPath = (v: string): boolean => facts.toolchainsOnPath?.includes(v) ?? false;
+    const r = goThatRuns(facts.switching.setting, facts.version, mainGoVersion(root), pinned, onPath);
+    const setting = describeSetting(facts.switching.setting);
+    const head = `toolchain ${tc.value} names ${pinned}, but ${facts.version} is ${howObtained(facts)}`;
+    if (r.kind === 'missing') {
+      out.push({
+        check: 'toolchain-directive',
+        kind: 'break',
+        message: `${head}; with ${setting} the go command runs go${r.version} from PATH, and there is none`,
+        ...where
+      });
+      return out;
+    }
+    const message =
+      r.kind === 'switches'
+        ? `${head}; with ${setting} the go command ${r.via === 'download' ? 'downloads' : 'runs'} go${r.version} and builds with it`
+        : `${head}; with ${setting} builds use ${r.version}`;
+    out.push({ check: 'toolchain-directive', kind: 'drift', message, ...where });
+    return out;
+  }
   const message = movedByCheckLatest(facts, pinned)
     ? `toolchain ${tc.value} pins ${pinned}, but check-latest ${howObtained(facts)} ${facts.version}, the newest patch of ${lang(pinned)}; update the line (go get toolchain@go${facts.version}) so local builds match CI`
-    : compareGo(pinned, facts.version) < 0
-      ? `toolchain ${tc.value} names ${pinned}, but ${facts.version} is ${howObtained(facts)}; Go never switches down to an older toolchain line, so builds use ${facts.version}`
-      : `toolchain ${tc.value} names ${pinned}, but ${facts.version} is ${howObtained(facts)}; with GOTOOLCHAIN=local builds use ${facts.version}`;
+    : `toolchain ${tc.value} names ${pinned}, but ${facts.version} is ${howObtained(facts)}; Go never switches down to an older toolchain line, so builds use ${facts.version}`;
   out.push({ check: 'toolchain-directive', kind: 'drift', message, ...where });
   return out;
 }
