@@ -284,8 +284,8 @@ var external_node_http_ = __webpack_require__(7067);
 var external_node_https_ = __webpack_require__(4708);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(8522);
-// EXTERNAL MODULE: ./src/edge/retry.ts
-var retry = __webpack_require__(7071);
+// EXTERNAL MODULE: ./src/system/retry.ts
+var retry = __webpack_require__(9871);
 ;// CONCATENATED MODULE: ./src/telemetry/export.ts
 /**
  * The edge of telemetry: POSTs the encoded signals to their OTLP/HTTP endpoints, both at once,

@@ -1,37 +1,36 @@
 /**
- * The pipeline: inputs -> plan -> install -> verify -> report, on any Host (the runner, the
- * terminal). Every failure ends as one error line (naming the input or file:line), a failed host,
- * and a JSON report and summary that say where the run stopped.
+ * The pipeline: inputs -> plan -> install -> (cache restore, beside) verify -> report, on any Host
+ * (the runner, the terminal). It builds the RunContext once and gathers the RunState phase by
+ * phase. Every failure ends as one error line (naming the input or file:line), a failed host, and a
+ * JSON report and summary that say where the run stopped.
  */
 import { UserError, UserErrorList, oneLine } from './errors.js';
-import { parseInputs, type Inputs, type RawInputs } from './inputs/inputs.js';
-import { currentPlatform, runnerDirs, type RunnerDirs } from './edge/platform.js';
+import { parseInputs, type RawInputs } from './inputs/inputs.js';
+import { currentPlatform, runnerDirs, type RunnerDirs } from './system/platform.js';
 import { toolCacheArch } from './go/platform-names.js';
-import type { Host } from './host.js';
+import type { Host } from './hosts/host.js';
 import type { RunReport } from './report/json-report.js';
-import { makePlan } from './stages/plan-stage.js';
-import { environmentBefore, findOnPath, install, type InstallOutcome } from './stages/install-stage.js';
-import { check, collectFacts } from './stages/verify-stage.js';
-import { publish, publishStopped, type StoppedArgs } from './stages/report-stage.js';
-import type { CacheContext, CacheRestoreOutcome } from './stages/cache-stage.js';
+import type { RunContext, RunState } from './run-context.js';
+import { makePlan } from './plan/stage.js';
+import { planMatrix } from './plan/matrix.js';
+import { environmentBefore, findOnPath, install } from './install/stage.js';
+import { check, collectFacts } from './verify/stage.js';
+import { publish, publishStopped } from './report/stage.js';
+import type { CacheRestoreOutcome } from './cache/restore.js';
+import type { InstallOutcome } from './install/stage.js';
 import { localSource, runnerSource } from './report/source.js';
-import { readGitFacts } from './edge/git-facts.js';
-
-/** What the run knows so far: enough to report where it stopped. */
-type Progress = Omit<StoppedArgs, 'host' | 'error'>;
+import { readGitFacts } from './system/git.js';
 
 /**
- * What only a runner does around the install: module and build caching and the problem matcher.
- * The action's entry passes them (main.ts); the CLI has none, and its bundle leaves them out.
+ * What only a runner does around the install: module and build caching, the problem matcher, the
+ * record of the toolchains in the module cache. The action's entry passes them (main.ts); the CLI
+ * has none, and its bundle leaves them out.
  */
 export interface RunnerExtras {
-  restoreCaches(ctx: CacheContext): Promise<CacheRestoreOutcome | undefined>;
-  registerProblemMatcher(host: Host, inputs: Inputs): void;
+  restoreCaches(ctx: RunContext, installed: InstallOutcome): Promise<CacheRestoreOutcome | undefined>;
+  registerProblemMatcher(ctx: RunContext): void;
   /** records the toolchain modules in GOMODCACHE, so the post step can list the ones Go downloads */
-  rememberToolchains(
-    host: Host,
-    facts: { modCache: string | undefined; installed: string; gotoolchain: string }
-  ): Promise<void>;
+  rememberToolchains(ctx: RunContext, state: RunState): Promise<void>;
 }
 
 export interface PipelineArgs {
@@ -47,107 +46,67 @@ export interface PipelineArgs {
 export async function runPipeline(args: PipelineArgs): Promise<RunReport | undefined> {
   const { host } = args;
   const dirs = args.dirs ?? runnerDirs(host.env);
-  const progress: Progress = { dirs, startedAt: Date.now(), timings: {} };
+  const state: RunState = { startedAt: Date.now(), timings: {} };
+  let ctx: RunContext | undefined;
   try {
     // Where the report comes from: the workflow run, else the checkout's git facts (the CLI).
-    progress.source = runnerSource(host.env) ?? localSource(await readGitFacts(dirs.workspace));
-    return await pipeline(host, args.raw, progress, args.extras);
+    state.source = runnerSource(host.env) ?? localSource(await readGitFacts(dirs.workspace));
+    const inputs = parseInputs(args.raw, host.env);
+    host.setSecret(inputs.token);
+    host.setSecret(inputs.goDownloadToken);
+    const platform = currentPlatform(inputs.architecture || undefined);
+    ctx = { host, inputs, platform, arch: toolCacheArch(platform), dirs };
+    return await run(ctx, state, args.extras);
   } catch (err) {
     fail(host, err);
-    return publishStopped({ host, ...progress, error: err instanceof Error ? err : new Error(String(err)) });
+    return publishStopped(
+      { host, dirs, inputs: ctx?.inputs },
+      state,
+      err instanceof Error ? err : new Error(String(err))
+    );
   }
 }
 
-async function pipeline(
-  host: Host,
-  raw: RawInputs,
-  progress: Progress,
-  extras: RunnerExtras | undefined
-): Promise<RunReport> {
-  const { timings, dirs } = progress;
-  const started = progress.startedAt;
-  let mark = started;
+async function run(ctx: RunContext, state: RunState, extras: RunnerExtras | undefined): Promise<RunReport> {
+  const { host, inputs } = ctx;
+  const { timings } = state;
+  let mark = state.startedAt;
   const lap = (phase: string): void => {
     const now = Date.now();
     timings[phase] = now - mark;
     mark = now;
   };
-  const env = host.env;
-  const inputs = parseInputs(raw, env);
-  progress.inputs = inputs;
-  host.setSecret(inputs.token);
-  host.setSecret(inputs.goDownloadToken);
-  const platform = currentPlatform(inputs.architecture || undefined);
-  const arch = toolCacheArch(platform);
 
   // What the environment was, read while planning (nothing has been changed yet).
-  const [before, plan] = await Promise.all([
-    environmentBefore(env, platform),
-    makePlan({ inputs, platform, arch, workspace: dirs.workspace, toolCache: dirs.toolCache, env })
-  ]);
-  progress.before = before;
-  progress.plan = plan;
+  const [before, plan] = await Promise.all([environmentBefore(ctx), makePlan(ctx)]);
+  state.before = before;
+  state.plan = plan;
   for (const w of plan.warnings) host.warning(w);
   lap('plan');
 
-  const ictx = {
-    host,
-    inputs,
-    platform,
-    arch,
-    toolCache: dirs.toolCache,
-    temp: dirs.temp,
-    workspace: dirs.workspace,
-    hosted: dirs.hosted
-  };
-  let outcome: InstallOutcome | undefined;
-  if (inputs.mode === 'install') outcome = await install(ictx, plan);
-  else if (inputs.mode === 'verify') outcome = await findOnPath(ictx, plan);
+  if (inputs.mode === 'install') state.install = await install(ctx, plan);
+  else if (inputs.mode === 'verify') state.install = await findOnPath(ctx, plan);
   lap('install');
-  if (outcome?.goRoot) extras?.registerProblemMatcher(host, inputs);
+  const installed = state.install;
+  if (installed?.goRoot) extras?.registerProblemMatcher(ctx);
   // Caches are restored while the workspace is scanned; restoreCaches never throws.
   const caching =
-    inputs.mode === 'install' && outcome && extras
-      ? extras.restoreCaches({
-          host,
-          inputs,
-          platform,
-          dirs,
-          arch,
-          goRoot: outcome.goRoot,
-          goVersion: outcome.version,
-          goEnv: outcome.goEnv
-        })
+    inputs.mode === 'install' && installed && extras
+      ? extras.restoreCaches(ctx, installed)
       : Promise.resolve(undefined);
 
-  const facts = await collectFacts({ inputs, workspace: dirs.workspace, env }, plan, before, outcome);
+  const facts = await collectFacts(ctx, plan, before, installed);
+  state.facts = facts;
   lap('scan');
-  const checked = check(facts, inputs);
+  state.checked = check(facts, inputs);
   lap('checks');
-  const cache = await caching;
-  if (cache) timings.cache = cache.report.ms;
-  if (inputs.mode === 'install' && outcome?.goEnv && extras) {
-    await extras.rememberToolchains(host, {
-      modCache: cache?.moved?.GOMODCACHE ?? outcome.goEnv.GOMODCACHE,
-      installed: outcome.version,
-      gotoolchain: plan.switching.setting.raw
-    });
-  }
-  return publish({
-    host,
-    inputs,
-    platform,
-    dirs,
-    plan,
-    outcome,
-    facts,
-    checked,
-    before,
-    startedAt: started,
-    timings,
-    cache,
-    source: progress.source
-  });
+  state.cache = await caching;
+  if (state.cache) timings.cache = state.cache.report.ms;
+  if (inputs.mode === 'install' && installed?.goEnv && extras) await extras.rememberToolchains(ctx, state);
+  const matrix = planMatrix(facts.root, facts.version, plan.releases, inputs.matrixRange, ctx.platform);
+  if (matrix.warning) host.warning(matrix.warning);
+  state.matrix = matrix.matrix;
+  return publish(ctx, { ...state, before, plan, facts, checked: state.checked });
 }
 
 function fail(host: Host, err: unknown): void {

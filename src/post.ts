@@ -3,11 +3,11 @@
  * step restored, when something changed. Never fails the job: every problem is a warning, and the
  * process ends with exit code 0.
  */
-import { postHost } from './edge/post-host.js';
+import { postHost } from './hosts/post-host.js';
 import { renderCacheSaveSummary } from './report/summary.js';
-import { saveCaches, type SaveReport } from './stages/cache-save-stage.js';
+import { saveCaches, type SaveReport } from './cache/save.js';
 import { stopCacheWorker } from './cache/cache-client.js';
-import { reportDownloadedToolchains } from './edge/toolchain-modules.js';
+import { reportDownloadedToolchains } from './verify/toolchain-modules.js';
 import { exportTelemetry } from './telemetry/requested.js';
 
 const startedAt = Date.now();

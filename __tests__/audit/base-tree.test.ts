@@ -8,7 +8,7 @@ import { chooseBase } from '../../src/audit/base-ref.js';
 import { readHeadGoSources } from '../../src/audit/head-sources.js';
 import { FETCH_DEPTH_ADVICE } from '../../src/audit/refs.js';
 import type { BaseRead } from '../../src/audit/types.js';
-import { scanWorkspace } from '../../src/edge/workspace-scan.js';
+import { scanWorkspace } from '../../src/verify/workspace-scan.js';
 import { RELEASES, LINUX } from './fixture.js';
 
 const ENV = {

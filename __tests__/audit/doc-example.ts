@@ -5,7 +5,7 @@
  */
 import { auditUpgrade } from '../../src/audit/audit.js';
 import type { AuditResult } from '../../src/audit/types.js';
-import type { ModFile } from '../../src/model.js';
+import type { ModFile } from '../../src/go/types.js';
 import { decl, input, mod, pkg, side, vuln } from './fixture.js';
 
 function shop(...lines: string[]): ModFile {

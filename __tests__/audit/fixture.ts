@@ -1,5 +1,6 @@
 /** Builders of the audit's plain data for the tests: releases, modules, declarations, sides, inputs. */
-import type { ModFile, Release, VersionDeclaration, VulnMatch } from '../../src/model.js';
+import type { ModFile, Release, VersionDeclaration } from '../../src/go/types.js';
+import type { VulnMatch } from '../../src/verify/facts.js';
 import { readSourceHeader } from '../../src/go/source-header.js';
 import type { AuditInput, AuditSide, BaseRead, PackageSources } from '../../src/audit/types.js';
 

@@ -1,7 +1,7 @@
 import { auditUpgrade } from '../../src/audit/audit.js';
 import { AUDIT_MARKER, GITHUB_COMMENT_LIMIT, renderAuditMarkdown } from '../../src/audit/markdown.js';
 import { md } from '../../src/audit/markdown-text.js';
-import type { ModFile } from '../../src/model.js';
+import type { ModFile } from '../../src/go/types.js';
 import { decl, input, mod, side, vuln } from './fixture.js';
 
 function named(path: string, module: string, ...lines: string[]): ModFile {

@@ -18,7 +18,7 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 import { readForRewrite, writeIfUnchanged } from '../../src/bump/files.js';
-import { workspaceRoot } from '../../src/edge/workspace-files.js';
+import { workspaceRoot } from '../../src/system/workspace-files.js';
 
 let dir: string;
 beforeEach(() => {

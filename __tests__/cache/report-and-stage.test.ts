@@ -6,14 +6,15 @@
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { memoryHost } from '../../src/host.js';
-import { parseInputs } from '../../src/inputs/inputs.js';
+import { memoryHost } from '../../src/hosts/host.js';
 import type { ReportCache } from '../../src/report/json-report.js';
 import { renderCacheSaveSummary, renderSummary } from '../../src/report/summary.js';
-import { restoreCaches } from '../../src/stages/cache-stage.js';
-import { saveCaches } from '../../src/stages/cache-save-stage.js';
+import { restoreCaches } from '../../src/cache/restore.js';
+import { saveCaches } from '../../src/cache/save.js';
 import { encodeState, STATE_NAME } from '../../src/cache/state.js';
 import { sampleReport } from '../report/report-fixture.js';
+import { runContext } from '../run-context-fixture.js';
+import type { InstallOutcome } from '../../src/install/stage.js';
 
 const cache: ReportCache = {
   status: 'restored',
@@ -89,31 +90,28 @@ describe('report section', () => {
 });
 
 describe('cache stage without a service', () => {
+  /** The installed Go the restore is for: one that cannot be run. */
+  const installed: InstallOutcome = {
+    version: '1.22.12',
+    goRoot: '/nonexistent',
+    toolchainCacheHit: true,
+    sha256Verified: false,
+    installed: { expected: '1.22.12', expectedRoot: '/nonexistent' }
+  };
   const ctx = (env: NodeJS.ProcessEnv, raw: Record<string, string> = {}) => {
-    const host = memoryHost(env);
-    return {
-      host,
-      ctx: {
-        host,
-        inputs: parseInputs(raw),
-        platform: { os: 'linux', arch: 'x64' },
-        dirs: { toolCache: '/tc', temp: '/tmp', workspace: '/ws', hosted: true },
-        goRoot: '/nonexistent',
-        goVersion: '1.22.12',
-        arch: 'x64'
-      }
-    };
+    const c = runContext({ env, raw, dirs: { hosted: true } });
+    return { host: c.host, ctx: c };
   };
 
   test('cache: false restores nothing and says nothing', async () => {
     const { host, ctx: c } = ctx({}, { cache: 'false' });
-    expect(await restoreCaches(c)).toBeUndefined();
+    expect(await restoreCaches(c, installed)).toBeUndefined();
     expect(host.record.log).toEqual([]);
   });
 
   test('no cache service: one warning, skipped, cache-hit false, no state for the post step', async () => {
     const { host, ctx: c } = ctx({});
-    const out = await restoreCaches(c);
+    const out = await restoreCaches(c, installed);
     expect(out?.outputs).toEqual({ 'cache-hit': 'false', 'cache-matched-key': '' });
     expect(out?.report).toMatchObject({ status: 'skipped', modules: null, build: null });
     expect(host.record.log.filter((l) => l.level === 'warning')).toHaveLength(1);
@@ -123,7 +121,7 @@ describe('cache stage without a service', () => {
 
   test('a go that cannot be run: a warning, never a failure', async () => {
     const { host, ctx: c } = ctx({ ACTIONS_CACHE_URL: 'http://127.0.0.1:9/' });
-    const out = await restoreCaches(c);
+    const out = await restoreCaches(c, installed);
     expect(out?.report.status).toBe('skipped');
     expect(host.record.log.filter((l) => l.level === 'warning')).toHaveLength(1);
     expect(host.record.failed).toBe(false);

@@ -2,7 +2,7 @@
 // the tables a user reads (Inputs, Outputs, Checks), and nothing that is not there.
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { CHECK_IDS } from '../../src/model.js';
+import { CHECK_IDS } from '../../src/verify/checks/ids.js';
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 const action = parse(readFileSync(new URL('../../action.yml', import.meta.url), 'utf8')) as {

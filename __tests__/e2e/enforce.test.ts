@@ -12,7 +12,7 @@ import { startMirrorServing, type Mirror } from '../../scripts/lib/mirror.mjs';
 import { HOST_GOARCH, buildSyntheticToolchain, goScript } from '../../scripts/lib/toolchains.mjs';
 import { execFileSync } from 'node:child_process';
 import { envForNextStep, runAction } from '../../scripts/lib/run-action.mjs';
-import type { Finding } from '../../src/model.js';
+import type { Finding } from '../../src/verify/findings.js';
 
 type RunResult = Awaited<ReturnType<typeof runAction>>;
 

@@ -14,7 +14,7 @@ import { buildFixtureManifest } from '../../scripts/lib/manifest-fixture.mjs';
 import { HOST_GOARCH, buildSyntheticToolchain } from '../../scripts/lib/toolchains.mjs';
 import { buildVulnDb, DEFAULT_VULN_EXPECTED } from '../../scripts/lib/vulndb-fixture.mjs';
 import { runAction, listTree } from '../../scripts/lib/run-action.mjs';
-import type { Finding } from '../../src/model.js';
+import type { Finding } from '../../src/verify/findings.js';
 
 type Mirror = Awaited<ReturnType<typeof startMirror>>;
 type RunResult = Awaited<ReturnType<typeof runAction>>;

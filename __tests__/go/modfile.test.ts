@@ -1,5 +1,5 @@
 import { InputError } from '../../src/errors.js';
-import { type ModFile } from '../../src/model.js';
+import { type ModFile } from '../../src/go/types.js';
 import { mainGoVersion, parseModFile, unquoteGoString } from '../../src/go/modfile.js';
 
 type Kind = 'go.mod' | 'go.work';

@@ -1,5 +1,5 @@
 import { InputError } from '../../src/errors.js';
-import { type Platform } from '../../src/model.js';
+import { type Platform } from '../../src/go/types.js';
 import {
   archiveExt,
   exeName,

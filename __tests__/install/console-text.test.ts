@@ -1,5 +1,5 @@
 import { decodeConsoleText } from '../../src/install/console-text.js';
-import { parseChcp } from '../../src/edge/platform.js';
+import { parseChcp } from '../../src/system/platform.js';
 
 describe('decodeConsoleText: a Windows tool error in the console code page', () => {
   // "Fehler: Datei »Äfoo.go« ..." as 7-Zip or tar.exe write it on a German (850) or US (437) runner

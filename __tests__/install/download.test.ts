@@ -6,7 +6,7 @@ import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { pathToFileURL } from 'node:url';
 import { ChecksumError, VerifyingStream, downloadToFile, type ExpectedDownload } from '../../src/install/download.js';
-import { HttpError } from '../../src/edge/http.js';
+import { HttpError } from '../../src/system/http.js';
 import { faults, startServer, type FaultServer } from '../harness/fault-server.js';
 
 const data = Buffer.from(Array.from({ length: 200_000 }, (_, i) => (i * 31) % 251));

@@ -27,8 +27,8 @@ import { installGo, type InstallRequest } from '../../src/install/installer.js';
 import { findCached, listCachedVersions } from '../../src/install/tool-cache.js';
 import { InputError } from '../../src/errors.js';
 import { ExtractError } from '../../src/install/extract.js';
-import { type ManifestFile } from '../../src/model.js';
-import { HttpError } from '../../src/edge/http.js';
+import { type ManifestFile } from '../../src/go/types.js';
+import { HttpError } from '../../src/system/http.js';
 import { buildSyntheticToolchain, packRealGo } from '../../scripts/lib/toolchains.mjs';
 
 type Mode = 'ok' | 'truncate' | 'truncate-once';

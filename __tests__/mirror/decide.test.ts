@@ -1,4 +1,4 @@
-import type { ManifestFile } from '../../src/model.js';
+import type { ManifestFile } from '../../src/go/types.js';
 import { decide, type DecideInput, type Present } from '../../src/mirror/decide.js';
 import type { HeldFile } from '../../src/mirror/selection.js';
 

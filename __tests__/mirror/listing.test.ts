@@ -1,6 +1,6 @@
 import { parseManifest } from '../../src/go/manifest.js';
 import { compareGo } from '../../src/go/gover.js';
-import type { ManifestFile } from '../../src/model.js';
+import type { ManifestFile } from '../../src/go/types.js';
 import { buildListing, heldFromListing, listingText } from '../../src/mirror/listing.js';
 import type { HeldFile } from '../../src/mirror/selection.js';
 

@@ -4,7 +4,7 @@ import { parseModFile } from '../../src/go/modfile.js';
 import { parseDockerfile } from '../../src/go/readers/dockerfile.js';
 import { parseGoVersionFile } from '../../src/go/readers/go-version-file.js';
 import { InputError } from '../../src/errors.js';
-import type { WorkspaceFacts } from '../../src/model.js';
+import type { WorkspaceFacts } from '../../src/verify/facts.js';
 import { DEFAULT_KINDS, parseKinds } from '../../src/mirror/kinds.js';
 import { parsePlatforms } from '../../src/mirror/platforms.js';
 import { repoSpecs } from '../../src/mirror/repo-versions.js';

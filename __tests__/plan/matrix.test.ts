@@ -1,5 +1,5 @@
 import { InputError } from '../../src/errors.js';
-import { type Platform, type Release } from '../../src/model.js';
+import { type Platform, type Release } from '../../src/go/types.js';
 import { parseManifest } from '../../src/go/manifest.js';
 import { computeMatrix, type MatrixRange } from '../../src/plan/matrix.js';
 import { buildFixtureManifest } from '../../scripts/lib/manifest-fixture.mjs';

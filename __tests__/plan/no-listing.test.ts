@@ -1,7 +1,7 @@
-import { HttpError, NotJsonError, authHeaders } from '../../src/edge/http.js';
+import { HttpError, NotJsonError, authHeaders } from '../../src/system/http.js';
 import { InputError } from '../../src/errors.js';
-import type { VersionRequest, VersionSpec } from '../../src/model.js';
-import { listingAbsent } from '../../src/edge/mirror-files.js';
+import type { VersionRequest, VersionSpec } from '../../src/plan/types.js';
+import { listingAbsent } from '../../src/plan/mirror-files.js';
 import { exactVersionWithoutListing, knownWithoutListing, parseSha256File } from '../../src/plan/no-listing.js';
 
 const HEX = 'ab'.repeat(32);

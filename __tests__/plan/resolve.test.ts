@@ -1,5 +1,6 @@
 import { InputError } from '../../src/errors.js';
-import { type Platform, type Release, type VersionSpec } from '../../src/model.js';
+import { type Platform, type Release } from '../../src/go/types.js';
+import { type VersionSpec } from '../../src/plan/types.js';
 import { parseManifest } from '../../src/go/manifest.js';
 import { parseVersionSpec } from '../../src/plan/spec.js';
 import { applyCheckLatest, cachedToGo, needsManifest, resolveFromCache, resolveSpec } from '../../src/plan/resolve.js';

@@ -1,7 +1,7 @@
 import { InputError } from '../../src/errors.js';
-import { type VersionSpec } from '../../src/model.js';
+import { type VersionSpec } from '../../src/plan/types.js';
 import { chooseRequest, goLineSpec, versionFileKind, type VersionSourceFile } from '../../src/plan/source.js';
-import { describeOrigin, isModFilePin, originWhere } from '../../src/request-origin.js';
+import { describeOrigin, isModFilePin, originWhere } from '../../src/plan/request-origin.js';
 
 const mod = (text: string, path = 'go.mod'): VersionSourceFile => ({ path, text, kind: 'go.mod' });
 const work = (text: string, path = 'go.work'): VersionSourceFile => ({ path, text, kind: 'go.work' });

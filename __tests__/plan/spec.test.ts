@@ -1,5 +1,5 @@
 import { InputError } from '../../src/errors.js';
-import { type VersionSpec } from '../../src/model.js';
+import { type VersionSpec } from '../../src/plan/types.js';
 import { parseVersionSpec, tryParseVersionSpec } from '../../src/plan/spec.js';
 
 describe('parseVersionSpec', () => {

@@ -1,4 +1,4 @@
-import type { Finding } from '../../src/model.js';
+import type { Finding } from '../../src/verify/findings.js';
 import { relativeFile, toAnnotations } from '../../src/report/annotations.js';
 
 const finding = (severity: Finding['severity'], i: number, file?: string): Finding => ({

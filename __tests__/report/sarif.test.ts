@@ -1,6 +1,6 @@
 /** SARIF 2.1.0 for code scanning, validated against the SARIF 2.1.0 JSON schema (@microsoft/jest-sarif). */
 import '@microsoft/jest-sarif';
-import { CHECK_IDS } from '../../src/model.js';
+import { CHECK_IDS } from '../../src/verify/checks/ids.js';
 import { toSarif } from '../../src/report/sarif.js';
 import { sampleParts, sampleReport } from './report-fixture.js';
 import { buildReport } from '../../src/report/json-report.js';

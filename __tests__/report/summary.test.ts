@@ -3,7 +3,7 @@ import { sampleParts, sampleReport } from './report-fixture.js';
 import { buildReport } from '../../src/report/json-report.js';
 import { InputError } from '../../src/errors.js';
 import { mod } from '../verify/checks/facts-fixture.js';
-import { CHECK_IDS } from '../../src/model.js';
+import { CHECK_IDS } from '../../src/verify/checks/ids.js';
 
 /** The rows of the first table after a `### <heading>`, as arrays of unescaped cells. */
 function tableAfter(markdown: string, heading: string): string[][] | undefined {

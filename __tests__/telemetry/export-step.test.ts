@@ -1,6 +1,6 @@
 /** The step's export end to end on a memory host, with the POST replaced by a recorder. */
 import { createHash } from 'node:crypto';
-import { memoryHost } from '../../src/host.js';
+import { memoryHost } from '../../src/hosts/host.js';
 import type { Post } from '../../src/telemetry/export.js';
 import { exportStepTelemetry, type ExportDeps } from '../../src/telemetry/export-step.js';
 import { decodeTelemetryState, TELEMETRY_STATE } from '../../src/telemetry/trace-context.js';

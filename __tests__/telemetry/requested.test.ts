@@ -1,4 +1,4 @@
-import { memoryHost } from '../../src/host.js';
+import { memoryHost } from '../../src/hosts/host.js';
 import { exportTelemetry, telemetryRequested } from '../../src/telemetry/requested.js';
 
 describe('telemetryRequested', () => {

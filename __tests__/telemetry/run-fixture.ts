@@ -1,6 +1,6 @@
 /** Reports of runs for the telemetry tests, built by the report's own builder. */
 import { buildReport, type ReportCache, type ReportParts, type RunReport } from '../../src/report/json-report.js';
-import type { Finding } from '../../src/model.js';
+import type { Finding } from '../../src/verify/findings.js';
 import { UserError } from '../../src/errors.js';
 
 export const FINDINGS: Finding[] = [

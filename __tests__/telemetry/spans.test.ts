@@ -3,7 +3,7 @@ import type { Span } from '../../src/telemetry/model.js';
 import type { RunSource } from '../../src/telemetry/source.js';
 import { MAX_EVENTS, mainStepSpans, postStepSpan, type MainSpansInput } from '../../src/telemetry/spans.js';
 import type { TraceContext } from '../../src/telemetry/trace-context.js';
-import type { Finding } from '../../src/model.js';
+import type { Finding } from '../../src/verify/findings.js';
 import type { RunReport } from '../../src/report/json-report.js';
 import { FINDINGS, INSTALL_FAILED, finishedReport, stoppedReport } from './run-fixture.js';
 

@@ -1,6 +1,7 @@
 import { InputError } from '../../src/errors.js';
 import { readFileSync } from 'node:fs';
-import { CHECK_IDS, type CheckFinding, type CheckId, type SeveritySetting } from '../../src/model.js';
+import { CHECK_IDS, type CheckId } from '../../src/verify/checks/ids.js';
+import { type CheckFinding, type SeveritySetting } from '../../src/verify/findings.js';
 import {
   parseChecksInput,
   parseConsistency,
@@ -9,7 +10,7 @@ import {
   severityOf,
   type CheckOptions
 } from '../../src/verify/run-checks.js';
-import { CHECKS, checksInOrder } from '../../src/verify/checks/index.js';
+import { CHECKS, checksInOrder } from '../../src/verify/checks/registry.js';
 import { decl, facts, mod, releases } from './checks/facts-fixture.js';
 
 const opts = (over: Partial<CheckOptions> = {}): CheckOptions => ({

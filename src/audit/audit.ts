@@ -16,7 +16,7 @@
  * Everything here is advice: the findings are facts for a reviewer (`auditFindings`), each at the
  * changed line; only the godebug check (verify/checks/godebug.ts) reports what Go refuses.
  */
-import type { ModFile, VersionDeclaration } from '../model.js';
+import type { ModFile, VersionDeclaration } from '../go/types.js';
 import { godebugFlips } from '../go/godebug.js';
 import { compareGo, fromToolchain, isValidGo } from '../go/gover.js';
 import { mainGoVersion } from '../go/modfile.js';

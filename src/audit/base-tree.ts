@@ -2,7 +2,7 @@
  * Reads the base side of the audit from the git checkout: resolves the base ref to a commit, lists
  * its tree (`git ls-tree -r -z -l --full-tree`), keeps what the scan would read there plus the Go
  * files of main packages (tree-select.ts), and reads them through ONE `git cat-file --batch`
- * process (cat-file.ts), bounded like the scan (edge/workspace-scan.ts DEFAULT_SCAN_LIMITS: 1 MiB a
+ * process (cat-file.ts), bounded like the scan (verify/workspace-scan.ts DEFAULT_SCAN_LIMITS: 1 MiB a
  * file, 64 MiB in all). The files are parsed with the scan's readers (side-files.ts); a Go file
  * gives only its header (HEADER_BYTES), and a folder's files are read only once its first file says
  * `package main`. Symbolic links, submodules and files above the limit are refused unread, exactly
@@ -12,10 +12,10 @@
  * advice to fetch more history, never an error. Edge module: runs git.
  */
 import { spawn } from 'node:child_process';
-import type { FileProblem } from '../model.js';
+import type { FileProblem } from '../verify/facts.js';
 import { HEADER_BYTES, readSourceHeader } from '../go/source-header.js';
 import type { GoSourceFile } from '../go/godebug.js';
-import { DEFAULT_SCAN_LIMITS, type ScanLimits } from '../edge/workspace-scan.js';
+import { DEFAULT_SCAN_LIMITS, type ScanLimits } from '../verify/workspace-scan.js';
 import type { GoWork } from '../plan/gowork.js';
 import { quoteContent } from '../text.js';
 import { sortByPath } from '../verify/scope.js';

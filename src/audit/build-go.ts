@@ -6,7 +6,7 @@
  * unresolved, and the computations use its language version as a stand-in. Pure.
  */
 import { UserError } from '../errors.js';
-import type { ModFile, Platform, Release, VersionDeclaration } from '../model.js';
+import type { ModFile, Platform, Release, VersionDeclaration } from '../go/types.js';
 import { GODEBUG_TABLES } from '../go/godebug-table.js';
 import { compareGo, isValidGo, lang, sameRelease } from '../go/gover.js';
 import { newestPatch } from '../go/releases.js';

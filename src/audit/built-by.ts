@@ -4,7 +4,7 @@
  * monorepo builds the workspace); workflows build the root's. The same rule as the checks'
  * moduleBuiltBy (verify/checks/common.ts), over plain modules rather than Facts. Pure.
  */
-import type { ModFile } from '../model.js';
+import type { ModFile } from '../go/types.js';
 import { dirOf, isFolderGoMod } from './packages.js';
 
 export function builtByFinder(

@@ -16,9 +16,9 @@
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ModFile } from '../model.js';
+import type { ModFile } from '../go/types.js';
 import { compareGo, isValidGo } from '../go/gover.js';
-import { readWorkspaceFile, workspaceRoot } from '../edge/workspace-files.js';
+import { readWorkspaceFile, workspaceRoot } from '../system/workspace-files.js';
 import { clipContent, showPath } from '../text.js';
 import { dirOf } from './packages.js';
 import type { DefaultGodebugAnswer } from './types.js';

@@ -13,7 +13,7 @@
  * `//go:debug` lines are the same on both sides (the base's answer is computed over the head's
  * files). Pure.
  */
-import type { Located } from '../model.js';
+import type { Located } from '../go/types.js';
 import {
   defaultGodebug,
   godebugFlips,

@@ -3,7 +3,7 @@
  * and the godebug check; the lead calls it from the scan with the modules the scan found. Walks the
  * folders of the go.mod files in scope as `./...` does (not vendor, testdata, node_modules, hidden
  * or `_` folders; symbolic links to folders not followed; the `modules` patterns honoured), reads
- * only `.go` files, and only their first HEADER_BYTES, through edge/workspace-files.ts (inside the
+ * only `.go` files, and only their first HEADER_BYTES, through system/workspace-files.ts (inside the
  * workspace after symlinks, regular: a link out of it is not read). A folder's files are read in
  * name order until one says its package (at most a few that do not); a `package main` folder then
  * has all its files read, `_test.go` ones too; other folders no more (vet's directive analyzer,
@@ -13,11 +13,12 @@
  */
 import { readdirSync, type Dirent } from 'node:fs';
 import path from 'node:path';
-import type { FileProblem, ModFile } from '../model.js';
+import type { FileProblem } from '../verify/facts.js';
+import type { ModFile } from '../go/types.js';
 import { HEADER_BYTES, readSourceHeader } from '../go/source-header.js';
 import type { GoSourceFile } from '../go/godebug.js';
-import { DEFAULT_SCAN_LIMITS, type ScanLimits } from '../edge/workspace-scan.js';
-import { readWorkspaceFile, workspaceRoot } from '../edge/workspace-files.js';
+import { DEFAULT_SCAN_LIMITS, type ScanLimits } from '../verify/workspace-scan.js';
+import { readWorkspaceFile, workspaceRoot } from '../system/workspace-files.js';
 import { makeScope } from '../verify/scope.js';
 import {
   goModDirsOf,

@@ -11,7 +11,7 @@
  * go.work files that still state the root's old lines. Statements the pull request changed are not
  * left behind (they are in `declarations`). Pure.
  */
-import type { ModFile, VersionDeclaration } from '../model.js';
+import type { ModFile, VersionDeclaration } from '../go/types.js';
 import { compareGo, fromToolchain, isValidGo, lang } from '../go/gover.js';
 import { clipContent } from '../text.js';
 import type { AuditLeftBehind } from './types.js';

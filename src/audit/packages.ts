@@ -6,7 +6,7 @@
  * Both edges (base-tree.ts over git, head-sources.ts over the working tree) read headers one folder
  * at a time with these rules. Pure.
  */
-import type { ModFile } from '../model.js';
+import type { ModFile } from '../go/types.js';
 import type { GoSourceFile } from '../go/godebug.js';
 import type { SourceHeader } from '../go/source-header.js';
 import type { PackageSources } from './types.js';

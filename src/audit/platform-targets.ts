@@ -6,7 +6,7 @@
  * and after (go/release-changes.ts platformChanges) is checked against every target of its OS with
  * platformVerdict at the requirement's release. Pure.
  */
-import type { VersionDeclaration } from '../model.js';
+import type { VersionDeclaration } from '../go/types.js';
 import { compareGo, lang } from '../go/gover.js';
 import { platformChanges, platformVerdict, type PlatformTarget } from '../go/release-changes.js';
 import { clipContent } from '../text.js';

@@ -8,7 +8,7 @@
  * When the lead registers the classes as checks, report/sarif.ts emits these findings already;
  * this module is for writing the audit's results on their own (or next to an existing log).
  */
-import type { Severity, SeveritySetting } from '../model.js';
+import type { Severity, SeveritySetting } from '../verify/findings.js';
 import type { SarifLog } from '../report/sarif.js';
 import { auditFindings } from './audit.js';
 import { AUDIT_CHECK_IDS, type AuditCheckId, type AuditResult } from './types.js';

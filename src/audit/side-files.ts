@@ -5,7 +5,8 @@
  * does not parse becomes a problem. Then the main module or workspace under GOWORK. Pure.
  */
 import { UserError } from '../errors.js';
-import type { FileProblem, ModFile, VersionDeclaration } from '../model.js';
+import type { FileProblem } from '../verify/facts.js';
+import type { ModFile, VersionDeclaration } from '../go/types.js';
 import { parseModFile } from '../go/modfile.js';
 import { parseDockerfile } from '../go/readers/dockerfile.js';
 import { parseGoVersionFile } from '../go/readers/go-version-file.js';

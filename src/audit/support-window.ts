@@ -3,7 +3,7 @@
  * release list get fixes (go/releases.ts supportedMinors), so a minor's support ends when the minor
  * two above it is released. Pure.
  */
-import type { Release } from '../model.js';
+import type { Release } from '../go/types.js';
 import { isValidGo, lang } from '../go/gover.js';
 import { supportedMinors } from '../go/releases.js';
 import type { AuditSupport, AuditSupportState } from './types.js';

@@ -6,7 +6,7 @@
  * `//go:debug` headers of main packages. Symbolic links (mode 120000), submodules (gitlinks, 160000)
  * and files above the size limit are refused without being read. Pure.
  */
-import type { FileProblem } from '../model.js';
+import type { FileProblem } from '../verify/facts.js';
 import { makeScope, scannedKind, sortByPath, type ScannedKind } from '../verify/scope.js';
 import { dirOf, isGoFileName, isPackageFolderName, isTestFileName } from './packages.js';
 

@@ -4,7 +4,9 @@
  * names, plain JSON: optional fields are left out, never `undefined` or `null` inside). Plain data,
  * no behaviour. Pure.
  */
-import type { FileProblem, FindingKind, ModFile, Platform, Release, VersionDeclaration, VulnFacts } from '../model.js';
+import type { FileProblem, VulnFacts } from '../verify/facts.js';
+import type { FindingKind } from '../verify/findings.js';
+import type { ModFile, Platform, Release, VersionDeclaration } from '../go/types.js';
 import type { GodebugFlipCause, GoSourceFile } from '../go/godebug.js';
 import type { LanguageChange, PlatformRequirement, VetChange } from '../go/release-changes.js';
 

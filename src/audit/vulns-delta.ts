@@ -3,7 +3,7 @@
  * the database's matches (verify/vulndb, VulnFacts) for the Go before and the Go after, compared by
  * entry id. Pure.
  */
-import type { VulnFacts, VulnMatch } from '../model.js';
+import type { VulnFacts, VulnMatch } from '../verify/facts.js';
 import { sameRelease } from '../go/gover.js';
 import type { AuditVuln, AuditVulnerabilities } from './types.js';
 

@@ -3,7 +3,7 @@
  *
  * A file is read only when it is a regular file (not a symlink: the link would be replaced by a
  * file) whose real path is inside the repository, at most 1 MiB, and valid UTF-8 (what is written
- * back must be the same bytes apart from the versions); edge/workspace-files.ts makes the safety
+ * back must be the same bytes apart from the versions); system/workspace-files.ts makes the safety
  * checks. The write goes to a temporary file in the same folder with the same mode, which is
  * synced and then renamed over the file, right after checking that the file is still the one read
  * (same inode, size, modification time and bytes). A file that changed is left alone.
@@ -25,7 +25,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { showPath } from '../text.js';
-import { isInside, readWorkspaceFile, type WorkspaceRoot } from '../edge/workspace-files.js';
+import { isInside, readWorkspaceFile, type WorkspaceRoot } from '../system/workspace-files.js';
 
 export interface Snapshot {
   abs: string;

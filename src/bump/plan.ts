@@ -15,7 +15,7 @@
 import path from 'node:path';
 import { compareGo } from '../go/gover.js';
 import { defaultGoLine } from '../go/modfile.js';
-import type { ModFile } from '../model.js';
+import type { ModFile } from '../go/types.js';
 import { showPath } from '../text.js';
 import { versionAtPrecision } from './precision.js';
 import type {

@@ -16,7 +16,7 @@
  *   imports it, so its go line is kept (unless `--go-lines all`).
  * Pure: the edge reads the headers (one file per folder) and hands over what it found.
  */
-import type { ModFile } from '../model.js';
+import type { ModFile } from '../go/types.js';
 import { showPath } from '../text.js';
 import type { ModuleFacts, ModuleRole } from './types.js';
 

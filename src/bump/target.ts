@@ -1,7 +1,7 @@
 /**
  * The version a bump goes to: the VERSION argument resolved as the action resolves `go-version`
  * (plan/spec.ts, then plan/resolve.ts over the manifest of the same mirror, with the same
- * go-download-base-url / GO_DOWNLOAD_BASE_URL and token rules: stages/plan-stage.ts readManifest).
+ * go-download-base-url / GO_DOWNLOAD_BASE_URL and token rules: plan/stage.ts readManifest).
  * Edge module: it reads the manifest.
  *
  * - An exact release needs no manifest: when the manifest can be read, a release it does not list
@@ -14,11 +14,11 @@ import { tryParseVersionSpec } from '../plan/spec.js';
 import { resolveSpec } from '../plan/resolve.js';
 import { canonicalRelease, lang, sameRelease } from '../go/gover.js';
 import { newest } from '../go/releases.js';
-import { readManifest } from '../stages/plan-stage.js';
-import { currentPlatform } from '../edge/platform.js';
-import { manifestUrl } from '../edge/http.js';
+import { readManifest } from '../plan/stage.js';
+import { currentPlatform } from '../system/platform.js';
+import { manifestUrl } from '../system/http.js';
 import { quoteContent } from '../text.js';
-import type { Release } from '../model.js';
+import type { Release } from '../go/types.js';
 
 export interface Target {
   /** the exact release (Go spelling) */

@@ -2,7 +2,7 @@
  * The shapes `bump` works with, from the located version tokens of each file to the plan and the
  * result. Plain data, no behaviour. Pure.
  */
-import type { ModFile } from '../model.js';
+import type { ModFile } from '../go/types.js';
 
 /** How a go line of a module is treated: the `--go-lines` flag. */
 export type GoLinesPolicy = 'all' | 'main' | 'none';

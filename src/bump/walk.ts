@@ -1,11 +1,11 @@
 /**
- * The walk of a bump: the files in the checks' scope (verify/scope.ts, as edge/workspace-scan.ts
+ * The walk of a bump: the files in the checks' scope (verify/scope.ts, as verify/workspace-scan.ts
  * walks them), tool modfiles (`*.mod` other than go.mod), and for every package folder whether it
  * is `package main` or holds a `tools.go` with `//go:build tools` (roles.ts). Edge module: the file
  * system.
  *
  * Bounded like the scan (its depth, folder and byte limits): Go files are read through
- * edge/workspace-files.ts (inside the workspace after symlinks, regular) and only their first
+ * system/workspace-files.ts (inside the workspace after symlinks, regular) and only their first
  * HEADER_BYTES, at most a few per folder (the first one with a package clause decides, as every
  * file of a folder has the same package), none in a module already known to be an application,
  * and none past MAX_HEADER_BYTES in all. Symlinked folders are not followed.
@@ -13,8 +13,8 @@
 import { readdirSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { HEADER_BYTES, readSourceHeader } from '../go/source-header.js';
-import { DEFAULT_SCAN_LIMITS } from '../edge/workspace-scan.js';
-import { readWorkspaceFile, workspaceRoot, type WorkspaceRoot } from '../edge/workspace-files.js';
+import { DEFAULT_SCAN_LIMITS } from '../verify/workspace-scan.js';
+import { readWorkspaceFile, workspaceRoot, type WorkspaceRoot } from '../system/workspace-files.js';
 import { comparePaths, makeScope, scannedKind } from '../verify/scope.js';
 import { countsForRole, isIgnoredFile, isToolsFile, type PackageFolder } from './roles.js';
 import type { BumpFileKind, Note } from './types.js';

@@ -7,7 +7,7 @@ import path from 'node:path';
 import * as glob from '@actions/glob';
 import { DEFAULT_DEPENDENCY_NAMES } from './dependency-hash.js';
 import { readDir } from './cache-files.js';
-import { isInside } from '../edge/workspace-files.js';
+import { isInside } from '../system/workspace-files.js';
 
 /** Folders the default dependency search skips, besides hidden ones. */
 const SKIP_DIRS = new Set(['vendor', 'testdata', 'node_modules']);

@@ -3,7 +3,7 @@
  * Release[] and the choice of a release's archive for a platform. Pure.
  */
 import { InputError } from '../errors.js';
-import { type ManifestFile, type Platform, type Release } from '../model.js';
+import { type ManifestFile, type Platform, type Release } from './types.js';
 import { compareGo, isValidGo } from './gover.js';
 import { archiveExt, goArch, goOs } from './platform-names.js';
 import { isObject } from '../json.js';

@@ -21,7 +21,7 @@
 import { InputError } from '../errors.js';
 import { quoteContent } from '../text.js';
 import { GO_VERSION_RE, compareGo, fromToolchain } from './gover.js';
-import { type Located, type ModFile } from '../model.js';
+import { type Located, type ModFile } from './types.js';
 
 /** The directives golang.org/x/mod/modfile's ParseWork accepts; any other is an error ("unknown directive"). */
 const WORK_VERBS = ['go', 'toolchain', 'godebug', 'use', 'replace'];

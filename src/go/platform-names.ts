@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { InputError } from '../errors.js';
 import archNames from './arch-names.json' with { type: 'json' };
-import { type Platform } from '../model.js';
+import { type Platform } from './types.js';
 
 const GO_OS: Record<string, string> = {
   linux: 'linux',

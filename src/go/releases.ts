@@ -3,7 +3,7 @@
  * and oldest in Go's order, the stable language versions, the supported minors, a minor's newest
  * patch. Pure.
  */
-import type { Platform, Release } from '../model.js';
+import type { Platform, Release } from './types.js';
 import { compareGo, lang } from './gover.js';
 import { findArchive } from './manifest.js';
 

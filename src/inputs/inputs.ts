@@ -3,7 +3,9 @@
  * the runner) -> typed, validated values. Pure: every bad value is an InputError naming the input.
  */
 import { InputError, type Where } from '../errors.js';
-import { type CheckId, type Mode, type SeveritySetting } from '../model.js';
+import { type CheckId } from '../verify/checks/ids.js';
+import { type Mode } from './mode.js';
+import { type SeveritySetting } from '../verify/findings.js';
 import { parseChecksInput, parseConsistency, parseOnMismatch, type Consistency } from '../verify/run-checks.js';
 import { parseVulnDbUrl } from '../verify/vulndb/urls.js';
 import type { MatrixRange } from '../plan/matrix.js';

@@ -8,8 +8,8 @@ import { createWriteStream, promises as fs } from 'node:fs';
 import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { UserError } from '../errors.js';
-import { BodyError, HttpError, openStream, type FetchOptions } from '../edge/http.js';
-import { isTransientError, retryPolicy, retrying, type RetryPolicy } from '../edge/retry.js';
+import { BodyError, HttpError, openStream, type FetchOptions } from '../system/http.js';
+import { isTransientError, retryPolicy, retrying, type RetryPolicy } from '../system/retry.js';
 
 export interface ExpectedDownload {
   /** archive file name, for messages */

@@ -18,8 +18,8 @@ import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import * as io from '@actions/io';
 import { UserError } from '../errors.js';
-import type { Platform } from '../model.js';
-import { system32 } from '../edge/platform.js';
+import type { Platform } from '../go/types.js';
+import { system32 } from '../system/platform.js';
 import { TarGuard } from './tar-guard.js';
 import { IN_PROCESS, extractZipInProcess } from './zip-extract.js';
 

@@ -14,7 +14,7 @@
 import * as path from 'node:path';
 import { parseGoVersion, semverToGo } from '../go/gover.js';
 import { InputError } from '../errors.js';
-import { type Platform } from '../model.js';
+import { type Platform } from '../go/types.js';
 import { toolCacheArch } from '../go/platform-names.js';
 
 /** The tool's folder name in the tool cache (same as setup-go). */

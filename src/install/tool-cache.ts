@@ -4,10 +4,10 @@
  * finished install found after waiting for the lock); the installer writes what this reads.
  */
 import { promises as fs } from 'node:fs';
-import { exists } from '../edge/fs-probe.js';
+import { exists } from '../system/fs-probe.js';
 import { isValidGo, sortGo } from '../go/gover.js';
 import { goBinaryIn, toolCacheArch } from '../go/platform-names.js';
-import { type Platform } from '../model.js';
+import { type Platform } from '../go/types.js';
 import { installLayout, pathFor, versionFromCacheFolder, type InstallLayout } from './layout.js';
 import { removeAbandonedLock } from './lock.js';
 

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import { ArchiveError, ArchiveRules, checkPathSyntax, showName, type ArchiveEntry } from './archive-rules.js';
-import { readAll } from '../edge/read-all.js';
+import { readAll } from '../system/read-all.js';
 
 const S_IFMT = 0o170000;
 const S_IFLNK = 0o120000;

@@ -13,7 +13,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { Release } from '../model.js';
+import type { Release } from '../go/types.js';
 import { parseManifest } from '../go/manifest.js';
 import { isObject } from '../json.js';
 import type { Present } from './decide.js';

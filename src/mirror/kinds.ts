@@ -4,7 +4,7 @@
  * installers (`.msi`, `.pkg`) only when asked. Pure.
  */
 import { UsageError } from '../cli/args.js';
-import type { ManifestFile } from '../model.js';
+import type { ManifestFile } from '../go/types.js';
 
 export const FILE_KINDS = ['tar.gz', 'zip', 'msi', 'pkg'] as const;
 export type FileKind = (typeof FILE_KINDS)[number];

@@ -5,7 +5,7 @@
  * servers, object stores: the action reads `<base>/index.json` when `?mode=json` is absent) and
  * `manifest.json` (file://). Also a previous listing read back as held files. Pure.
  */
-import type { ManifestFile, Release } from '../model.js';
+import type { ManifestFile, Release } from '../go/types.js';
 import { compareGo } from '../go/gover.js';
 import { compareHeld, type HeldFile } from './selection.js';
 

@@ -4,7 +4,7 @@
  * take). Pure.
  */
 import { UsageError } from '../cli/args.js';
-import type { Platform } from '../model.js';
+import type { Platform } from '../go/types.js';
 import { goArch, toNodeArch } from '../go/platform-names.js';
 
 export interface MirrorPlatform {

@@ -3,13 +3,13 @@
  * asks for what Go would run (plan/source.ts modFileRequest: a toolchain pin, else the go line: a
  * release exactly, a language version as its newest patch), each version file, Dockerfile `FROM
  * golang:<tag>` and workflow `go-version:` for the spec its version text makes (plan/spec.ts).
- * Input: the workspace scan (edge/workspace-scan.ts). Pure.
+ * Input: the workspace scan (verify/workspace-scan.ts). Pure.
  */
 import { UserError } from '../errors.js';
-import type { WorkspaceFacts } from '../model.js';
+import type { WorkspaceFacts } from '../verify/facts.js';
 import { modFileRequest } from '../plan/source.js';
 import { tryParseVersionSpec } from '../plan/spec.js';
-import { describeOrigin } from '../request-origin.js';
+import { describeOrigin } from '../plan/request-origin.js';
 import { clipContent, showPath } from '../text.js';
 import { specKey, type MirrorSpec } from './specs.js';
 

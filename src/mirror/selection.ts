@@ -8,7 +8,8 @@
  * names its files (`go<V>.<os>-<arch>.<ext>`), their sha256 from `<file>.sha256`. Pure.
  */
 import { InputError, UserError } from '../errors.js';
-import type { ManifestFile, Release, VersionSpec } from '../model.js';
+import type { ManifestFile, Release } from '../go/types.js';
+import type { VersionSpec } from '../plan/types.js';
 import { compareGo, isPrerelease, sameRelease } from '../go/gover.js';
 import { supportedMinors } from '../go/releases.js';
 import { resolveSpec } from '../plan/resolve.js';

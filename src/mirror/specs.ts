@@ -5,7 +5,7 @@
  * declarations make (repo-versions.ts). Pure.
  */
 import { UsageError } from '../cli/args.js';
-import type { VersionSpec } from '../model.js';
+import type { VersionSpec } from '../plan/types.js';
 import { tryParseVersionSpec } from '../plan/spec.js';
 
 /** A spec of the action, or `supported`. */

@@ -10,9 +10,9 @@
 import { createWriteStream, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import type { Platform } from '../model.js';
-import { openStream } from '../edge/http.js';
-import type { RetryPolicy } from '../edge/retry.js';
+import type { Platform } from '../go/types.js';
+import { openStream } from '../system/http.js';
+import type { RetryPolicy } from '../system/retry.js';
 import { retryTransfer, type DownloadResult, type ExpectedDownload } from '../install/download.js';
 import { renameWithRetry } from '../install/installer.js';
 import { midStreamPause } from '../install/test-pause.js';

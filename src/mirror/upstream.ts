@@ -1,18 +1,18 @@
 /**
  * The upstream a mirror is made from (edge: HTTP, file://): go.dev by default, or any mirror the
  * action can read (`--from`, else GO_DOWNLOAD_BASE_URL): its listing as the action reads it
- * (stages/plan-stage.ts readManifest: `?mode=json&include=all`, then a static mirror's
+ * (plan/stage.ts readManifest: `?mode=json&include=all`, then a static mirror's
  * `index.json`; file://: `manifest.json`), or none (then `<file>` and `<file>.sha256` by name, as
- * the action's no-listing path: edge/mirror-files.ts). The go-download-token goes to the
- * upstream's own host only (edge/http.ts authHeaders); never to the vulnerability database.
+ * the action's no-listing path: plan/mirror-files.ts). The go-download-token goes to the
+ * upstream's own host only (system/http.ts authHeaders); never to the vulnerability database.
  */
 import { UserError } from '../errors.js';
-import type { Release } from '../model.js';
-import { authHeaders, joinUrl } from '../edge/http.js';
-import { listingAbsent, readSha256File, sha256FileUrl } from '../edge/mirror-files.js';
-import { retryFromEnv, type RetryPolicy } from '../edge/retry.js';
+import type { Release } from '../go/types.js';
+import { authHeaders, joinUrl } from '../system/http.js';
+import { listingAbsent, readSha256File, sha256FileUrl } from '../plan/mirror-files.js';
+import { retryFromEnv, type RetryPolicy } from '../system/retry.js';
 import { knownWithoutListing } from '../plan/no-listing.js';
-import { readManifest } from '../stages/plan-stage.js';
+import { readManifest } from '../plan/stage.js';
 
 export interface Upstream {
   /** the base URL, without trailing slash */

@@ -9,9 +9,9 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import pLimit from 'p-limit';
-import type { Platform } from '../model.js';
-import { HttpError, fetchJson } from '../edge/http.js';
-import { retryFromEnv } from '../edge/retry.js';
+import type { Platform } from '../go/types.js';
+import { HttpError, fetchJson } from '../system/http.js';
+import { retryFromEnv } from '../system/retry.js';
 import { isObject } from '../json.js';
 import { entryUrl, indexUrl } from '../verify/vulndb/urls.js';
 import { fileNames } from './dir-state.js';

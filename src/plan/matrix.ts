@@ -3,7 +3,8 @@
  * releases.
  */
 import { InputError } from '../errors.js';
-import { type Platform, type Release } from '../model.js';
+import type { ModFile, Platform, Release } from '../go/types.js';
+import { mainGoVersion } from '../go/modfile.js';
 import { compareGo, isPrerelease, isValidGo, lang } from '../go/gover.js';
 import { newest, newestPatch, oldest, stableLangs, supportedMinors, usable } from '../go/releases.js';
 
@@ -71,4 +72,38 @@ export function computeMatrix(goLine: string, releases: Release[], range: Matrix
     list.sort(compareGo);
   }
   return { matrix: list, minimal, latest };
+}
+
+/** The matrix outputs of a run as the report holds them. */
+export interface PlannedMatrix {
+  matrix: string[];
+  minimal?: string;
+  latest?: string;
+  /** the matrix-range input */
+  range: string;
+}
+
+/**
+ * The matrix outputs of a run, whenever the manifest was read: from the main module's go line (or
+ * the checked Go's language version without one). A go line no release satisfies yet (go 1.99)
+ * leaves them empty with a warning that says why: the go-directive check reports it at its line.
+ */
+export function planMatrix(
+  root: ModFile | undefined,
+  version: string,
+  releases: Release[] | undefined,
+  range: MatrixRange,
+  p: Platform
+): { matrix?: PlannedMatrix; warning?: string } {
+  if (!releases) return {};
+  const goLine = root ? mainGoVersion(root) : version ? lang(version) : undefined;
+  if (!goLine) return {};
+  try {
+    const m = computeMatrix(goLine, releases, range, p);
+    return { matrix: { matrix: m.matrix, minimal: m.minimal, latest: m.latest, range } };
+  } catch (err) {
+    if (!(err instanceof InputError)) throw err;
+    const where = root ? `${root.path}${root.go ? `:${root.go.line}` : ''}: ` : '';
+    return { warning: `matrix, minimal and latest are not set: ${where}${err.message}` };
+  }
 }

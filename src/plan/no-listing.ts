@@ -6,11 +6,12 @@
  * publish. Without that file the archive is refused unless allow-missing-checksum; a non-exact spec
  * cannot be resolved without a listing and is an error at the place the version came from.
  *
- * Pure: the requests (the listing, the .sha256 file) are edge/mirror-files.ts's.
+ * Pure: the requests (the listing, the .sha256 file) are plan/mirror-files.ts's.
  */
 import { InputError } from '../errors.js';
-import { originWhere } from '../request-origin.js';
-import type { ManifestFile, Platform, VersionRequest, VersionSpec } from '../model.js';
+import { originWhere } from './request-origin.js';
+import type { ManifestFile, Platform } from '../go/types.js';
+import type { VersionRequest, VersionSpec } from './types.js';
 import { archiveFileName } from '../go/manifest.js';
 import { goArch, goOs } from '../go/platform-names.js';
 

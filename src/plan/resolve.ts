@@ -16,7 +16,8 @@
  */
 import semver from 'semver';
 import { InputError } from '../errors.js';
-import { type ManifestFile, type Platform, type Release, type VersionSpec } from '../model.js';
+import { type ManifestFile, type Platform, type Release } from '../go/types.js';
+import { type VersionSpec } from './types.js';
 import {
   canonicalRelease,
   compareGo,

@@ -13,7 +13,8 @@
  * - without a go line Go assumes 1.16 (go.mod) or 1.18 (go.work), a language version too.
  */
 import { InputError } from '../errors.js';
-import type { ModFile, VersionDeclaration, VersionFileKind, VersionRequest, VersionSpec } from '../model.js';
+import type { ModFile, VersionDeclaration } from '../go/types.js';
+import type { VersionFileKind, VersionRequest, VersionSpec } from './types.js';
 import { canonicalRelease, isValidGo } from '../go/gover.js';
 import { mainGoVersion, parseModFile, toolchainLine } from '../go/modfile.js';
 import { parseGoVersionFile } from '../go/readers/go-version-file.js';

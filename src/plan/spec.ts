@@ -11,7 +11,7 @@
  */
 import semver from 'semver';
 import { InputError } from '../errors.js';
-import { type VersionSpec } from '../model.js';
+import { type VersionSpec } from './types.js';
 import { canonicalRelease, compareGo, isValidGo, semverToGo } from '../go/gover.js';
 
 const ALIASES = ['stable', 'oldstable', 'latest'] as const;

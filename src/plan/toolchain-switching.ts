@@ -4,7 +4,7 @@
  * else `local`, as actions/setup-go exports. Only install mode exports it; verify and plan change
  * nothing, so there the job's own GOTOOLCHAIN is what Go will do. Pure.
  */
-import type { Mode } from '../model.js';
+import type { Mode } from '../inputs/mode.js';
 import { parseGoToolchain, type GoToolchainSetting, type SwitchMode } from '../go/gotoolchain.js';
 
 export interface ToolchainSwitching {

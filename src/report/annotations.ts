@@ -5,7 +5,7 @@
  * are more, the first `max - 1` are kept and one more, without a file, says how many were left
  * out ("12 more errors: see the job summary"). Pure.
  */
-import type { Finding } from '../model.js';
+import type { Finding } from '../verify/findings.js';
 
 export interface AnnotationItem {
   level: 'error' | 'warning';

@@ -4,18 +4,12 @@
  * in docs/report-schema.md. Pure.
  */
 import { UserError, oneLine } from '../errors.js';
-import { describeOrigin } from '../request-origin.js';
-import type {
-  EnvironmentBefore,
-  Finding,
-  ManifestFile,
-  Mode,
-  ModFile,
-  VersionDeclaration,
-  VersionRequest,
-  VulnFacts,
-  WorkspaceFacts
-} from '../model.js';
+import { describeOrigin } from '../plan/request-origin.js';
+import type { EnvironmentBefore, VulnFacts, WorkspaceFacts } from '../verify/facts.js';
+import type { Finding } from '../verify/findings.js';
+import type { ManifestFile, ModFile, VersionDeclaration } from '../go/types.js';
+import type { Mode } from '../inputs/mode.js';
+import type { VersionRequest } from '../plan/types.js';
 import type { CheckResult, ChecksOutcome, Consistency, OnMismatch } from '../verify/run-checks.js';
 import type { ReportSource } from './source.js';
 import type { ToolchainSwitching } from '../plan/toolchain-switching.js';

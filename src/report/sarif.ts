@@ -5,7 +5,7 @@
  * at a location, so a finding about the Go itself (a newer patch, support, vulnerabilities, the
  * environment) is placed on the main module's go.mod or go.work. Pure.
  */
-import { CHECK_IDS, type CheckId } from '../model.js';
+import { CHECK_IDS, type CheckId } from '../verify/checks/ids.js';
 import type { RunReport } from './json-report.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';

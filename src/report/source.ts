@@ -1,7 +1,7 @@
 /**
  * Where a report came from, so a fleet of reports can be told apart (the dashboard keeps the newest
  * per repository and job): the workflow run on a runner (GITHUB_*), or the repository's git facts
- * when the CLI runs locally. Pure: the git facts are read by edge/git-facts.ts.
+ * when the CLI runs locally. Pure: the git facts are read by system/git.ts.
  */
 
 export interface ReportSource {
@@ -24,7 +24,7 @@ export interface ReportSource {
   event?: string;
 }
 
-/** What git says of a local checkout (edge/git-facts.ts). */
+/** What git says of a local checkout (system/git.ts). */
 export interface GitFacts {
   /** the URL of the remote `origin` */
   remoteUrl?: string;

@@ -6,9 +6,9 @@
  * set (requested.ts). Never throws and never changes the step's result.
  */
 import { randomBytes } from 'node:crypto';
-import type { Host } from '../host.js';
+import type { Host, PostHost } from '../hosts/host.js';
 import type { RunReport } from '../report/json-report.js';
-import type { SaveReport } from '../stages/cache-save-stage.js';
+import type { SaveReport } from '../cache/save.js';
 import { ACTION_VERSION } from '../version.js';
 import { readTelemetryConfig, type SignalConfig, type TelemetryConfig } from './config.js';
 import { sendAll, type Post, type SignalRequest } from './export.js';
@@ -30,9 +30,16 @@ import {
 } from './trace-context.js';
 
 /** What a step hands over: the main step its report, the post step what it saved and when it began. */
-export type StepTelemetry =
-  | { step: 'main'; report: RunReport | undefined }
-  | { step: 'post'; startedAt: number; saves: SaveReport[] | undefined };
+export interface MainStepTelemetry {
+  step: 'main';
+  report: RunReport | undefined;
+}
+export interface PostStepTelemetry {
+  step: 'post';
+  startedAt: number;
+  saves: SaveReport[] | undefined;
+}
+export type StepTelemetry = MainStepTelemetry | PostStepTelemetry;
 
 export interface ExportDeps {
   now: () => number;
@@ -76,7 +83,7 @@ function metricsRequest(c: SignalConfig, batch: MetricBatch): SignalRequest {
   };
 }
 
-function contextFrom(host: Host, source: ReturnType<typeof runSource>, random: RandomBytes): TraceContext {
+function contextFrom(host: PostHost, source: ReturnType<typeof runSource>, random: RandomBytes): TraceContext {
   const ctx = parentContext(
     {
       traceparent: host.env.TRACEPARENT,
@@ -142,12 +149,7 @@ function mainRequests(host: Host, config: TelemetryConfig, report: RunReport | u
 }
 
 /** The request of the post step: its span, in the main step's trace when the state has it. */
-function postRequests(
-  host: Host,
-  config: TelemetryConfig,
-  step: Extract<StepTelemetry, { step: 'post' }>,
-  deps: ExportDeps
-) {
+function postRequests(host: PostHost, config: TelemetryConfig, step: PostStepTelemetry, deps: ExportDeps) {
   if (!config.traces) return [];
   const source = runSource(undefined, host.env);
   const state = decodeTelemetryState(host.getState(TELEMETRY_STATE));
@@ -175,8 +177,11 @@ function postRequests(
   return [tracesRequest(config.traces, { resource, scope: scopeOf(deps.actionVersion), spans: [span] })];
 }
 
+/** The main step's telemetry (its host passes TRACEPARENT on), or the post step's. */
+export async function exportStepTelemetry(host: Host, step: MainStepTelemetry, deps?: ExportDeps): Promise<void>;
+export async function exportStepTelemetry(host: PostHost, step: PostStepTelemetry, deps?: ExportDeps): Promise<void>;
 export async function exportStepTelemetry(
-  host: Host,
+  host: Host | PostHost,
   step: StepTelemetry,
   deps: ExportDeps = defaultDeps()
 ): Promise<void> {
@@ -191,7 +196,7 @@ export async function exportStepTelemetry(
     }
     const reqs =
       step.step === 'main'
-        ? mainRequests(host, cfg.config, step.report, deps)
+        ? mainRequests(host as Host, cfg.config, step.report, deps)
         : postRequests(host, cfg.config, step, deps);
     if (reqs.length === 0) return;
     const outcomes = await sendAll(reqs, deps.post);

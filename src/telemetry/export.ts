@@ -8,7 +8,7 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
 import { gzipSync } from 'node:zlib';
-import { isTransientError, retrying } from '../edge/retry.js';
+import { isTransientError, retrying } from '../system/retry.js';
 import type { Compression, Signal } from './config.js';
 
 export interface SignalRequest {

@@ -4,7 +4,8 @@
  * file and line. Nothing else of the report leaves: no finding messages (they quote up to 40
  * characters of file text), no paths outside the repository's own relative ones, no keys.
  */
-import type { CheckId, FindingKind, Severity } from '../model.js';
+import type { CheckId } from '../verify/checks/ids.js';
+import type { FindingKind, Severity } from '../verify/findings.js';
 import type { ReportCacheEntry, RunReport } from '../report/json-report.js';
 
 /** cicd.pipeline.result's values that apply: the step failed for the repository or for itself. */

@@ -5,8 +5,8 @@
  * beside the bundle, read only by the dynamic import below). Never throws: a chunk that cannot be
  * loaded is one warning, and the step's result stays as it was.
  */
-import type { Host } from '../host.js';
-import type { StepTelemetry } from './export-step.js';
+import type { Host, PostHost } from '../hosts/host.js';
+import type { MainStepTelemetry, PostStepTelemetry } from './export-step.js';
 
 /** The variables that name an endpoint (the OTLP exporter's, generic and per signal). */
 export const ENDPOINT_VARIABLES = [
@@ -22,11 +22,17 @@ export function telemetryRequested(env: NodeJS.ProcessEnv): boolean {
 }
 
 /** Exports the step's telemetry when the environment asks for it; otherwise does nothing, at once. */
-export async function exportTelemetry(host: Host, step: StepTelemetry): Promise<void> {
+export async function exportTelemetry(host: Host, step: MainStepTelemetry): Promise<void>;
+export async function exportTelemetry(host: PostHost, step: PostStepTelemetry): Promise<void>;
+export async function exportTelemetry(
+  host: Host | PostHost,
+  step: MainStepTelemetry | PostStepTelemetry
+): Promise<void> {
   if (!telemetryRequested(host.env)) return;
   try {
     const { exportStepTelemetry } = await import('./export-step.js');
-    await exportStepTelemetry(host, step);
+    if (step.step === 'main') await exportStepTelemetry(host as Host, step);
+    else await exportStepTelemetry(host, step);
   } catch (e) {
     // exportStepTelemetry never throws; this is a chunk that is missing or broken.
     host.warning(`telemetry: not exported: ${e instanceof Error ? e.message : String(e)}`);

@@ -6,7 +6,7 @@
  * one span for the cache save, a sibling of the main step's span, linked to it.
  */
 import type { RunReport } from '../report/json-report.js';
-import type { SaveReport } from '../stages/cache-save-stage.js';
+import type { SaveReport } from '../cache/save.js';
 import { PHASES, type RunFacts } from './facts.js';
 import type { Attributes, Span, SpanEvent } from './model.js';
 import { attrs } from './resource.js';

@@ -5,7 +5,7 @@
  * build ran with another Go than the one installed). Pure.
  */
 import { isObject } from '../json.js';
-import type { CheckFinding } from '../model.js';
+import type { CheckFinding } from './findings.js';
 
 export const TOOLCHAINS_STATE = 'setup-go-enforced-toolchains';
 

@@ -9,16 +9,10 @@
  * Skips what the facts cannot support and keeps the registry's order. Pure.
  */
 import { InputError } from '../errors.js';
-import {
-  CHECK_IDS,
-  type CheckFinding,
-  type CheckId,
-  type Facts,
-  type Finding,
-  type Severity,
-  type SeveritySetting
-} from '../model.js';
-import { checksInOrder, type CheckDefinition } from './checks/index.js';
+import { CHECK_IDS, type CheckId } from './checks/ids.js';
+import { type CheckFinding, type Finding, type Severity, type SeveritySetting } from './findings.js';
+import { type Facts } from './facts.js';
+import { checksInOrder, type CheckDefinition } from './checks/registry.js';
 
 export type OnMismatch = 'fail' | 'warn';
 

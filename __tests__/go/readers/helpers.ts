@@ -1,5 +1,5 @@
 import { InputError } from '../../../src/errors.js';
-import type { VersionDeclaration } from '../../../src/model.js';
+import type { VersionDeclaration } from '../../../src/go/types.js';
 
 /** [line, raw, version] of a declaration. */
 export function brief(d: VersionDeclaration | undefined): [number, string, string] | undefined {

@@ -1,4 +1,4 @@
-import type { Facts } from '../../../src/model.js';
+import type { Facts } from '../../../src/verify/facts.js';
 import { checkEnvironment, environmentRecord } from '../../../src/verify/checks/environment.js';
 import { facts } from './facts-fixture.js';
 import { decideSwitching } from '../../../src/plan/toolchain-switching.js';

@@ -1,5 +1,6 @@
 /** Builders of Facts and ModFiles for the check tests. */
-import type { Facts, ModFile, Release, UseTarget, VersionDeclaration } from '../../../src/model.js';
+import type { Facts, UseTarget } from '../../../src/verify/facts.js';
+import type { ModFile, Release, VersionDeclaration } from '../../../src/go/types.js';
 import { DEFAULT_SWITCHING } from '../../../src/plan/toolchain-switching.js';
 
 export function mod(path: string, go?: string, extra: Partial<ModFile> = {}): ModFile {

@@ -1,4 +1,5 @@
-import type { FileProblem, FindingKind } from '../../../src/model.js';
+import type { FileProblem } from '../../../src/verify/facts.js';
+import type { FindingKind } from '../../../src/verify/findings.js';
 import { checkFiles } from '../../../src/verify/checks/files.js';
 import { facts } from './facts-fixture.js';
 

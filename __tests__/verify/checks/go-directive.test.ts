@@ -1,4 +1,4 @@
-import type { FindingKind } from '../../../src/model.js';
+import type { FindingKind } from '../../../src/verify/findings.js';
 import { checkGoDirective } from '../../../src/verify/checks/go-directive.js';
 import { facts, inputRequest, mod } from './facts-fixture.js';
 import { parseGoToolchain } from '../../../src/go/gotoolchain.js';

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type { ModFile, VersionDeclaration } from '../../../src/model.js';
+import type { ModFile, VersionDeclaration } from '../../../src/go/types.js';
 import { parseModFile } from '../../../src/go/modfile.js';
 import { readSourceHeader } from '../../../src/go/source-header.js';
 import { checkGodebug, type GodebugCheckFacts } from '../../../src/verify/checks/godebug.js';

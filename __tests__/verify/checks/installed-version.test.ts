@@ -1,4 +1,4 @@
-import type { InstalledGo } from '../../../src/model.js';
+import type { InstalledGo } from '../../../src/verify/facts.js';
 import { checkInstalledVersion } from '../../../src/verify/checks/installed-version.js';
 import { facts, inputRequest } from './facts-fixture.js';
 

@@ -1,4 +1,5 @@
-import type { FindingKind, VersionRequest } from '../../../src/model.js';
+import type { FindingKind } from '../../../src/verify/findings.js';
+import type { VersionRequest } from '../../../src/plan/types.js';
 import { checkToolchainDirective } from '../../../src/verify/checks/toolchain-directive.js';
 import { facts, inputRequest, mod, repo, target } from './facts-fixture.js';
 import { parseGoToolchain } from '../../../src/go/gotoolchain.js';

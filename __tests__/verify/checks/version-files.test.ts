@@ -1,4 +1,4 @@
-import type { FindingKind } from '../../../src/model.js';
+import type { FindingKind } from '../../../src/verify/findings.js';
 import { parseDockerfile } from '../../../src/go/readers/dockerfile.js';
 import { checkVersionFiles } from '../../../src/verify/checks/version-files.js';
 import { decl, mod, releases, repo } from './facts-fixture.js';

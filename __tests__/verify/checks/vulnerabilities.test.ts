@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Facts, VulnFacts, VulnMatch } from '../../../src/model.js';
+import type { Facts, VulnFacts, VulnMatch } from '../../../src/verify/facts.js';
 import { checkVulnerabilities } from '../../../src/verify/checks/vulnerabilities.js';
 import { loadVulnFacts } from '../../../src/verify/vulndb/load.js';
 import { buildVulnDb } from '../../../scripts/lib/vulndb-fixture.mjs';

@@ -1,4 +1,4 @@
-import type { UseTarget } from '../../../src/model.js';
+import type { UseTarget } from '../../../src/verify/facts.js';
 import { checkWorkspace } from '../../../src/verify/checks/workspace.js';
 import { facts, mod, target } from './facts-fixture.js';
 

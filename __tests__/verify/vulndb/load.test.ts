@@ -1,11 +1,12 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { VulnFacts } from '../../../src/model.js';
+import type { VulnFacts } from '../../../src/verify/facts.js';
 import { loadVulnFacts } from '../../../src/verify/vulndb/load.js';
 import { buildVulnDb, DEFAULT_VULN_EXPECTED } from '../../../scripts/lib/vulndb-fixture.mjs';
 import { deadPort, serveDir, testFetchJson, type VulnServer } from './vuln-server.js';
+import { fetchJson } from '../../../src/system/http.js';
 
 type FetchJson = (url: string) => Promise<unknown>;
 
@@ -37,17 +38,12 @@ function unknownReason(facts: VulnFacts): string {
   return facts.reason;
 }
 
-// The shared edge fetcher, when it exists in this checkout (written by another helper).
-const sharedHttp = path.resolve('src/edge/http.ts');
-const sharedFetch: FetchJson | undefined = existsSync(sharedHttp)
-  ? await (async () => {
-      const modPath = '../../../src/edge/http.js';
-      const mod = (await import(modPath)) as { fetchJson: (u: string, o: { what: string }) => Promise<unknown> };
-      return (u: string) => mod.fetchJson(u, { what: 'vulnerability database' });
-    })()
-  : undefined;
-const fetchers: [string, FetchJson][] = [['test fetchJson', testFetchJson]];
-if (sharedFetch) fetchers.push(['src/edge/http fetchJson', sharedFetch]);
+// The action's own HTTP fetcher, and a minimal one of the test.
+const actionFetch: FetchJson = (u: string) => fetchJson(u, { what: 'vulnerability database' });
+const fetchers: [string, FetchJson][] = [
+  ['test fetchJson', testFetchJson],
+  ['system/http fetchJson', actionFetch]
+];
 
 describe.each(fetchers)('loadVulnFacts over HTTP with %s', (_name, fetchJson) => {
   test.each(Object.keys(DEFAULT_VULN_EXPECTED))('default database at %s', async (version) => {

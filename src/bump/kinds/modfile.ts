@@ -10,7 +10,7 @@
  */
 import { parseModFile } from '../../go/modfile.js';
 import { fromToolchain } from '../../go/gover.js';
-import type { ModFile } from '../../model.js';
+import type { ModFile } from '../../go/types.js';
 import type { LocatedFile, Site, Unrewritable } from '../types.js';
 import { lineAt, textLines, type TextLine } from './lines.js';
 

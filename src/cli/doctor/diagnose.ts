@@ -13,7 +13,8 @@
  *   installation against the support policy (supported minors, newest patch, known
  *   vulnerabilities) as the action checks them.
  */
-import type { Release, VulnFacts } from '../../model.js';
+import type { Release } from '../../go/types.js';
+import type { VulnFacts } from '../../verify/facts.js';
 import { compareGo, lang } from '../../go/gover.js';
 import { goLineVerdict, verdictReason } from '../../go/compat.js';
 import { newestPatch, supportedMinors } from '../../go/releases.js';

@@ -4,7 +4,7 @@
  * system and processes (the first go on PATH answers `go env`).
  */
 import { existsSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
-import { askGo, parseGoVersionLine } from '../../edge/go-exec.js';
+import { askGo, parseGoVersionLine } from '../../system/go-exec.js';
 import { exeName } from '../../go/platform-names.js';
 import { defaultGoEnvFile, knownLocations, pathApi, samePath, type DoctorPlatform } from './locations.js';
 import type { GoInstall, GoOnPath, MachineFacts } from './diagnose.js';

@@ -3,7 +3,7 @@
  * Statements that name no particular Go version are skipped, not errors: `golang:alpine`,
  * `golang:1-alpine` (major only), `golang@sha256:...`, and variables without a default.
  */
-import type { VersionDeclaration } from '../../model.js';
+import type { VersionDeclaration } from '../types.js';
 import { GO_VERSION_RE } from '../gover.js';
 import { asWritten, linesOf } from './common.js';
 

@@ -1,5 +1,5 @@
 /** `.go-version` (and any other file named by go-version-file that is not a known format). Pure. */
-import type { VersionDeclaration } from '../../model.js';
+import type { VersionDeclaration } from '../types.js';
 import { quoteContent } from '../../text.js';
 import { EXPECTED, asWritten, fail, goVersionOf, linesOf } from './common.js';
 

@@ -3,7 +3,7 @@
  * of `[tools]` is read. Pure.
  */
 import { TomlError, parse } from 'smol-toml';
-import type { VersionDeclaration } from '../../model.js';
+import type { VersionDeclaration } from '../types.js';
 import { quoteContent } from '../../text.js';
 import { EXPECTED, asWritten, fail, goVersionOf, isNonVersionWord, linesOf } from './common.js';
 

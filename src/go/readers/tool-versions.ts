@@ -1,5 +1,5 @@
 /** `.tool-versions` (asdf). Pure. */
-import type { VersionDeclaration } from '../../model.js';
+import type { VersionDeclaration } from '../types.js';
 import { quoteContent } from '../../text.js';
 import { EXPECTED, asWritten, fail, goVersionOf, isNonVersionWord, linesOf } from './common.js';
 

@@ -10,7 +10,7 @@
  * YAML float 1.2.
  */
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
-import type { VersionDeclaration } from '../../model.js';
+import type { VersionDeclaration } from '../types.js';
 import { asWritten, fail, goVersionOf } from './common.js';
 
 /** `uses:` of the steps whose go-version is read: actions/setup-go and this action, any ref. */

@@ -2,7 +2,8 @@
  * Small pure helpers shared by the checks: how the checked Go is named, which module a file
  * builds, path comparison.
  */
-import type { Facts, ModFile } from '../../model.js';
+import type { Facts } from '../facts.js';
+import type { ModFile } from '../../go/types.js';
 
 /** How the checked Go came to be: "installed", "found on PATH", "resolved" (plan mode). */
 export function howObtained(facts: Facts): string {

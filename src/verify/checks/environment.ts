@@ -7,7 +7,8 @@
  * still see it). A GOTOOLCHAIN=<name> that runs another Go than the checked one is drift; one Go
  * rejects is a break (every go command fails).
  */
-import type { CheckFinding, Facts } from '../../model.js';
+import type { CheckFinding } from '../findings.js';
+import type { Facts } from '../facts.js';
 import { below, sameFolder } from './common.js';
 import { describeSetting, replacesInvoked } from '../../go/gotoolchain.js';
 

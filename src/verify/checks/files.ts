@@ -6,7 +6,8 @@
  * not scanned (too deep, too many folders) are advice. Messages never quote more of a file than
  * the parsers do (40 characters).
  */
-import type { CheckFinding, Facts } from '../../model.js';
+import type { CheckFinding } from '../findings.js';
+import type { Facts } from '../facts.js';
 
 export function checkFiles(facts: Facts): CheckFinding[] {
   return facts.workspace.problems.map((p) => ({

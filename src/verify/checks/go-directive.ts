@@ -7,11 +7,13 @@
  * another Go than the checked one: drift naming it. Under `path` it runs go1.X.Y from PATH, and
  * fails when there is none (a break). A GOTOOLCHAIN=<name> base runs instead of the checked Go.
  */
-import type { CheckFinding, Facts, ModFile } from '../../model.js';
+import type { CheckFinding } from '../findings.js';
+import type { Facts } from '../facts.js';
+import type { ModFile } from '../../go/types.js';
 import { goLineVerdict, verdictReason } from '../../go/compat.js';
 import { describeSetting, goThatRuns } from '../../go/gotoolchain.js';
 import { mainGoVersion } from '../../go/modfile.js';
-import { fromVersionInput } from '../../request-origin.js';
+import { fromVersionInput } from '../../plan/request-origin.js';
 import { howObtained } from './common.js';
 
 /** The finding when GOTOOLCHAIN makes another Go than the checked one build `m`, if it does. */

@@ -16,7 +16,9 @@
  * cannot build the module's go line at all is left to go-directive and version-files. A key that a
  * Go newer than the tables may know is advice ("not verified"), never a break.
  */
-import type { CheckFinding, Facts, ModFile, VersionDeclaration } from '../../model.js';
+import type { CheckFinding } from '../findings.js';
+import type { Facts } from '../facts.js';
+import type { ModFile, VersionDeclaration } from '../../go/types.js';
 import { goLineVerdict } from '../../go/compat.js';
 import { checkGodebugLine, checkPackageGoDebug, type GodebugVerdict } from '../../go/godebug.js';
 import { mainGoVersion } from '../../go/modfile.js';

@@ -9,9 +9,10 @@
  *   exact release, a different one is drift. Versions from files are the other checks' business,
  *   so one mismatch is reported once.
  */
-import type { CheckFinding, Facts, FindingKind } from '../../model.js';
+import type { CheckFinding, FindingKind } from '../findings.js';
+import type { Facts } from '../facts.js';
 import { sameRelease } from '../../go/gover.js';
-import { fromVersionInput } from '../../request-origin.js';
+import { fromVersionInput } from '../../plan/request-origin.js';
 import { directlyInside, realOf, sameFolder } from './common.js';
 
 /** What `go version` and `go env GOVERSION` say against `expected`: at most one finding for one mismatch. */

@@ -2,7 +2,8 @@
  * latest-patch: the checked Go is the newest release of its minor; otherwise the newer patch is
  * named.
  */
-import type { CheckFinding, Facts } from '../../model.js';
+import type { CheckFinding } from '../findings.js';
+import type { Facts } from '../facts.js';
 import { compareGo, lang } from '../../go/gover.js';
 import { newest, newestPatch } from '../../go/releases.js';
 

@@ -2,7 +2,8 @@
  * supported-release: the checked Go's minor is one of the two newest stable minors of the
  * manifest (the ones that still get security fixes).
  */
-import type { CheckFinding, Facts } from '../../model.js';
+import type { CheckFinding } from '../findings.js';
+import type { Facts } from '../facts.js';
 import { compareGo, isPrerelease, lang } from '../../go/gover.js';
 import { supportedMinors } from '../../go/releases.js';
 

@@ -8,12 +8,14 @@
  * line that differs from the go.work's is drift (Go ignores it there, but a build of that module
  * alone would use it). Toolchain lines of other modules are not the main module's and are not read.
  */
-import type { CheckFinding, Facts, ModFile } from '../../model.js';
+import type { CheckFinding } from '../findings.js';
+import type { Facts } from '../facts.js';
+import type { ModFile } from '../../go/types.js';
 import { compareGo, lang } from '../../go/gover.js';
 import { mainGoVersion, toolchainLine } from '../../go/modfile.js';
 import { goModIn, howObtained } from './common.js';
 import { describeSetting, goThatRuns } from '../../go/gotoolchain.js';
-import { isModFilePin } from '../../request-origin.js';
+import { isModFilePin } from '../../plan/request-origin.js';
 
 /** True when check-latest moved a go.mod/go.work pin to a newer patch of the same minor. */
 function movedByCheckLatest(facts: Facts, pinned: string): boolean {

@@ -8,7 +8,9 @@
  *   than the pins);
  * - newer than the checked Go is never a finding.
  */
-import type { CheckFinding, Facts, VersionDeclaration } from '../../model.js';
+import type { CheckFinding } from '../findings.js';
+import type { Facts } from '../facts.js';
+import type { VersionDeclaration } from '../../go/types.js';
 import { goLineVerdict, verdictReason } from '../../go/compat.js';
 import { compareGo, isValidGo, lang } from '../../go/gover.js';
 import { mainGoVersion } from '../../go/modfile.js';

@@ -2,7 +2,8 @@
  * Check `vulnerabilities` (default warning): known vulnerabilities of the standard library and the
  * go command that affect the checked Go, from the Go vulnerability database (facts.vulns).
  */
-import type { CheckFinding, Facts, VulnMatch } from '../../model.js';
+import type { CheckFinding } from '../findings.js';
+import type { Facts, VulnMatch } from '../facts.js';
 import { lang } from '../../go/gover.js';
 
 /**

@@ -5,7 +5,9 @@
  * which builds it). A `use` path that leaves the workspace is advice: it is
  * reported and not read.
  */
-import type { CheckFinding, Facts, ModFile } from '../../model.js';
+import type { CheckFinding } from '../findings.js';
+import type { Facts } from '../facts.js';
+import type { ModFile } from '../../go/types.js';
 import { compareGo } from '../../go/gover.js';
 import { mainGoVersion } from '../../go/modfile.js';
 import { refusesWorkBelowModule } from '../../go/compat.js';

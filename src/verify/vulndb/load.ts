@@ -4,7 +4,7 @@
  * caller injects `fetchJson` (which also reads file:// URLs). Never throws: an unreachable or
  * malformed database is the status `unknown` with a reason.
  */
-import type { VulnFacts, VulnMatch } from '../../model.js';
+import type { VulnFacts, VulnMatch } from '../facts.js';
 import { goToSemver } from '../../go/gover.js';
 import { isObject } from '../../json.js';
 import { entryUrl, indexUrl } from './urls.js';

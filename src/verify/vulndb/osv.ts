@@ -4,7 +4,7 @@
  * `1.22.0-0` floors a minor line) with node-semver's `compare` (prereleases included). Pure.
  */
 import semver from 'semver';
-import type { VulnMatch } from '../../model.js';
+import type { VulnMatch } from '../facts.js';
 import { goToSemver, semverToGo } from '../../go/gover.js';
 import { isObject } from '../../json.js';
 import { GO_MODULES } from './urls.js';

@@ -1,0 +1,15 @@
+/** The ids of the checks, in the order they run; the registry (registry.ts) holds one entry for each. */
+export const CHECK_IDS = [
+  'installed-version',
+  'environment',
+  'files',
+  'go-directive',
+  'toolchain-directive',
+  'workspace',
+  'version-files',
+  'supported-release',
+  'latest-patch',
+  'vulnerabilities'
+] as const;
+
+export type CheckId = (typeof CHECK_IDS)[number];
