@@ -1,6 +1,7 @@
 import { InputError } from '../../src/errors.js';
 import { type VersionSpec } from '../../src/plan/types.js';
-import { chooseRequest, goLineSpec, versionFileKind, type VersionSourceFile } from '../../src/plan/source.js';
+import { chooseRequest, goLineSpec, type VersionSourceFile } from '../../src/plan/source.js';
+import { versionSourceKind as versionFileKind } from '../../src/go/readers/registry.js';
 import { describeOrigin, isModFilePin, originWhere } from '../../src/plan/request-origin.js';
 
 const mod = (text: string, path = 'go.mod'): VersionSourceFile => ({ path, text, kind: 'go.mod' });
@@ -9,8 +10,8 @@ const choose = (files: VersionSourceFile[], goVersionInput = '', goVersionFileIn
   chooseRequest({ goVersionInput, goVersionFileInput, files });
 
 describe('chooseRequest: go-version input', () => {
-  test('wins over go-version-file, with a warning', () => {
-    const r = choose([mod('module m\ngo 1.21\n')], '1.22', 'go.mod');
+  test('wins over go-version-file, with a warning', async () => {
+    const r = await choose([mod('module m\ngo 1.21\n')], '1.22', 'go.mod');
     expect(r.spec).toEqual({ kind: 'minor', lang: '1.22' });
     expect(describeOrigin(r)).toBe('input go-version');
     expect(r.raw).toBe('1.22');
@@ -19,15 +20,15 @@ describe('chooseRequest: go-version input', () => {
     expect(isModFilePin(r)).toBe(false);
   });
 
-  test('alone: no warning, spec parsed', () => {
-    const r = choose([], ' 1.21.0-rc.1 ');
+  test('alone: no warning, spec parsed', async () => {
+    const r = await choose([], ' 1.21.0-rc.1 ');
     expect(r.spec).toEqual({ kind: 'exact', version: '1.21rc1' });
     expect(r.warnings).toEqual([]);
   });
 
-  test('malformed -> InputError naming go-version', () => {
-    expect(() => choose([], '1.22.3.4')).toThrow(InputError);
-    expect(() => choose([], '1.22.3.4')).toThrow(/^input go-version: /);
+  test('malformed -> InputError naming go-version', async () => {
+    await expect(choose([], '1.22.3.4')).rejects.toThrow(InputError);
+    await expect(choose([], '1.22.3.4')).rejects.toThrow(/^input go-version: /);
   });
 });
 
@@ -124,8 +125,8 @@ describe('chooseRequest: go.mod / go.work', () => {
       2,
       true
     ]
-  ])('go.mod %s', (_name, text, spec, from, line, pin) => {
-    const r = choose([mod(text)]);
+  ])('go.mod %s', async (_name, text, spec, from, line, pin) => {
+    const r = await choose([mod(text)]);
     expect(r.spec).toEqual(spec);
     expect(describeOrigin(r)).toBe(from);
     expect(originWhere(r.origin)).toEqual({ file: 'go.mod', line });
@@ -133,33 +134,33 @@ describe('chooseRequest: go.mod / go.work', () => {
     expect(isModFilePin(r)).toBe(pin);
   });
 
-  test('go.work wins over go.mod by default', () => {
-    const r = choose([mod('module m\ngo 1.21\n'), work('go 1.22.1\n\nuse .\n')]);
+  test('go.work wins over go.mod by default', async () => {
+    const r = await choose([mod('module m\ngo 1.21\n'), work('go 1.22.1\n\nuse .\n')]);
     expect(r.spec).toEqual({ kind: 'exact', version: '1.22.1' });
     expect(describeOrigin(r)).toBe('go.work:1 go 1.22.1');
     expect(r.origin).toMatchObject({ kind: 'file', format: 'go.work', file: 'go.work' });
   });
 
-  test('go.work without go line assumes 1.18', () => {
-    const r = choose([work('use ./a\n')]);
+  test('go.work without go line assumes 1.18', async () => {
+    const r = await choose([work('use ./a\n')]);
     expect(r.spec).toEqual({ kind: 'minimum', minimum: '1.18' });
     expect(describeOrigin(r)).toBe('go.work (no go line: Go assumes 1.18)');
   });
 
-  test('go-version-file names a nested go.mod', () => {
-    const r = choose([mod('module m\ngo 1.20\n', 'svc/api/go.mod')], '', './svc/api/go.mod');
+  test('go-version-file names a nested go.mod', async () => {
+    const r = await choose([mod('module m\ngo 1.20\n', 'svc/api/go.mod')], '', './svc/api/go.mod');
     expect(r.spec).toEqual({ kind: 'minimum', minimum: '1.20' });
     expect(describeOrigin(r)).toBe('svc/api/go.mod:2 go 1.20');
     expect(originWhere(r.origin)).toEqual({ file: 'svc/api/go.mod', line: 2 });
   });
 
-  test('a bad go line is an InputError naming file:line', () => {
-    expect(() => choose([mod('module m\ngo 1.22.x\n')])).toThrow(InputError);
-    expect(() => choose([mod('module m\ngo 1.22.x\n')])).toThrow(/^go\.mod:2: /);
+  test('a bad go line is an InputError naming file:line', async () => {
+    await expect(choose([mod('module m\ngo 1.22.x\n')])).rejects.toThrow(InputError);
+    await expect(choose([mod('module m\ngo 1.22.x\n')])).rejects.toThrow(/^go\.mod:2: /);
   });
 
-  test('nothing to go on -> InputError', () => {
-    expect(() => choose([])).toThrow(InputError);
+  test('nothing to go on -> InputError', async () => {
+    await expect(choose([])).rejects.toThrow(InputError);
   });
 });
 
@@ -207,8 +208,8 @@ describe('chooseRequest: other version files', () => {
       'cfg/.mise.toml:3',
       '1.21.4'
     ]
-  ])('%j', (file, spec, from, raw) => {
-    const r = choose([file], '', file.path);
+  ])('%j', async (file, spec, from, raw) => {
+    const r = await choose([file], '', file.path);
     expect(r.spec).toEqual(spec);
     expect(describeOrigin(r)).toBe(from);
     expect(r.origin).toMatchObject({ kind: 'file', file: file.path });
@@ -222,17 +223,17 @@ describe('chooseRequest: other version files', () => {
     [{ path: '.tool-versions', text: 'nodejs 20\n', kind: '.tool-versions' }],
     [{ path: '.tool-versions', text: 'golang latest\n', kind: '.tool-versions' }],
     [{ path: 'mise.toml', text: '[tools]\nnode = "20"\n', kind: 'mise.toml' }]
-  ])('no usable version in %j -> InputError naming the file', (file) => {
-    expect(() => choose([file], '', file.path)).toThrow(InputError);
-    expect(() => choose([file], '', file.path)).toThrow(new RegExp(`^${file.path.replace('.', '\\.')}`));
+  ])('no usable version in %j -> InputError naming the file', async (file) => {
+    await expect(choose([file], '', file.path)).rejects.toThrow(InputError);
+    await expect(choose([file], '', file.path)).rejects.toThrow(new RegExp(`^${file.path.replace('.', '\\.')}`));
   });
 
-  test('go-version-file set but no file read -> InputError naming the input', () => {
-    expect(() => choose([], '', 'a/go.mod')).toThrow(/^input go-version-file: /);
+  test('go-version-file set but no file read -> InputError naming the input', async () => {
+    await expect(choose([], '', 'a/go.mod')).rejects.toThrow(/^input go-version-file: /);
   });
 
-  test('a single file read for go-version-file is used whatever its spelling (absolute path)', () => {
-    const r = choose([mod('module m\ngo 1.22\n')], '', '/home/runner/work/r/r/go.mod');
+  test('a single file read for go-version-file is used whatever its spelling (absolute path)', async () => {
+    const r = await choose([mod('module m\ngo 1.22\n')], '', '/home/runner/work/r/r/go.mod');
     expect(describeOrigin(r)).toBe('go.mod:2 go 1.22');
   });
 });
@@ -247,7 +248,7 @@ describe('versionFileKind', () => {
     ['x/.mise.toml', 'mise.toml'],
     ['.go-version', '.go-version'],
     ['versions/go.txt', '.go-version']
-  ])('%p -> %p', (path, kind) => {
+  ])('%p -> %p', async (path, kind) => {
     expect(versionFileKind(path)).toBe(kind);
   });
 });
@@ -262,7 +263,7 @@ describe('goLineSpec: what a go line asks Go to run (select.go)', () => {
     ['1.20.0', { kind: 'exact', version: '1.20' }],
     ['1.21rc1', { kind: 'exact', version: '1.21rc1' }],
     ['1.26.6', { kind: 'exact', version: '1.26.6' }]
-  ])('go %s', (line, spec) => {
+  ])('go %s', async (line, spec) => {
     expect(goLineSpec(line)).toEqual(spec);
   });
 });

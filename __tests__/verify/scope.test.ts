@@ -1,4 +1,5 @@
-import { comparePaths, isSkippedFolder, makeScope, scannedKind } from '../../src/verify/scope.js';
+import { comparePaths, isSkippedFolder, makeScope } from '../../src/verify/scope.js';
+import { kindOfPath as scannedKind } from '../../src/go/readers/registry.js';
 
 describe('scope', () => {
   test.each<[string, string | undefined]>([

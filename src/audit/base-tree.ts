@@ -172,7 +172,7 @@ export async function readBaseTree(dir: string, ref: string, opts: BaseTreeOptio
       if (!b) problems.push({ kind: 'unreadable', file: f.path, message: 'is missing from the base commit' });
       else files.push({ path: f.path, kind: f.kind, text: text(b) });
     });
-    const parsed = parseSideFiles(files);
+    const parsed = await parseSideFiles(files);
     problems.push(...parsed.problems);
     const dirs = goModDirsOf(parsed.modules);
     for (const folder of selection.goFolders) {

@@ -4,22 +4,16 @@
  * parses and names its module, a workflow this reader cannot parse is not checked, a file that
  * does not parse becomes a problem. Then the main module or workspace under GOWORK. Pure.
  */
-import { UserError } from '../errors.js';
 import type { FileProblem } from '../verify/facts.js';
 import type { ModFile, VersionDeclaration } from '../go/types.js';
-import { parseModFile } from '../go/modfile.js';
-import { parseDockerfile } from '../go/readers/dockerfile.js';
-import { parseGoVersionFile } from '../go/readers/go-version-file.js';
-import { parseMiseToml } from '../go/readers/mise-toml.js';
-import { parseToolVersions } from '../go/readers/tool-versions.js';
-import { AliasBombError, parseWorkflow } from '../go/readers/workflow.js';
 import type { GoWork } from '../plan/gowork.js';
-import { sortByPath, type ScannedKind } from '../verify/scope.js';
+import { sortByPath } from '../verify/scope.js';
+import { readRepositoryFile, type FileKindName } from '../go/readers/registry.js';
 
-/** One file as read: its repository path, its kind by path (verify/scope.ts scannedKind) and its text. */
+/** One file as read: its repository path, its kind by path (go/readers/registry.ts kindOfPath) and its text. */
 export interface SideFile {
   path: string;
-  kind: ScannedKind;
+  kind: FileKindName;
   text: string;
 }
 
@@ -29,65 +23,14 @@ export interface ParsedSide {
   problems: FileProblem[];
 }
 
-function parseOne(f: SideFile, out: ParsedSide): void {
-  switch (f.kind) {
-    case 'go.mod':
-    case 'go.work':
-      out.modules.push(parseModFile(f.text, f.path, f.kind));
-      return;
-    case 'tool.mod': {
-      let m: ModFile;
-      try {
-        m = parseModFile(f.text, f.path, 'go.mod');
-      } catch {
-        return;
-      }
-      if (m.module) out.modules.push(m);
-      return;
-    }
-    case '.go-version':
-      out.declarations.push(parseGoVersionFile(f.text, f.path));
-      return;
-    case '.tool-versions': {
-      const d = parseToolVersions(f.text, f.path);
-      if (d) out.declarations.push(d);
-      return;
-    }
-    case 'mise.toml': {
-      const d = parseMiseToml(f.text, f.path);
-      if (d) out.declarations.push(d);
-      return;
-    }
-    case 'Dockerfile':
-      out.declarations.push(...parseDockerfile(f.text, f.path));
-      return;
-    case 'workflow':
-      out.declarations.push(...parseWorkflow(f.text, f.path));
-      return;
-  }
-}
-
-/** Parses every file; what does not parse becomes a problem (never throws for file content). */
-export function parseSideFiles(files: readonly SideFile[]): ParsedSide {
+/** Parses every file with the scan's own reader; what does not parse becomes a problem (never throws for file content). */
+export async function parseSideFiles(files: readonly SideFile[]): Promise<ParsedSide> {
   const out: ParsedSide = { modules: [], declarations: [], problems: [] };
   for (const f of files) {
-    try {
-      parseOne(f, out);
-    } catch (err) {
-      if (err instanceof AliasBombError) {
-        out.problems.push({
-          kind: 'refused',
-          file: f.path,
-          message: 'has YAML aliases that expand too far (an alias bomb?): not read'
-        });
-      } else if (err instanceof UserError && f.kind === 'workflow') {
-        out.problems.push({ kind: 'refused', file: f.path, line: err.line, message: `${err.detail}: not checked` });
-      } else if (err instanceof UserError) {
-        out.problems.push({ kind: 'unparsable', file: f.path, line: err.line, message: err.detail });
-      } else {
-        throw err;
-      }
-    }
+    const read = await readRepositoryFile(f.kind, f.text, f.path);
+    out.modules.push(...read.modules);
+    out.declarations.push(...read.declarations);
+    if (read.problem) out.problems.push({ ...read.problem, file: f.path });
   }
   sortByPath(out.modules, (m) => m.path);
   sortByPath(

@@ -1,13 +1,14 @@
 /**
  * Which entries of a commit's tree (`git ls-tree -r -z -l --full-tree`) the audit reads: the files
- * the workspace scan would read there (verify/scope.ts scannedKind and makeScope with the `modules`
+ * the workspace scan would read there (go/readers/registry.ts kindOfPath and makeScope with the `modules`
  * patterns, the scan's depth limit, the GOWORK file whatever its name), and the non-test Go files of
  * package folders (as `./...` walks them: not vendor, testdata, hidden or `_` folders) for the
  * `//go:debug` headers of main packages. Symbolic links (mode 120000), submodules (gitlinks, 160000)
  * and files above the size limit are refused without being read. Pure.
  */
 import type { FileProblem } from '../verify/facts.js';
-import { makeScope, scannedKind, sortByPath, type ScannedKind } from '../verify/scope.js';
+import { makeScope, sortByPath } from '../verify/scope.js';
+import { kindOfPath, type FileKindName } from '../go/readers/registry.js';
 import { dirOf, isGoFileName, isPackageFolderName, isTestFileName } from './packages.js';
 
 /** One record of `git ls-tree -r -z -l`. */
@@ -50,7 +51,7 @@ export interface TreeBlob {
 
 export interface TreeSelection {
   /** the files the scan would read, root files first */
-  files: (TreeBlob & { kind: ScannedKind })[];
+  files: (TreeBlob & { kind: FileKindName })[];
   /** non-test Go files by folder (names in order), folders in order; which module owns them is decided later */
   goFolders: { dir: string; files: TreeBlob[] }[];
   problems: FileProblem[];
@@ -95,7 +96,7 @@ export function selectTree(entries: Iterable<TreeEntry>, opts: SelectOptions): T
     const dir = dirOf(e.path);
     const name = e.path.slice(e.path.lastIndexOf('/') + 1);
     const isWork = e.path === opts.goworkFile;
-    const kind: ScannedKind | undefined = isWork ? 'go.work' : scannedKind(e.path);
+    const kind: FileKindName | undefined = isWork ? 'go.work' : kindOfPath(e.path);
     const f = folder(dir);
     if (kind !== undefined && (isWork || (f.enter && scope.includeFile(e.path, f.covered)))) {
       if (e.mode === '120000') {

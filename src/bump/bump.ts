@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { UserError } from '../errors.js';
-import { AliasBombError } from '../go/readers/workflow.js';
+import { AliasBombError } from '../go/readers/common.js';
 import { unifiedDiff } from './diff.js';
 import { readForRewrite, writeIfUnchanged, type Snapshot } from './files.js';
 import { isModFileKind, locate, type LocatedModFile } from './kinds/index.js';

@@ -15,7 +15,8 @@ import path from 'node:path';
 import { HEADER_BYTES, readSourceHeader } from '../go/source-header.js';
 import { DEFAULT_SCAN_LIMITS } from '../verify/workspace-scan.js';
 import { readWorkspaceFile, workspaceRoot, type WorkspaceRoot } from '../system/workspace-files.js';
-import { comparePaths, makeScope, scannedKind } from '../verify/scope.js';
+import { comparePaths, makeScope } from '../verify/scope.js';
+import { kindOfPath } from '../go/readers/registry.js';
 import { countsForRole, isIgnoredFile, isToolsFile, type PackageFolder } from './roles.js';
 import type { BumpFileKind, Note } from './types.js';
 
@@ -121,7 +122,7 @@ export function walkRepository(dir: string): WalkResult {
         continue;
       }
       // The scan's kinds; `tool.mod` (any other *.mod) may be a tool modfile: kept if it parses as one.
-      const kind = scannedKind(childRel);
+      const kind = kindOfPath(childRel);
       if (kind === 'tool.mod') files.push({ path: childRel, kind: 'tool modfile' });
       else if (kind !== undefined) files.push({ path: childRel, kind });
     }

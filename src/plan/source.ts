@@ -14,19 +14,17 @@
  */
 import { InputError } from '../errors.js';
 import type { ModFile, VersionDeclaration } from '../go/types.js';
-import type { VersionFileKind, VersionRequest, VersionSpec } from './types.js';
+import type { VersionRequest, VersionSpec } from './types.js';
 import { canonicalRelease, isValidGo } from '../go/gover.js';
-import { mainGoVersion, parseModFile, toolchainLine } from '../go/modfile.js';
-import { parseGoVersionFile } from '../go/readers/go-version-file.js';
-import { parseMiseToml } from '../go/readers/mise-toml.js';
-import { parseToolVersions } from '../go/readers/tool-versions.js';
+import { mainGoVersion, toolchainLine } from '../go/modfile.js';
+import { parseFileOfKind, type VersionSourceKind } from '../go/readers/registry.js';
 import { parseVersionSpec, tryParseVersionSpec } from './spec.js';
 
 export interface VersionSourceFile {
   /** repository-relative posix path ("go.mod", "svc/.go-version") */
   path: string;
   text: string;
-  kind: VersionFileKind;
+  kind: VersionSourceKind;
 }
 
 export interface ChooseRequestArgs {
@@ -42,20 +40,6 @@ export interface ChosenRequest extends VersionRequest {
 }
 
 /**
- * The kind of a version file by its base name: go.mod (and any `*.mod`: a tool modfile), go.work,
- * .tool-versions, mise.toml or .mise.toml; anything else is read as a plain version file like
- * .go-version (as actions/setup-go reads any other file as its trimmed text).
- */
-export function versionFileKind(file: string): VersionFileKind {
-  const base = file.replace(/\\/g, '/').split('/').pop() ?? '';
-  if (base === 'go.mod' || base === 'go.work' || base === '.tool-versions') return base;
-  // Tool modfiles (go.tool.mod, golangci-lint.mod for go run -modfile=, docker/cli's vendor.mod).
-  if (base.endsWith('.mod') && base.length > '.mod'.length) return 'go.mod';
-  if (base === 'mise.toml' || base === '.mise.toml') return 'mise.toml';
-  return '.go-version';
-}
-
-/**
  * What a go line asks for: exactly the release it names (`1.22.3`, `1.21.0`, `1.21rc1`), or for a
  * language version of two numbers (`1.22`, and `1.20` too, although Go counts it as release
  * 1.20.0) the newest stable patch of that minor.
@@ -64,10 +48,6 @@ export function goLineSpec(goLine: string): VersionSpec {
   return /^\d+\.\d+$/.test(goLine) || !isValidGo(goLine)
     ? { kind: 'minimum', minimum: goLine }
     : { kind: 'exact', version: canonicalRelease(goLine) };
-}
-
-function fromModFile(file: VersionSourceFile, kind: 'go.mod' | 'go.work'): ChosenRequest {
-  return modFileRequest(parseModFile(file.text, file.path, kind));
 }
 
 /** What a parsed go.mod or go.work asks Go to run: its toolchain pin, else its go line (select.go). */
@@ -97,11 +77,7 @@ export function modFileRequest(mod: ModFile): ChosenRequest {
   };
 }
 
-function fromDeclaration(file: VersionSourceFile): ChosenRequest {
-  let decl: VersionDeclaration | undefined;
-  if (file.kind === '.tool-versions') decl = parseToolVersions(file.text, file.path);
-  else if (file.kind === 'mise.toml') decl = parseMiseToml(file.text, file.path);
-  else decl = parseGoVersionFile(file.text, file.path);
+function fromDeclaration(file: VersionSourceFile, decl: VersionDeclaration | undefined): ChosenRequest {
   if (!decl) {
     throw new InputError('no Go version found (expected e.g. "golang 1.22.3" or go = "1.22.3")', { file: file.path });
   }
@@ -120,8 +96,11 @@ function fromDeclaration(file: VersionSourceFile): ChosenRequest {
   };
 }
 
-function fromFile(file: VersionSourceFile): ChosenRequest {
-  return file.kind === 'go.mod' || file.kind === 'go.work' ? fromModFile(file, file.kind) : fromDeclaration(file);
+/** The request a version source states, read with its kind's reader (a parse error: InputError at file:line). */
+async function fromFile(file: VersionSourceFile): Promise<ChosenRequest> {
+  const parsed = await parseFileOfKind(file.kind, file.text, file.path);
+  const mod = parsed.modules[0];
+  return mod ? modFileRequest(mod) : fromDeclaration(file, parsed.declarations[0]);
 }
 
 /**
@@ -129,7 +108,7 @@ function fromFile(file: VersionSourceFile): ChosenRequest {
  * go-version-file (the one file in `files`, read by its `kind`); then go.work, then go.mod among
  * `files`. Nothing to go on, or a bad version/file: InputError naming the input or `file:line`.
  */
-export function chooseRequest(args: ChooseRequestArgs): ChosenRequest {
+export async function chooseRequest(args: ChooseRequestArgs): Promise<ChosenRequest> {
   const input = args.goVersionInput.trim();
   const fileInput = args.goVersionFileInput.trim();
   if (input !== '') {

@@ -8,7 +8,8 @@ import { type Release } from '../go/types.js';
 import { type Resolution, type VersionRequest, type VersionSpec } from './types.js';
 import type { Inputs } from '../inputs/inputs.js';
 import type { RunContext } from '../run-context.js';
-import { chooseRequest, versionFileKind, type VersionSourceFile } from './source.js';
+import { chooseRequest, type VersionSourceFile } from './source.js';
+import { versionSourceKind } from '../go/readers/registry.js';
 import { isModFilePin, originWhere } from './request-origin.js';
 import { goWorkOf } from './gowork.js';
 import { isInside, readWorkspaceFile, workspaceRoot, type WorkspaceRoot } from '../system/workspace-files.js';
@@ -78,7 +79,7 @@ function versionSources(ctx: RunContext): VersionSourceFile[] {
     if (text === undefined) {
       throw new InputError(`${inputs.goVersionFile} does not exist (looked at ${abs})`, { input: 'go-version-file' });
     }
-    return [{ path: rel, text, kind: versionFileKind(abs) }];
+    return [{ path: rel, text, kind: versionSourceKind(abs) }];
   }
   const gowork = goWorkOf(env.GOWORK, workspace);
   if (gowork.mode === 'outside') {
@@ -153,7 +154,11 @@ async function planVersion(ctx: RunContext): Promise<Omit<Plan, 'switching'>> {
       { input: 'go-version' }
     );
   }
-  const request = chooseRequest({ goVersionInput: inputs.goVersion, goVersionFileInput: inputs.goVersionFile, files });
+  const request = await chooseRequest({
+    goVersionInput: inputs.goVersion,
+    goVersionFileInput: inputs.goVersionFile,
+    files
+  });
   warnings.push(...request.warnings);
   const spec = applyCheckLatest(request.spec, inputs.checkLatest, isModFilePin(request));
 

@@ -1,5 +1,6 @@
 /** What was asked for and what it resolved to: version specs, where a request came from. Plain data. */
 import type { ManifestFile } from '../go/types.js';
+import type { VersionSourceKind } from '../go/readers/registry.js';
 
 /** What the user asked for, normalized. Versions are in Go's spelling without "go". */
 export type VersionSpec =
@@ -18,7 +19,8 @@ export type VersionSpec =
   | { kind: 'minimum'; minimum: string };
 
 /** The files a version may be read from (go-version-file, or go.work / go.mod in the root). */
-export type VersionFileKind = 'go.mod' | 'go.work' | '.go-version' | '.tool-versions' | 'mise.toml';
+/** The files a version may be read from (go-version-file, or go.work / go.mod in the root). */
+export type VersionFileKind = VersionSourceKind;
 
 /** Where a request came from, as facts; `describeOrigin` (request-origin.ts) makes the display text. */
 export type RequestOrigin =

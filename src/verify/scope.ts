@@ -1,49 +1,12 @@
 /**
- * Which files the checks read (pure): the kind of a file by its path, the scope rule of the
- * `modules` input, and the order findings and tables use (root files first).
+ * Which files the checks read (pure): the scope rule of the `modules` input and the order findings
+ * and tables use (root files first). The kind of a file by its path is the file-kind registry's
+ * (go/readers/registry.ts kindOfPath).
  */
 import { Minimatch } from 'minimatch';
 
-export type ScannedKind =
-  'go.mod' | 'go.work' | '.go-version' | '.tool-versions' | 'mise.toml' | 'Dockerfile' | 'workflow' | 'tool.mod';
-
 /** Folder names skipped by default (besides every hidden folder, whose name starts with "."). */
 export const SKIPPED_FOLDERS: readonly string[] = ['vendor', 'testdata', 'node_modules'];
-
-/**
- * The kind of a file by its repository-relative path, or undefined when the scan ignores it.
- * Under `.github/` only Dockerfiles count, and the workflows directly in `.github/workflows/`.
- * Any other `*.mod` is a candidate tool modfile (`tool.mod`), kept only if it parses as one.
- */
-export function scannedKind(rel: string): ScannedKind | undefined {
-  const slash = rel.lastIndexOf('/');
-  const dir = slash < 0 ? '' : rel.slice(0, slash);
-  const name = rel.slice(slash + 1);
-  if (dir === '.github' || dir.startsWith('.github/')) {
-    if (dir === '.github/workflows' && /\.ya?ml$/i.test(name)) return 'workflow';
-    return dockerfileName(name) ? 'Dockerfile' : undefined;
-  }
-  switch (name) {
-    case 'go.mod':
-    case 'go.work':
-    case '.go-version':
-    case '.tool-versions':
-      return name;
-    case 'mise.toml':
-    case '.mise.toml':
-      return 'mise.toml';
-  }
-  // A tool modfile (go run -modfile=tools.mod, docker/cli's vendor.mod): read when it parses as
-  // a module file with a module line.
-  if (name.endsWith('.mod') && name.length > '.mod'.length) return 'tool.mod';
-  return dockerfileName(name) ? 'Dockerfile' : undefined;
-}
-
-/** Dockerfile, Dockerfile.dev, api.Dockerfile, Containerfile (not .dockerignore files). */
-function dockerfileName(name: string): boolean {
-  if (/\.dockerignore$/i.test(name)) return false;
-  return /^(dockerfile|containerfile)(\..+)?$/i.test(name) || /\.(dockerfile|containerfile)$/i.test(name);
-}
 
 /**
  * True for folders the default scope skips: vendor, testdata, node_modules and hidden ones (as Go

@@ -15,16 +15,10 @@
  */
 import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
-import { UserError } from '../errors.js';
 import type { FileProblem, UseTarget, WorkspaceFacts } from './facts.js';
 import type { ModFile, VersionDeclaration } from '../go/types.js';
-import { parseModFile } from '../go/modfile.js';
-import { parseDockerfile } from '../go/readers/dockerfile.js';
-import { parseGoVersionFile } from '../go/readers/go-version-file.js';
-import { parseMiseToml } from '../go/readers/mise-toml.js';
-import { parseToolVersions } from '../go/readers/tool-versions.js';
-import { AliasBombError, parseWorkflow } from '../go/readers/workflow.js';
-import { makeScope, scannedKind, sortByPath, type ScannedKind } from './scope.js';
+import { makeScope, sortByPath } from './scope.js';
+import { kindOfPath, readRepositoryFile, type FileKindName } from '../go/readers/registry.js';
 import {
   MAX_FILE_BYTES,
   isInside,
@@ -118,46 +112,7 @@ export async function scanWorkspace(dir: string, opts: ScanOptions = {}): Promis
   let bytesRead = 0;
   let budgetSpent = false;
 
-  const parse = (kind: ScannedKind, text: string, rel: string): void => {
-    switch (kind) {
-      case 'go.mod':
-      case 'go.work':
-        modules.push(parseModFile(text, rel, kind));
-        return;
-      case 'tool.mod': {
-        // Not every *.mod is Go's: only one that parses and names its module counts.
-        let m: ModFile;
-        try {
-          m = parseModFile(text, rel, 'go.mod');
-        } catch {
-          return;
-        }
-        if (m.module) modules.push(m);
-        return;
-      }
-      case '.go-version':
-        declarations.push(parseGoVersionFile(text, rel));
-        return;
-      case '.tool-versions': {
-        const d = parseToolVersions(text, rel);
-        if (d) declarations.push(d);
-        return;
-      }
-      case 'mise.toml': {
-        const d = parseMiseToml(text, rel);
-        if (d) declarations.push(d);
-        return;
-      }
-      case 'Dockerfile':
-        declarations.push(...parseDockerfile(text, rel));
-        return;
-      case 'workflow':
-        declarations.push(...parseWorkflow(text, rel));
-        return;
-    }
-  };
-
-  const readOne = (abs: string, rel: string, kind: ScannedKind): void => {
+  const readOne = async (abs: string, rel: string, kind: FileKindName): Promise<void> => {
     if (budgetSpent) return;
     if (bytesRead >= limits.maxTotalBytes) {
       budgetSpent = true;
@@ -175,28 +130,14 @@ export async function scanWorkspace(dir: string, opts: ScanOptions = {}): Promis
       return;
     }
     bytesRead += got.text.length;
-    try {
-      parse(kind, got.text, rel);
-    } catch (err) {
-      if (err instanceof AliasBombError) {
-        problems.push({
-          kind: 'refused',
-          file: rel,
-          message: 'has YAML aliases that expand too far (an alias bomb?): not read'
-        });
-      } else if (err instanceof UserError && kind === 'workflow') {
-        // A workflow is read for its go-version lines only; one this reader cannot parse is not checked.
-        problems.push({ kind: 'refused', file: rel, line: err.line, message: `${err.detail}: not checked` });
-      } else if (err instanceof UserError) {
-        problems.push({ kind: 'unparsable', file: rel, line: err.line, message: err.detail });
-      } else {
-        throw err;
-      }
-    }
+    const read = await readRepositoryFile(kind, got.text, rel);
+    modules.push(...read.modules);
+    declarations.push(...read.declarations);
+    if (read.problem) problems.push({ ...read.problem, file: rel });
   };
 
   // GOWORK names the workspace file: read it as a go.work whatever its name and the scope.
-  if (opts.goworkFile) readOne(path.join(dir, ...opts.goworkFile.split('/')), opts.goworkFile, 'go.work');
+  if (opts.goworkFile) await readOne(path.join(dir, ...opts.goworkFile.split('/')), opts.goworkFile, 'go.work');
 
   /** Folders still to read: absolute path, relative path, depth, covered by a positive pattern. */
   const pending: [string, string, number, boolean][] = [[dir, '', 0, false]];
@@ -240,9 +181,9 @@ export async function scanWorkspace(dir: string, opts: ScanOptions = {}): Promis
         pending.push([path.join(abs, e.name), childRel, depth + 1, d.covered]);
         continue;
       }
-      const kind = scannedKind(childRel);
+      const kind = kindOfPath(childRel);
       if (kind === undefined || childRel === opts.goworkFile || !scope.includeFile(childRel, covered)) continue;
-      readOne(path.join(abs, e.name), childRel, kind);
+      await readOne(path.join(abs, e.name), childRel, kind);
     }
   }
 

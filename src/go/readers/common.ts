@@ -32,3 +32,6 @@ export function isNonVersionWord(word: string): boolean {
 export function asWritten(raw: string): string {
   return clipContent(raw);
 }
+
+/** A workflow whose YAML aliases expand too far (an alias bomb): reported, nothing read from it. */
+export class AliasBombError extends Error {}

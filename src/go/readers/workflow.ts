@@ -11,16 +11,15 @@
  */
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import type { VersionDeclaration } from '../types.js';
-import { asWritten, fail, goVersionOf } from './common.js';
+import { AliasBombError, asWritten, fail, goVersionOf } from './common.js';
+
+export { AliasBombError };
 
 /** `uses:` of the steps whose go-version is read: actions/setup-go and this action, any ref. */
 export const SETUP_GO_USES = /^(actions\/setup-go|[^/\s]+\/setup-go-enforced)(\/[^@\s]*)?@\S+$/i;
 
 /** yaml's limit on resolved aliases (scaled by document size) for the safety check. */
 const MAX_ALIAS_COUNT = 100;
-
-/** A workflow whose aliases expand too far: the caller reports it and reads nothing from it. */
-export class AliasBombError extends Error {}
 
 function get(node: unknown, key: string): Node | undefined {
   if (!isMap(node)) return undefined;
