@@ -45,7 +45,7 @@ describe('parseChecksInput', () => {
   test.each<[string, RegExp]>([
     [
       'go-version: off',
-      /^input checks: line 1: unknown check "go-version" \(expected one of installed-version, .*vulnerabilities\)$/
+      /^input checks: line 1: unknown check "go-version" \(expected one of installed-version, .*audit-left-behind\)$/
     ],
     ['\ngo-directive: fatal', /^input checks: line 2: unknown severity "fatal"/],
     ['go-directive warning', /^input checks: line 1: .*is not "<check-id>: off\|warning\|error"/],
@@ -150,7 +150,10 @@ describe('runChecks', () => {
     expect(out.consistent).toBe(false);
     expect(out.errorCount).toBe(1);
     expect(out.mismatchCount).toBe(1);
-    expect(out.results.filter((r) => r.id !== 'go-directive').map((r) => r.status)).toEqual(Array(9).fill('pass'));
+    // every other check passes; the audit classes are skipped without an audit
+    const others = out.results.filter((r) => r.id !== 'go-directive');
+    expect(others.filter((r) => !r.id.startsWith('audit-')).map((r) => r.status)).toEqual(Array(10).fill('pass'));
+    expect(others.filter((r) => r.id.startsWith('audit-')).map((r) => r.status)).toEqual(Array(8).fill('skipped'));
   });
 
   test('on-mismatch warn turns errors into warnings but stays inconsistent', () => {
@@ -232,6 +235,7 @@ describe('runChecks', () => {
         'go-directive': 'skipped',
         'toolchain-directive': 'skipped',
         'version-files': 'skipped',
+        godebug: 'skipped',
         'supported-release': 'skipped',
         'latest-patch': 'skipped',
         vulnerabilities: 'skipped'
@@ -249,7 +253,9 @@ describe('runChecks', () => {
       opts()
     );
     for (const r of out.results) {
-      expect([r.id, r.status]).toEqual([r.id, statuses[r.id] ?? 'pass']);
+      // without an audit its classes are skipped
+      const expected = statuses[r.id] ?? (r.id.startsWith('audit-') ? 'skipped' : 'pass');
+      expect([r.id, r.status]).toEqual([r.id, expected]);
       if (r.status === 'skipped') expect(r.message).not.toBe('');
     }
   });

@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { UserError } from '../errors.js';
 import { INPUT_NAMES, type RawInputs } from '../inputs/inputs.js';
 
-export const COMMANDS = ['check', 'doctor', 'use', 'plan'] as const;
+export const COMMANDS = ['check', 'doctor', 'use', 'plan', 'audit'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export type Shell = 'posix' | 'powershell' | 'cmd';
@@ -62,6 +62,11 @@ Commands:
                    eval "$(setup-go-enforced use)"       (bash, zsh)
                    setup-go-enforced use --shell powershell | Invoke-Expression
   plan [path]      print the version the repository resolves to, the matrix, minimal and latest
+  audit [path]     what the Go bump of this branch changes against --base REF (default: the merge
+                   base with the default branch): GODEBUG defaults, vet, language, supported systems,
+                   vulnerabilities, files left behind, as the pull-request comment the action writes;
+                   exit 0 (the audit is advice), 1 the repository has a break Go would refuse
+                   (a godebug line, a go line), 2 bad usage
 
 Flags (the action's inputs):
   --go-version, --go-version-file, --check-latest, --architecture, --go-download-base-url,
@@ -72,6 +77,7 @@ Output:
   --json           print the JSON report (the action's schema) instead of the table
   --sarif FILE     also write the findings as SARIF 2.1.0
   --shell SHELL    use: posix, powershell or cmd (default: powershell on Windows, else posix)
+  --base REF       audit: the git ref to compare with (the action's audit-base input)
 Environment: GO_DOWNLOAD_BASE_URL, GOWORK, NO_COLOR, SETUP_GO_ENFORCED_HOME (use installs into <it>/tool-cache).
 `;
 
@@ -92,6 +98,7 @@ export function parseCliArgs(argv: string[], others: readonly string[] = []): Cl
     sarif: { type: 'string' },
     'sarif-file': { type: 'string' },
     shell: { type: 'string' },
+    base: { type: 'string' },
     help: { type: 'boolean', short: 'h' }
   };
   for (const name of INPUT_FLAGS) {
@@ -125,6 +132,10 @@ export function parseCliArgs(argv: string[], others: readonly string[] = []): Cl
     inputs[name] = Array.isArray(v) ? v.join('\n') : typeof v === 'boolean' ? String(v) : v;
   }
   const sarif = (values.sarif ?? values['sarif-file']) as string | undefined;
+  if (values.base !== undefined) {
+    if (command !== 'audit') throw new UsageError('--base: only the audit command takes it');
+    inputs['audit-base'] = values.base as string;
+  }
   return {
     command: command as Command,
     argument,

@@ -25,6 +25,8 @@ import { diagnose, problemLine } from './doctor/diagnose.js';
 import { userToolCache, type DoctorPlatform } from './doctor/locations.js';
 import type { CliIo } from './io.js';
 import { OWN_COMMANDS } from './commands.js';
+import { chooseBase } from '../audit/base-ref.js';
+import { renderAuditMarkdown } from '../audit/markdown.js';
 
 export type { CliIo } from './io.js';
 
@@ -92,6 +94,27 @@ async function plan(args: CliArgs, io: CliIo): Promise<number> {
     if (report && !report.error) io.stdout.write(renderPlan(report));
   }
   return !report || report.error ? exitCodeOf(report) : 0;
+}
+
+/**
+ * audit: the engine in plan mode with audit-base (given, else the merge base with the default
+ * branch), printing the audit as the pull-request comment (or the report as JSON).
+ */
+async function audit(args: CliArgs, io: CliIo): Promise<number> {
+  const raw: RawInputs = { ...args.inputs, 'audit-base': args.inputs['audit-base'] ?? '' };
+  if (!raw['audit-base']) {
+    const workspace = path.resolve(io.cwd, args.argument ?? '.');
+    raw['audit-base'] = (await chooseBase(workspace, {})).ref;
+  }
+  const { report, host } = await engine(io, 'plan', args, { raw, quiet: args.json });
+  if (args.json && report) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  else {
+    printErrors(io, report, host);
+    if (report?.audit) io.stdout.write(renderAuditMarkdown(report.audit, { marker: false, headingLevel: 2 }));
+    const breaks = report?.findings.filter((f) => f.severity === 'error') ?? [];
+    for (const f of breaks) io.stderr.write(`error: ${formatMessage(f.message, f)}\n`);
+  }
+  return exitCodeOf(report);
 }
 
 async function use(args: CliArgs, io: CliIo): Promise<number> {
@@ -206,6 +229,8 @@ export async function cliMain(argv: string[], io: CliIo): Promise<number> {
         return await use(args, io);
       case 'doctor':
         return await doctor(args, io);
+      case 'audit':
+        return await audit(args, io);
     }
   } catch (e) {
     if (e instanceof UserError) {

@@ -35,7 +35,9 @@ export const INPUT_NAMES = [
   'vulndb-url',
   'allow-missing-checksum',
   'toolchain-switching',
-  'annotate-test-logs'
+  'annotate-test-logs',
+  'audit-base',
+  'audit-file'
 ] as const;
 
 export type InputName = (typeof INPUT_NAMES)[number];
@@ -75,6 +77,10 @@ export interface Inputs {
   toolchainSwitching?: SwitchMode;
   /** also turn `file_test.go:12: message` lines (t.Log, t.Error of go test -v) into annotations */
   annotateTestLogs: boolean;
+  /** the git ref the upgrade audit compares with ('' : on a pull request its base, else no audit) */
+  auditBase: string;
+  /** write the audit as a pull-request comment (Markdown) here, relative to the workspace; '' for none */
+  auditFile: string;
 }
 
 export const DEFAULT_DOWNLOAD_BASE_URL = 'https://go.dev/dl';
@@ -162,7 +168,9 @@ export function parseInputs(raw: RawInputs, env: Record<string, string | undefin
     ...(t('toolchain-switching')
       ? { toolchainSwitching: oneOf('toolchain-switching', raw['toolchain-switching'], SWITCH_MODES, 'local') }
       : {}),
-    annotateTestLogs: parseBoolean('annotate-test-logs', raw['annotate-test-logs'], false)
+    annotateTestLogs: parseBoolean('annotate-test-logs', raw['annotate-test-logs'], false),
+    auditBase: t('audit-base'),
+    auditFile: t('audit-file')
   };
 }
 

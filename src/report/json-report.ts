@@ -12,6 +12,7 @@ import type { Mode } from '../inputs/mode.js';
 import type { VersionRequest } from '../plan/types.js';
 import type { CheckResult, ChecksOutcome, Consistency, OnMismatch } from '../verify/run-checks.js';
 import type { ReportSource } from './source.js';
+import type { AuditResult } from '../audit/types.js';
 import type { ToolchainSwitching } from '../plan/toolchain-switching.js';
 
 export const REPORT_SCHEMA_VERSION = 3;
@@ -170,6 +171,8 @@ export interface RunReport {
   cache: ReportCache | null;
   /** null when the run stopped before it was decided */
   toolchainSwitching: ReportToolchainSwitching | null;
+  /** the upgrade audit against the base (docs/audit.md); null when none was asked for */
+  audit: AuditResult | null;
 }
 
 /** What the pipeline hands over to build the report. */
@@ -204,6 +207,7 @@ export interface ReportParts {
   cache?: ReportCache;
   source?: ReportSource;
   switching?: ToolchainSwitching;
+  audit?: AuditResult;
   /** when the report is written (injected: the module stays pure) */
   now: Date;
 }
@@ -283,7 +287,8 @@ export function buildReport(parts: ReportParts): RunReport {
     cache: parts.cache ?? null,
     toolchainSwitching: parts.switching
       ? { gotoolchain: parts.switching.setting.raw, from: parts.switching.from, exported: parts.switching.exported }
-      : null
+      : null,
+    audit: parts.audit ?? null
   };
   if (parts.timings) report.timings = { ...parts.timings };
   return report;

@@ -5,24 +5,11 @@
  * at a location, so a finding about the Go itself (a newer patch, support, vulnerabilities, the
  * environment) is placed on the main module's go.mod or go.work. Pure.
  */
-import { CHECK_IDS, type CheckId } from '../verify/checks/ids.js';
+import { CHECK_IDS } from '../verify/checks/ids.js';
+import { CHECKS } from '../verify/checks/registry.js';
 import type { RunReport } from './json-report.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
-
-/** What each check proves, for the rule descriptions code scanning shows. */
-const RULES: Record<CheckId, string> = {
-  'installed-version': 'The Go that later steps run is the one installed (or the one asked for).',
-  environment: 'No GOROOT, GOTOOLCHAIN or GOFLAGS setting makes later steps run another Go.',
-  files: 'Every go.mod, go.work, version file, Dockerfile and workflow in scope can be read and parsed.',
-  'go-directive': 'Every go.mod and go.work can be built by the Go in use, by Go’s own rule.',
-  'toolchain-directive': 'The toolchain line of the main module or workspace names the Go in use.',
-  workspace: 'Every go.work is usable: its use folders hold go.mod files and its go line covers them.',
-  'version-files': 'Version files, Dockerfile images and workflow go-versions can build their modules.',
-  'supported-release': 'The Go in use is a supported minor release.',
-  'latest-patch': 'The Go in use is the newest patch of its minor.',
-  vulnerabilities: 'No known vulnerability of the standard library or go command affects the Go in use.'
-};
 
 /** A SARIF log: only the parts this action writes. */
 export interface SarifLog {
@@ -60,7 +47,7 @@ export function toSarif(report: RunReport, informationUri: string): SarifLog {
   const rules = CHECK_IDS.map((id) => ({
     id,
     name: id.replace(/(^|-)([a-z])/g, (_m, _d: string, c: string) => c.toUpperCase()),
-    shortDescription: { text: RULES[id] },
+    shortDescription: { text: CHECKS[id].title },
     helpUri: `${informationUri}#checks`
   }));
   const results = report.findings.map((f) => {

@@ -14,6 +14,7 @@ import { describeOrigin } from '../plan/request-origin.js';
 import { ACTION_URL, ACTION_VERSION } from '../version.js';
 import { toSarif } from './sarif.js';
 import { renderSummary } from './summary.js';
+import { renderAuditMarkdown } from '../audit/markdown.js';
 import type { Host } from '../hosts/host.js';
 import type { CacheRestoreOutcome } from '../cache/restore.js';
 import type { CompletedRun, RunContext, RunState } from '../run-context.js';
@@ -100,10 +101,16 @@ export async function publish(ctx: RunContext, state: CompletedRun): Promise<Run
     cache: state.cache?.report,
     source: state.source,
     switching: plan.switching,
+    audit: facts.audit,
     now: new Date()
   });
 
   await writeJson(reportFile, report);
+  if (inputs.auditFile && facts.audit) {
+    const file = path.resolve(dirs.workspace, inputs.auditFile);
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, renderAuditMarkdown(facts.audit));
+  }
   if (inputs.sarifFile) await writeSarif(path.resolve(dirs.workspace, inputs.sarifFile), report);
   for (const a of toAnnotations(checked.findings)) host.annotate(a);
   await host.writeSummary(renderSummary(report));

@@ -5,6 +5,7 @@ import { count } from '../text.js';
 import { formatWhere } from '../errors.js';
 import type { CheckStatus } from '../verify/run-checks.js';
 import type { ReportCacheEntry, RunReport } from './json-report.js';
+import { renderAuditMarkdown } from '../audit/markdown.js';
 
 /** Rows shown in the findings, modules and version files tables before "N more" (the summary has a 1 MiB cap). */
 export const MAX_TABLE_ROWS = 200;
@@ -290,6 +291,7 @@ export function renderSummary(report: RunReport): string {
     resolved(report),
     checks(report),
     findings(report),
+    report.audit ? renderAuditMarkdown(report.audit, { marker: false, headingLevel: 3 }) : undefined,
     modules(report),
     versionFiles(report),
     vulnerabilities(report),

@@ -1,4 +1,5 @@
 /** Everything the checks read: the installed Go, the environment, the workspace scan, vulnerabilities. Plain data. */
+import type { AuditResult, PackageSources } from '../audit/types.js';
 import type { ToolchainSwitching } from '../plan/toolchain-switching.js';
 import type { ModFile, Release, VersionDeclaration } from '../go/types.js';
 import type { Mode } from '../inputs/mode.js';
@@ -121,4 +122,8 @@ export interface Facts {
   switching: ToolchainSwitching;
   /** `path` mode: the switch targets (versions) whose go<version> is on PATH */
   toolchainsOnPath?: string[];
+  /** the main packages whose file headers were read (their `//go:debug` directives) */
+  goPackages?: PackageSources[];
+  /** the upgrade audit against the base (a pull request, or audit-base); absent when not asked */
+  audit?: AuditResult;
 }

@@ -18,6 +18,8 @@ import { goThatRuns, type GoToolchainSetting } from '../go/gotoolchain.js';
 import { mainGoVersion, toolchainLine } from '../go/modfile.js';
 import type { RunContext } from '../run-context.js';
 import type { Host } from '../hosts/host.js';
+import { readHeadGoSources } from '../audit/head-sources.js';
+import { collectAudit } from '../audit/stage.js';
 
 /** The main module or workspace, as the go command picks it in the workspace root under GOWORK. */
 export function rootModule(modules: ModFile[], gowork: GoWork): ModFile | undefined {
@@ -62,6 +64,11 @@ export async function collectFacts(
     }),
     vulnerabilities(inputs, version, env)
   ]);
+  // The headers of the main packages' Go files: their //go:debug directives (godebug check, audit).
+  const sources = readHeadGoSources(workspace, scan.modules, {
+    patterns: inputs.modules.length ? inputs.modules : undefined
+  });
+  scan.problems.push(...sources.problems);
   if (gowork.mode === 'outside') {
     scan.problems.unshift({
       kind: 'refused',
@@ -69,7 +76,7 @@ export async function collectFacts(
       message: `GOWORK names ${gowork.path}, outside the workspace: not read`
     });
   }
-  return {
+  const facts: Facts = {
     mode: inputs.mode,
     version,
     // The checks see the spec after check-latest (a moved toolchain pin is a `minimum`).
@@ -81,10 +88,13 @@ export async function collectFacts(
     releases: plan.releases,
     vulns,
     switching: plan.switching,
+    goPackages: sources.packages,
     ...(plan.switching.setting.mode === 'path'
       ? { toolchainsOnPath: await toolchainsOnPath(scan.modules, plan.switching.setting, version, ctx.host) }
       : {})
   };
+  const audit = await collectAudit(ctx, facts, (v) => readVulnFacts(v, inputs.vulndbUrl, env));
+  return audit ? { ...facts, audit } : facts;
 }
 
 /**

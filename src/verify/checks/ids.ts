@@ -7,9 +7,18 @@ export const CHECK_IDS = [
   'toolchain-directive',
   'workspace',
   'version-files',
+  'godebug',
   'supported-release',
   'latest-patch',
-  'vulnerabilities'
+  'vulnerabilities',
+  'audit-base',
+  'audit-godebug',
+  'audit-language',
+  'audit-vet',
+  'audit-platform',
+  'audit-vulnerabilities',
+  'audit-support',
+  'audit-left-behind'
 ] as const;
 
 export type CheckId = (typeof CHECK_IDS)[number];
