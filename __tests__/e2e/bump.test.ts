@@ -397,8 +397,9 @@ describe('files bump leaves alone', () => {
   test('a file changed while bump ran is left alone and reported; the others are written', async () => {
     const ws = makeWorkspace(root, MONOREPO);
     const pause = root.sub('pause');
-    const child = spawn(process.execPath, [CLI, 'bump', 'stable', ws, ...mirrorFlags()], {
-      env: cliEnv({ SETUP_GO_ENFORCED_TEST_BUMP_PAUSE: pause })
+    const hook = path.resolve('scripts', 'test-support', 'pause-hook.mjs');
+    const child = spawn(process.execPath, ['--import', hook, CLI, 'bump', 'stable', ws, ...mirrorFlags()], {
+      env: cliEnv({ SETUP_GO_ENFORCED_TEST_HOLD: pause })
     });
     let stdout = '';
     child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));

@@ -4,7 +4,8 @@
  * installs cleanly (it takes over the dead job's lock and removes its leftovers, or, after the
  * marker, finds the install complete and removes the dead job's lock).
  *
- * The kill points are deterministic: the killed job runs with SETUP_GO_ENFORCED_TEST_PAUSE=<stage>,
+ * The kill points are deterministic: the killed job runs under a test hook (a `--import` preload,
+ * scripts/test-support/pause-hook.mjs) with SETUP_GO_ENFORCED_TEST_PAUSE=<stage>,
  * writes a pause file when it reaches that stage and waits there; the test kills it then. Nothing
  * depends on the machine's speed.
  *
@@ -19,7 +20,11 @@ import path from 'node:path';
 import { type Mirror, startMirrorServing } from '../../scripts/lib/mirror.mjs';
 import { packRealGo } from '../../scripts/lib/toolchains.mjs';
 import { listTree, runAction, spawnAction, type RunResult } from '../../scripts/lib/run-action.mjs';
-import { PAUSE_STAGES, TEST_PAUSE_ENV, pauseFile, type PauseStage } from '../../src/install/test-pause.js';
+import { INSTALL_POINTS as PAUSE_STAGES, type InstallPoint as PauseStage } from '../../src/test-points.js';
+import { pauseFile } from '../../scripts/test-support/pause-hook.mjs';
+
+/** The test entry that installs the hook (the product reads no pause setting of its own). */
+const HOOK = path.resolve('scripts', 'test-support', 'pause-hook.mjs');
 
 const REAL_GO = '/usr/lib/go-1.19';
 const VERSION = '1.19.8';
@@ -119,7 +124,8 @@ if (!haveRealGo) {
         workspace,
         toolCache,
         temp,
-        env: { [TEST_PAUSE_ENV]: stage },
+        nodeArgs: ['--import', HOOK],
+        env: { SETUP_GO_ENFORCED_TEST_PAUSE: stage },
         timeoutMs: 300_000
       });
       const file = pauseFile(temp, stage);

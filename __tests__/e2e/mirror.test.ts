@@ -7,7 +7,7 @@
  * query string ignored, so `?mode=json` is absent and the action reads `/index.json`), for a range
  * and an exact version, and `setup-go-enforced use` installs from it. Then the safety properties:
  * a tampered upstream archive is refused without a trace; a run killed at each named stage
- * (SETUP_GO_ENFORCED_TEST_PAUSE) leaves the previous mirror valid and the next run completes it;
+ * (a test hook: scripts/test-support/pause-hook.mjs) leaves the previous mirror valid and the next run completes it;
  * a second run downloads nothing; two runs at once take turns; --prune keeps what --repo needs;
  * the vulnerability database copy answers as the upstream database does; the token goes to the
  * upstream only.
@@ -23,7 +23,12 @@ import { buildFixtureManifest } from '../../scripts/lib/manifest-fixture.mjs';
 import { startMirror } from '../../scripts/lib/mirror.mjs';
 import { HOST_GOARCH, buildSyntheticToolchain } from '../../scripts/lib/toolchains.mjs';
 import { DEFAULT_VULN_EXPECTED, buildVulnDb } from '../../scripts/lib/vulndb-fixture.mjs';
-import { MIRROR_PAUSE_STAGES, TEST_PAUSE_ENV, pauseFile, type MirrorPauseStage } from '../../src/install/test-pause.js';
+import { MIRROR_POINTS as MIRROR_PAUSE_STAGES } from '../../src/test-points.js';
+import { pauseFile } from '../../scripts/test-support/pause-hook.mjs';
+
+type MirrorPauseStage = (typeof MIRROR_PAUSE_STAGES)[number];
+/** The test entry that installs the pause hook. */
+const HOOK = path.resolve('scripts', 'test-support', 'pause-hook.mjs');
 import { TempRoot, expectExit, makeWorkspace, run as runTheAction, type Built } from './drop-in-helpers.js';
 
 type Mirror = Awaited<ReturnType<typeof startMirror>>;
@@ -86,8 +91,11 @@ function cliEnv(extra: Record<string, string | undefined> = {}): Record<string, 
   return env;
 }
 
-function spawnCli(args: string[], opts: { env?: Record<string, string | undefined>; cwd?: string } = {}) {
-  const child = spawn(process.execPath, [CLI, ...args], {
+function spawnCli(
+  args: string[],
+  opts: { env?: Record<string, string | undefined>; cwd?: string; hook?: boolean } = {}
+) {
+  const child = spawn(process.execPath, [...(opts.hook ? ['--import', HOOK] : []), CLI, ...args], {
     cwd: opts.cwd ?? root.dir,
     env: cliEnv(opts.env),
     stdio: ['ignore', 'pipe', 'pipe']
@@ -451,7 +459,8 @@ describe('a refresh killed at each named stage leaves the previous mirror valid;
         '1'
       ],
       {
-        env: { [TEST_PAUSE_ENV]: stage, RUNNER_TEMP: pauseDir }
+        hook: true,
+        env: { SETUP_GO_ENFORCED_TEST_PAUSE: stage, RUNNER_TEMP: pauseDir }
       }
     );
     const file = pauseFile(pauseDir, stage);

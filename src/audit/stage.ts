@@ -8,16 +8,11 @@ import os from 'node:os';
 import type { RunContext } from '../run-context.js';
 import type { Facts, VulnFacts } from '../verify/facts.js';
 import { goWorkOf } from '../plan/gowork.js';
-import { isPullRequestEvent } from './refs.js';
+import { auditRequested } from './requested.js';
 import { chooseBase } from './base-ref.js';
 import { readBaseTree } from './base-tree.js';
 import { auditUpgrade } from './audit.js';
 import type { AuditResult, RunnerTarget } from './types.js';
-
-/** Whether this run audits an upgrade: audit-base is set, or it runs for a pull request. */
-export function auditRequested(auditBase: string, env: NodeJS.ProcessEnv): boolean {
-  return auditBase.trim() !== '' || (isPullRequestEvent(env.GITHUB_EVENT_NAME) && Boolean(env.GITHUB_BASE_REF));
-}
 
 /** The runner as its environment says; the OS release only on self-hosted runners (hosted images are known). */
 function runnerOf(env: NodeJS.ProcessEnv): RunnerTarget | undefined {

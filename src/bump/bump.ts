@@ -12,7 +12,7 @@ import { isModFileKind, locate, type LocatedModFile } from './kinds/index.js';
 import { planBump } from './plan.js';
 import { rewriteFile } from './rewrite.js';
 import { moduleRoles, type ModuleInput } from './roles.js';
-import { pauseBeforeWrite } from './test-pause.js';
+import { testPoint } from '../test-points.js';
 import type { BumpOptions, BumpPlan, Decision, FileFacts, ModuleFacts, Note, Refusal } from './types.js';
 import { walkRepository } from './walk.js';
 
@@ -89,7 +89,7 @@ export async function runBump(run: BumpRun): Promise<BumpOutcome> {
     else refusals.push({ file: f.path, reason: r.reason });
   }
 
-  if (!run.dryRun && rewritten.length > 0) await pauseBeforeWrite(run.env);
+  if (!run.dryRun && rewritten.length > 0) await testPoint('bump-before-write', run.dir);
   const written: string[] = [];
   let diff = '';
   for (const { file, text } of rewritten) {

@@ -25,7 +25,7 @@ import { createdFolders, installLayout, stagingOwnerPid, type InstallLayout, typ
 import { acquireLock, pidAlive, type LockOptions } from './lock.js';
 import { completeInstall, isComplete } from './tool-cache.js';
 import { TarGuard } from './tar-guard.js';
-import { midStreamPause, pauseAt } from './test-pause.js';
+import { testPoint, testStreamPoint } from '../test-points.js';
 import { checkZipArchive } from './zip-guard.js';
 
 export interface InstallRequest {
@@ -209,9 +209,9 @@ async function transfer(req: InstallRequest, staging: string): Promise<{ sha256:
   return retryTransfer({ url: req.url, what, expected, retry: req.retry }, async (verifier) => {
     await fs.rm(staging, { recursive: true, force: true });
     await fs.mkdir(staging, { recursive: true });
-    await pauseAt(req.env, req.temp, 'staging');
+    await testPoint('staging', req.temp);
     const { stream } = await openStream(req.url, { what, headers: req.headers, retry: req.retry });
-    const pause = midStreamPause(req.env, req.temp, Math.floor(file.size / 2));
+    const pause = testStreamPoint('mid-extraction', req.temp, Math.floor(file.size / 2));
     try {
       await extractTarGzStream(stream, staging, {
         transforms: pause ? [verifier, pause] : [verifier],
@@ -292,9 +292,9 @@ export async function installGo(req: InstallRequest): Promise<InstallResult> {
   let ok = false;
   try {
     await mkdirTracked(req.platform, layout.versionDir, created);
-    await pauseAt(req.env, req.temp, 'before-lock');
+    await testPoint('before-lock', req.temp);
     lock = await acquireLock(layout.lockDir, req.lock);
-    await pauseAt(req.env, req.temp, 'locked');
+    await testPoint('locked', req.temp);
     if (await isComplete(req.platform, layout)) {
       ok = true;
       return hit();
@@ -310,11 +310,11 @@ export async function installGo(req: InstallRequest): Promise<InstallResult> {
 
     placed = true;
     await renameWithRetry(unpacked, layout.installDir, req.platform);
-    await pauseAt(req.env, req.temp, 'renamed');
+    await testPoint('renamed', req.temp);
     await fs.rm(layout.stagingDir, { recursive: true, force: true });
     await fs.writeFile(layout.marker, '');
     ok = true;
-    await pauseAt(req.env, req.temp, 'marked');
+    await testPoint('marked', req.temp);
     return { goRoot: layout.toolDir, cacheHit: false, sha256: result.sha256, bytes: result.bytes, notices };
   } finally {
     if (!ok) {

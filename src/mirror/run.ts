@@ -21,7 +21,7 @@ import type { Platform } from '../go/types.js';
 import { lexists } from '../system/fs-probe.js';
 import { scanWorkspace } from '../verify/workspace-scan.js';
 import { acquireLock } from '../install/lock.js';
-import { pauseAt } from '../install/test-pause.js';
+import { testPoint } from '../test-points.js';
 import { ACTION_VERSION } from '../version.js';
 import { decide, type Present } from './decide.js';
 import {
@@ -87,7 +87,7 @@ export interface MirrorRunOptions {
   refresh: string;
   /** this machine (renames on Windows are retried) */
   platform: Platform;
-  /** where a test pause writes its file (SETUP_GO_ENFORCED_TEST_PAUSE) */
+  /** where a test hook writes its files (src/test-points.ts) */
   pauseDir: string;
   progress: Progress;
   /** how long to wait for another run's lock (default 60 minutes) */
@@ -296,7 +296,7 @@ export async function runMirror(o: MirrorRunOptions): Promise<MirrorResult> {
       await writeFileAtomic(path.join(o.dir, sha256Name(name)), `${h.file.sha256}  ${name}\n`, o.platform);
     }
     await syncDir(o.dir);
-    await pauseAt(env, o.pauseDir, 'mirror-before-listing');
+    await testPoint('mirror-before-listing', o.pauseDir);
 
     const listedRecords: State = new Map([...records].filter(([name]) => finals.has(name)));
     await writeFileAtomic(path.join(o.dir, STATE_FILE), stateText(listedRecords), o.platform);

@@ -15,7 +15,7 @@ import { openStream } from '../system/http.js';
 import type { RetryPolicy } from '../system/retry.js';
 import { retryTransfer, type DownloadResult, type ExpectedDownload } from '../install/download.js';
 import { renameWithRetry } from '../install/installer.js';
-import { midStreamPause } from '../install/test-pause.js';
+import { testStreamPoint } from '../test-points.js';
 import { tempName } from './prune.js';
 
 export interface TransferOptions {
@@ -81,7 +81,7 @@ export async function downloadTemp(
       try {
         const { stream } = await openStream(opts.url, { what: name, headers: opts.headers, retry: opts.retry });
         const size = opts.expected.size ?? 0;
-        const pause = midStreamPause(opts.env, opts.pauseDir, Math.floor(size / 2), 'mirror-mid-archive');
+        const pause = testStreamPoint('mirror-mid-archive', opts.pauseDir, Math.floor(size / 2));
         const out = createWriteStream(temp, { highWaterMark: 1 << 20 });
         await pipeline([stream, verifier, ...(pause ? [pause] : []), out]);
         const got = verifier.result;

@@ -19,7 +19,7 @@ import { mainGoVersion, toolchainLine } from '../go/modfile.js';
 import type { RunContext } from '../run-context.js';
 import type { Host } from '../hosts/host.js';
 import { readHeadGoSources } from '../audit/head-sources.js';
-import { collectAudit } from '../audit/stage.js';
+import { auditRequested } from '../audit/requested.js';
 
 /** The main module or workspace, as the go command picks it in the workspace root under GOWORK. */
 export function rootModule(modules: ModFile[], gowork: GoWork): ModFile | undefined {
@@ -93,6 +93,9 @@ export async function collectFacts(
       ? { toolchainsOnPath: await toolchainsOnPath(scan.modules, plan.switching.setting, version, ctx.host) }
       : {})
   };
+  if (!auditRequested(inputs.auditBase, env)) return facts;
+  // The audit (git, the base tree, its rules) is loaded only for a run that asks for it.
+  const { collectAudit } = await import('../audit/stage.js');
   const audit = await collectAudit(ctx, facts, (v) => readVulnFacts(v, inputs.vulndbUrl, env));
   return audit ? { ...facts, audit } : facts;
 }
