@@ -326,7 +326,14 @@ const TRANSIENT_CODES = new Set([
     'ENETDOWN',
     'ERR_STREAM_PREMATURE_CLOSE',
     'ERR_HTTP2_STREAM_ERROR',
-    'Z_BUF_ERROR'
+    'Z_BUF_ERROR',
+    // undici's own codes for the same: the other side closed, a timeout, a cut-off response
+    'UND_ERR_SOCKET',
+    'UND_ERR_CONNECT_TIMEOUT',
+    'UND_ERR_HEADERS_TIMEOUT',
+    'UND_ERR_BODY_TIMEOUT',
+    'UND_ERR_CLOSED',
+    'UND_ERR_RES_CONTENT_LENGTH_MISMATCH'
 ]);
 /** Messages of the same failures from code paths that set no code. */
 const TRANSIENT_MESSAGE = /socket hang up|premature close|unexpected end of file/i;

@@ -16,6 +16,7 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** Default bundle and action metadata. */
@@ -233,8 +234,7 @@ export function resolveInputs(given, defaults) {
 }
 
 /**
- * Reads the `inputs:` block of an action.yml (the YAML subset action.yml files use):
- * `  name:` at two spaces, `    default: value` below it; quoted ('', "") or plain scalars.
+ * Reads the defaults of an action.yml's `inputs:` (parsed with the `yaml` package).
  * An expression default (`${{ ... }}`) evaluates to '' here (no github context in tests).
  * Inputs without a default are omitted, as the runner omits them.
  * @param {string} [file]
@@ -246,64 +246,17 @@ export function readActionDefaults(file = DEFAULT_ACTION_YML) {
 
 /** @param {string} yml @returns {Record<string, string>} */
 export function parseActionDefaults(yml) {
+  /** @type {{ inputs?: Record<string, { default?: unknown }> }} */
+  const doc = parseYaml(yml) ?? {};
   /** @type {Record<string, string>} */
   const out = {};
-  let inInputs = false;
-  let inputIndent = -1;
-  /** @type {string | undefined} */
-  let current;
-  for (const raw of yml.split(/\r?\n/)) {
-    if (/^\s*(#.*)?$/.test(raw)) continue;
-    const indent = raw.length - raw.trimStart().length;
-    const line = raw.trim();
-    if (indent === 0) {
-      inInputs = line === 'inputs:';
-      current = undefined;
-      inputIndent = -1;
-      continue;
-    }
-    if (!inInputs) continue;
-    if (inputIndent < 0) inputIndent = indent;
-    if (indent === inputIndent) {
-      const m = /^([A-Za-z0-9_.-]+|'[^']+'|"[^"]+"):\s*$/.exec(line);
-      current = m ? m[1].replace(/^['"]|['"]$/g, '') : undefined;
-      continue;
-    }
-    if (current === undefined || indent <= inputIndent) continue;
-    const d = /^default:\s*(.*)$/.exec(line);
-    if (!d) continue;
-    const value = yamlScalar(d[1]);
-    out[current] = value.includes('${{') ? '' : value;
+  for (const [name, spec] of Object.entries(doc.inputs ?? {})) {
+    if (spec?.default === undefined || spec.default === null) continue;
+    const value = String(spec.default);
+    // an expression default (${{ ... }}) has no github context in tests
+    out[name] = value.includes('${{') ? '' : value;
   }
   return out;
-}
-
-/** A one-line YAML scalar: 'single' ('' escapes '), "double" (\\ escapes), or plain (# comment). @param {string} s */
-function yamlScalar(s) {
-  s = s.trim();
-  if (s.startsWith("'")) {
-    const end = findClosingSingle(s);
-    return s.slice(1, end).replace(/''/g, "'");
-  }
-  if (s.startsWith('"')) {
-    const m = /^"((?:[^"\\]|\\.)*)"/.exec(s);
-    const body = m ? m[1] : s.slice(1);
-    return body.replace(/\\(.)/g, (_, c) => ({ n: '\n', t: '\t', r: '\r', '"': '"', '\\': '\\' })[c] ?? c);
-  }
-  return s.replace(/\s+#.*$/, '');
-}
-
-/** @param {string} s */
-function findClosingSingle(s) {
-  for (let i = 1; i < s.length; i++) {
-    if (s[i] !== "'") continue;
-    if (s[i + 1] === "'") {
-      i++;
-      continue;
-    }
-    return i;
-  }
-  return s.length;
 }
 
 /**

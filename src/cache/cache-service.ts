@@ -21,9 +21,22 @@ interface Capture {
 const context = new AsyncLocalStorage<Capture>();
 let patched = false;
 
+/**
+ * How the lines of @actions/cache that report a failed call begin (its core.warning/core.error
+ * texts; __tests__/cache/cache-service-lines.test.ts pins each against the installed version).
+ */
+export const FAILURE_PREFIXES = [
+  'Failed to restore',
+  'Failed to save',
+  'Cache reservation failed',
+  'uploadCacheArchiveSDK',
+  "You've hit a rate limit",
+  'Unable to reserve',
+  'Unable to finalize'
+] as const;
+
 /** Lines of @actions/cache that report a failed call, and the text to keep of them. */
-const FAILURE =
-  /^::(?:error|warning)(?: [^:]*)?::((?:Failed to (?:restore|save)|Cache reservation failed|uploadCacheArchiveSDK|You've hit a rate limit|Unable to (?:reserve|finalize))[^\r\n]*)/;
+const FAILURE = new RegExp(`^::(?:error|warning)(?: [^:]*)?::((?:${FAILURE_PREFIXES.join('|')})[^\\r\\n]*)`);
 const CONFLICT = /^Failed to save: Unable to reserve cache with key /;
 
 function unescapeData(s: string): string {

@@ -20,7 +20,6 @@ import { InputError } from '../errors.js';
 import { type ManifestFile, type Platform } from '../go/types.js';
 import { downloadToFile, expectedSha256, retryTransfer, type ExpectedDownload } from './download.js';
 import { ExtractError, extractTarGzStream, extractZip, type ZipTools } from './extract.js';
-import { decodeConsoleText } from './console-text.js';
 import { createdFolders, installLayout, stagingOwnerPid, type InstallLayout, type LayoutRequest } from './layout.js';
 import { acquireLock, pidAlive, type LockOptions } from './lock.js';
 import { completeInstall, isComplete } from './tool-cache.js';
@@ -169,8 +168,11 @@ function expectedOf(req: InstallRequest): ExpectedDownload {
 
 /** Decodes a Windows tool's error text in the console code page; UTF-8 elsewhere. */
 function decoderFor(req: InstallRequest): (bytes: Buffer) => Promise<string> {
-  return async (bytes) =>
-    decodeConsoleText(bytes, req.platform.os === 'win32' ? await req.consoleCodePage?.() : undefined);
+  return async (bytes) => {
+    // iconv-lite's tables load only when a tool failed
+    const { decodeConsoleText } = await import('./console-text.js');
+    return decodeConsoleText(bytes, req.platform.os === 'win32' ? await req.consoleCodePage?.() : undefined);
+  };
 }
 
 /** Downloads and unpacks the archive into `staging` (emptied between tries); returns sha256/bytes. */

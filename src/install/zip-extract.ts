@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { ArchiveError, ArchiveRules, segments } from './archive-rules.js';
 import { archiveEntryOf, entryNames, openZipArchive, unreadableZip } from './zip-guard.js';
+import pLimit from 'p-limit';
 
 /** What extractZip reports as its tool when it extracted in process. */
 export const IN_PROCESS = 'in-process zip extractor';
@@ -27,7 +28,8 @@ export async function extractZipInProcess(file: string, destDir: string, opts: {
   const { archive } = opts;
   const rules = new ArchiveRules(archive);
   const zip = await openZipArchive(file, archive);
-  const writing = new Set<Promise<void>>();
+  const limit = pLimit(PARALLEL_WRITES);
+  const writing: Promise<void>[] = [];
   let failed: Error | undefined;
   const made = new Set<string>();
   const mkdirOnce = async (dir: string) => {
@@ -52,15 +54,19 @@ export async function extractZipInProcess(file: string, destDir: string, opts: {
         continue;
       }
       const mode = checked.mode !== undefined && (checked.mode & 0o777) !== 0 ? checked.mode & 0o777 : 0o644;
-      const job = zip
-        .openReadStreamPromise(entry, {})
-        .then((source) => pipeline(source, createWriteStream(target, { flags: 'wx', mode })))
-        .catch((e: unknown) => {
-          failed ??= e instanceof Error ? e : new Error(String(e));
-        })
-        .finally(() => writing.delete(job));
-      writing.add(job);
-      if (writing.size >= PARALLEL_WRITES) await Promise.race(writing);
+      // entries are read in order (yauzl's lazy reader), their bytes written a few at a time
+      writing.push(
+        limit(() =>
+          zip
+            .openReadStreamPromise(entry, {})
+            .then((source) => pipeline(source, createWriteStream(target, { flags: 'wx', mode })))
+            .catch((e: unknown) => {
+              failed ??= e instanceof Error ? e : new Error(String(e));
+            })
+        )
+      );
+      // do not read ahead of the writers more than the pool holds
+      if (limit.pendingCount > PARALLEL_WRITES) await writing[writing.length - 1 - PARALLEL_WRITES];
     }
     await Promise.all(writing);
     if (failed) throw failed;

@@ -1,18 +1,18 @@
 /**
  * Every HTTP(S) and file:// read of the action: JSON documents (release manifest, vulnerability
  * database) and streamed downloads, with bounded retries, idle timeouts, redirects, proxy support
- * (HTTP(S)_PROXY / NO_PROXY via @actions/http-client) and a token sent only to GitHub hosts.
+ * (HTTP(S)_PROXY / NO_PROXY as @actions/http-client reads them) and a token sent only to GitHub hosts.
  *
  * Mirrors given as `file:///folder` or a plain local folder serve files from that folder; their
  * manifest is `<folder>/manifest.json` (see manifestUrl).
  */
 import * as fs from 'node:fs';
-import * as http from 'node:http';
-import * as https from 'node:https';
+import { STATUS_CODES } from 'node:http';
 import { PassThrough, type Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import * as zlib from 'node:zlib';
-import { HttpClient, getProxyUrl } from '@actions/http-client';
+import { Agent, ProxyAgent, request, type Dispatcher } from 'undici';
+import { getProxyUrl } from '@actions/http-client/lib/proxy';
 import { InputError, UserError } from '../errors.js';
 import { TooLongError, readAll } from './read-all.js';
 import { isTransientError, retryPolicy, retrying, type GiveUp, type RetryPolicy } from './retry.js';
@@ -239,40 +239,63 @@ function transportFailure(e: unknown): TryFailure {
   return new TryFailure(code && !msg.includes(code) ? `${msg} (${code})` : msg, isTransientError(e));
 }
 
-const proxyClient = new HttpClient(USER_AGENT);
-const httpAgent = new http.Agent({ keepAlive: false });
-const httpsAgent = new https.Agent({ keepAlive: false });
+/**
+ * The transport: undici (the HTTP client Node's own fetch is built on). HTTP(S)_PROXY and NO_PROXY
+ * are read as @actions/http-client reads them (its getProxyUrl); every request closes its
+ * connection, so no idle socket keeps a finished step alive. No TCP keep-alive probes either
+ * (setting them fails under Wine, where the Windows suite runs). Made on the first request.
+ */
+const connect = { keepAlive: false };
+let direct: Agent | undefined;
+const proxies = new Map<string, ProxyAgent>();
 
-function agentFor(url: URL): http.Agent {
-  if (getProxyUrl(url.href)) return proxyClient.getAgent(url.href);
-  return url.protocol === 'https:' ? httpsAgent : httpAgent;
+function dispatcherFor(url: URL): Dispatcher {
+  const proxy = getProxyUrl(url);
+  if (!proxy) return (direct ??= new Agent({ connect }));
+  let agent = proxies.get(proxy.href);
+  if (!agent) {
+    agent = new ProxyAgent({ uri: proxy.href, connect });
+    proxies.set(proxy.href, agent);
+  }
+  return agent;
 }
 
+/** A response: status, headers (lower-case names) and the body stream. */
+interface Answer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Readable;
+}
+
+const header = (h: Answer['headers'], name: string): string | undefined => {
+  const v = h[name];
+  return Array.isArray(v) ? v[0] : v;
+};
+
 /** One GET without following redirects; resolves when headers arrive or fails after timeoutMs. */
-function getOnce(url: URL, headers: Record<string, string>, timeoutMs: number): Promise<http.IncomingMessage> {
-  return new Promise((resolve, reject) => {
-    const mod = url.protocol === 'https:' ? https : http;
-    const req = mod.request(url, {
+async function getOnce(url: URL, headers: Record<string, string>, timeoutMs: number): Promise<Answer> {
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), timeoutMs);
+  timer.unref();
+  try {
+    const res = await request(url, {
       method: 'GET',
       headers: { 'user-agent': USER_AGENT, ...headers },
-      agent: agentFor(url)
+      dispatcher: dispatcherFor(url),
+      maxRedirections: 0,
+      reset: true,
+      signal: abort.signal,
+      // the body's idle time is guardBody's; the headers' wait is the timer above
+      headersTimeout: 0,
+      bodyTimeout: 0
     });
-    const timer = setTimeout(() => {
-      req.destroy(new TryFailure(`no response within ${timeoutMs} ms`, true));
-    }, timeoutMs);
-    timer.unref();
-    let answered = false;
-    req.on('response', (res) => {
-      clearTimeout(timer);
-      answered = true;
-      resolve(res);
-    });
-    req.on('error', (e) => {
-      clearTimeout(timer);
-      if (!answered) reject(transportFailure(e));
-    });
-    req.end();
-  });
+    return { status: res.statusCode, headers: res.headers, body: res.body };
+  } catch (e) {
+    if (abort.signal.aborted) throw new TryFailure(`no response within ${timeoutMs} ms`, true);
+    throw transportFailure((e as { cause?: unknown }).cause ?? e);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function withoutAuthorization(headers: Record<string, string>): Record<string, string> {
@@ -286,18 +309,30 @@ async function tryGet(
   url: string,
   headers: Record<string, string>,
   timeoutMs: number
-): Promise<{ res: http.IncomingMessage; finalUrl: string }> {
+): Promise<{ res: Answer; finalUrl: string }> {
   let current = new URL(url);
   let hdrs = headers;
   const deadline = Date.now() + timeoutMs;
   for (let hop = 0; ; hop++) {
-    const res = await getOnce(current, hdrs, Math.max(1, deadline - Date.now()));
-    const status = res.statusCode ?? 0;
+    const left = deadline - Date.now();
+    if (left <= 0) throw new TryFailure(`no response within ${timeoutMs} ms`, true);
+    let res: Answer;
+    try {
+      res = await getOnce(current, hdrs, left);
+    } catch (e) {
+      // the try's own budget, not what was left of it for this hop
+      if (e instanceof TryFailure && e.reason.startsWith('no response within')) {
+        throw new TryFailure(`no response within ${timeoutMs} ms`, true);
+      }
+      throw e;
+    }
+    const status = res.status;
     if (status >= 200 && status < 300) return { res, finalUrl: current.href };
-    res.resume(); // discard the body of anything else
-    if ([301, 302, 303, 307, 308].includes(status) && res.headers.location) {
+    res.body.resume(); // discard the body of anything else
+    const location = header(res.headers, 'location');
+    if ([301, 302, 303, 307, 308].includes(status) && location) {
       if (hop >= MAX_REDIRECTS) throw new TryFailure(`more than ${MAX_REDIRECTS} redirects`, false);
-      const next = new URL(res.headers.location, current);
+      const next = new URL(location, current);
       if (next.protocol !== 'https:' && next.protocol !== 'http:') {
         throw new TryFailure(`redirected to unsupported URL ${next.href}`, false);
       }
@@ -308,9 +343,9 @@ async function tryGet(
       current = next;
       continue;
     }
-    const text = `HTTP ${status}${http.STATUS_CODES[status] ? ` ${http.STATUS_CODES[status]}` : ''}`;
+    const text = `HTTP ${status}${STATUS_CODES[status] ? ` ${STATUS_CODES[status]}` : ''}`;
     const retryable = status === 429 || status >= 500;
-    const retryAfter = parseRetryAfter(res.headers['retry-after'], Date.now());
+    const retryAfter = parseRetryAfter(header(res.headers, 'retry-after'), Date.now());
     throw new TryFailure(text, retryable, status, retryAfter);
   }
 }
@@ -320,31 +355,32 @@ async function tryGet(
  * for timeoutMs while the consumer is reading) become transient HttpErrors; destroying the
  * returned stream aborts the response.
  */
-function guardBody(res: http.IncomingMessage, url: string, what: string, timeoutMs: number): PassThrough {
+function guardBody(res: Answer, url: string, what: string, timeoutMs: number): PassThrough {
   const out = new PassThrough({ highWaterMark: 1 << 20 });
-  const expected = res.headers['content-length'] !== undefined ? Number(res.headers['content-length']) : undefined;
+  const body = res.body;
+  const len = header(res.headers, 'content-length');
+  const expected = len !== undefined ? Number(len) : undefined;
   let received = 0;
   let done = false;
   const fail = (reason: string): void => {
     if (done) return;
     done = true;
     clearTimeout(timer);
-    res.destroy();
+    body.destroy();
     out.destroy(new BodyError(`${reason} after ${received} bytes`, url, what));
   };
   const timer = setTimeout(function idle() {
     // a paused response means the consumer is slow, not the network
-    if (res.isPaused() || out.writableNeedDrain) timer.refresh();
+    if (body.isPaused() || out.writableNeedDrain) timer.refresh();
     else fail(`no data for ${timeoutMs} ms`);
   }, timeoutMs);
   timer.unref();
-  res.on('data', (b: Buffer) => {
+  body.on('data', (b: Buffer) => {
     received += b.length;
     timer.refresh();
   });
-  res.on('error', (e) => fail(`connection broke off (${e.message})`));
-  res.on('aborted', () => fail('connection broke off'));
-  res.on('end', () => {
+  body.on('error', (e) => fail(`connection broke off (${e.message})`));
+  body.on('end', () => {
     if (done) return;
     if (expected !== undefined && Number.isFinite(expected) && received !== expected) {
       fail(`body ended early (Content-Length ${expected})`);
@@ -356,9 +392,9 @@ function guardBody(res: http.IncomingMessage, url: string, what: string, timeout
   });
   out.on('close', () => {
     clearTimeout(timer);
-    if (!res.complete) res.destroy();
+    if (!done) body.destroy();
   });
-  res.pipe(out, { end: false });
+  body.pipe(out, { end: false });
   return out;
 }
 
@@ -454,7 +490,7 @@ export async function fetchJson(url: string, opts: FetchOptions = {}): Promise<u
       timeoutMs
     );
     let stream: Readable = guardBody(res, url, what, policy.timeoutMs);
-    if (/^\s*gzip\s*$/i.test(String(res.headers['content-encoding'] ?? ''))) {
+    if (/^\s*gzip\s*$/i.test(header(res.headers, 'content-encoding') ?? '')) {
       const gunzip = zlib.createGunzip();
       stream.on('error', (e) => gunzip.destroy(e));
       stream = stream.pipe(gunzip);
@@ -490,7 +526,7 @@ export async function openStream(url: string, opts: FetchOptions = {}): Promise<
   const { res, finalUrl } = await withRetry(url, what, policy, (timeoutMs) =>
     tryGet(url, opts.headers ?? {}, timeoutMs)
   );
-  const len = res.headers['content-length'];
+  const len = header(res.headers, 'content-length');
   const contentLength = len !== undefined && /^[0-9]+$/.test(len) ? Number(len) : undefined;
   return { stream: guardBody(res, url, what, policy.timeoutMs), contentLength, finalUrl };
 }

@@ -46,7 +46,14 @@ export const TRANSIENT_CODES: ReadonlySet<string> = new Set([
   'ENETDOWN',
   'ERR_STREAM_PREMATURE_CLOSE',
   'ERR_HTTP2_STREAM_ERROR',
-  'Z_BUF_ERROR'
+  'Z_BUF_ERROR',
+  // undici's own codes for the same: the other side closed, a timeout, a cut-off response
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'UND_ERR_CLOSED',
+  'UND_ERR_RES_CONTENT_LENGTH_MISMATCH'
 ]);
 
 /** Messages of the same failures from code paths that set no code. */

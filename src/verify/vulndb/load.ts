@@ -10,6 +10,7 @@ import { isObject } from '../../json.js';
 import { entryUrl, indexUrl } from './urls.js';
 import { matchOsvEntry } from './osv.js';
 import { compareIds, goIndexRows, idsToFetch, type IndexRow } from './index-rows.js';
+import pLimit from 'p-limit';
 
 const DEFAULT_CONCURRENCY = 8;
 const DEFAULT_TIMEOUT_MS = 20_000;
@@ -77,29 +78,27 @@ async function load(
     const { ids } = idsToFetch(rows, version);
     const matches: VulnMatch[] = [];
     let entriesRead = 0;
-    const queue = [...ids];
-    const worker = async (): Promise<void> => {
-      for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
-        if (state.stopped) throw new Stop();
-        const url = entryUrl(opts.baseUrl, id);
-        const osv = await read(opts, url);
-        if (state.stopped) throw new Stop();
-        let m: VulnMatch | undefined;
-        try {
-          if (!isObject(osv) || osv.id !== id) throw new Error(`is not the OSV entry ${id}`);
-          m = matchOsvEntry(osv, version);
-        } catch (e) {
-          throw new Error(`${url}: ${firstLineOf(e)}`);
-        }
-        entriesRead++;
-        if (m) matches.push(m);
+    const limit = pLimit(Math.max(1, concurrency));
+    const readEntry = async (id: string): Promise<void> => {
+      if (state.stopped) throw new Stop();
+      const url = entryUrl(opts.baseUrl, id);
+      const osv = await read(opts, url);
+      if (state.stopped) throw new Stop();
+      let m: VulnMatch | undefined;
+      try {
+        if (!isObject(osv) || osv.id !== id) throw new Error(`is not the OSV entry ${id}`);
+        m = matchOsvEntry(osv, version);
+      } catch (e) {
+        throw new Error(`${url}: ${firstLineOf(e)}`);
       }
+      entriesRead++;
+      if (m) matches.push(m);
     };
-    const workers = Array.from({ length: Math.min(concurrency, queue.length) }, worker);
     try {
-      await Promise.all(workers);
+      await Promise.all(ids.map((id) => limit(() => readEntry(id))));
     } catch (e) {
-      state.stopped = true; // the other workers stop before their next request
+      state.stopped = true; // the queued reads stop before their request
+      limit.clearQueue();
       throw e;
     }
     matches.sort((a, b) => compareIds(a.id, b.id));
