@@ -18,10 +18,11 @@ import { writeSarif } from '../report/stage.js';
 import { runPipeline } from '../pipeline.js';
 import { USAGE, UsageError, parseCliArgs, type CliArgs, type Shell } from './args.js';
 import { activationLines } from './activate.js';
-import { renderCheck, renderPlan, wantsColor } from './render.js';
+import { findingsTable, renderCheck, renderPlan, wantsColor } from './render.js';
 import { terminalHost, type TerminalHost } from '../hosts/terminal-host.js';
 import { collectMachine } from './doctor/machine.js';
-import { diagnose, problemLine } from './doctor/diagnose.js';
+import { machineChecks } from './doctor/diagnose.js';
+import { runRegistry } from '../verify/run-checks.js';
 import { userToolCache, type DoctorPlatform } from './doctor/locations.js';
 import type { CliIo } from './io.js';
 import { OWN_COMMANDS } from './commands.js';
@@ -173,15 +174,22 @@ async function doctor(args: CliArgs, io: CliIo): Promise<number> {
       facts.vulns[v] = await readVulnFacts(v, inputs.vulndbUrl, io.env);
     }
   }
-  const problems = diagnose(facts);
-  if (args.json) io.stdout.write(`${JSON.stringify({ machine: facts, problems }, null, 2)}\n`);
+  // The machine checks on the engine the repository's checks use: the same severities, the same table.
+  const outcome = runRegistry(machineChecks(), facts, {
+    overrides: new Map(),
+    onMismatch: 'fail',
+    consistency: 'compatible'
+  });
+  if (args.json) io.stdout.write(`${JSON.stringify({ machine: facts, findings: outcome.findings }, null, 2)}\n`);
   else {
     for (const g of facts.installs) io.stdout.write(`go${g.version ?? '?'}  ${g.root}  (${g.source})\n`);
     if (facts.installs.length > 0) io.stdout.write('\n');
-    for (const pr of problems) io.stdout.write(`${problemLine(pr)}\n`);
-    if (problems.length === 0) io.stdout.write('no problems found\n');
+    const color = { color: wantsColor(io.stdout.isTTY, io.env) };
+    if (outcome.findings.length === 0) io.stdout.write('no problems found\n');
+    else io.stdout.write(`${findingsTable(outcome.findings, color).join('\n')}\n`);
   }
-  return problems.length > 0 ? 1 : 0;
+  // as check: a break (this machine cannot build the repository, mixes two Go trees) fails
+  return outcome.errorCount > 0 ? 1 : 0;
 }
 
 /** The usage text: the engine's commands, then those with flags of their own. */

@@ -5,6 +5,7 @@
 import { count } from '../text.js';
 import { formatWhere } from '../errors.js';
 import type { RunReport } from '../report/json-report.js';
+import type { Finding } from '../verify/findings.js';
 
 export interface RenderOptions {
   color: boolean;
@@ -47,17 +48,28 @@ export function renderCheck(r: RunReport, o: RenderOptions): string {
         : paint(o, 'green', '✔ consistent')
   );
   if (r.findings.length === 0) return `${lines.join('\n')}\n`;
-  const rows = r.findings.map((f) => [f.severity, f.kind, f.check, formatWhere(f) || '-', f.message]);
+  lines.push('', ...findingsTable(r.findings, o));
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The findings as a table (severity, kind, check, location, message), the same for `check` and
+ * `doctor`; a finding with a fix (doctor's machine checks) is followed by its commands.
+ */
+export function findingsTable(findings: readonly Finding<string>[], o: RenderOptions): string[] {
+  const lines: string[] = [];
+  const rows = findings.map((f) => [f.severity, f.kind, f.check, formatWhere(f) || '-', f.message]);
   const head = ['SEVERITY', 'KIND', 'CHECK', 'LOCATION', 'MESSAGE'];
   const widths = head.map((h, i) => Math.max(Array.from(h).length, ...rows.map((row) => Array.from(row[i]).length)));
-  lines.push('');
   lines.push(paint(o, 'dim', head.map((h, i) => (i < 4 ? pad(h, widths[i]) : h)).join('  ')));
-  for (const row of rows) {
+  rows.forEach((row, n) => {
     const cells = row.map((c, i) => (i < 4 ? pad(c, widths[i]) : c));
     cells[0] = paint(o, row[0] === 'error' ? 'red' : 'yellow', cells[0]);
     lines.push(cells.join('  '));
-  }
-  return `${lines.join('\n')}\n`;
+    const fix = findings[n].fix;
+    if (fix) lines.push(`    fix (POSIX): ${fix.posix}`, `    fix (PowerShell): ${fix.powershell}`);
+  });
+  return lines;
 }
 
 /** The outputs of `plan`. */

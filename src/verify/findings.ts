@@ -16,16 +16,22 @@ export type SeveritySetting = Severity | 'off';
  */
 export type FindingKind = 'break' | 'drift' | 'advice';
 
-/** What a check says; run-checks gives it a severity. `file` is repository-relative with forward slashes. */
-export interface CheckFinding {
-  check: CheckId;
+/**
+ * What a check says; run-checks gives it a severity. `file` is repository-relative with forward
+ * slashes. `Id` is the registry's ids: the repository's checks (CheckId), or the machine checks
+ * of `doctor`, whose findings carry the commands that fix them.
+ */
+export interface CheckFinding<Id extends string = CheckId> {
+  check: Id;
   kind: FindingKind;
   message: string;
   file?: string;
   line?: number;
+  /** the commands that fix it, in POSIX shells and in PowerShell (doctor's machine checks) */
+  fix?: { posix: string; powershell: string };
 }
 
 /** A finding with its severity (after consistency, the `checks` input and on-mismatch). */
-export interface Finding extends CheckFinding {
+export interface Finding<Id extends string = CheckId> extends CheckFinding<Id> {
   severity: Severity;
 }

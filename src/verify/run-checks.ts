@@ -21,20 +21,20 @@ export type Consistency = 'compatible' | 'exact';
 
 export type CheckStatus = 'pass' | 'error' | 'warning' | 'off' | 'skipped';
 
-export interface CheckResult {
-  id: CheckId;
+export interface CheckResult<Id extends string = CheckId> {
+  id: Id;
   /** the `checks` input's setting for this check, or `default` (by kind and consistency) */
   setting: SeveritySetting | 'default';
   status: CheckStatus;
   /** the first finding's message (plus "+N more"), the pass message, or why it was off/skipped */
   message: string;
-  findings: Finding[];
+  findings: Finding<Id>[];
 }
 
-export interface ChecksOutcome {
-  results: CheckResult[];
+export interface ChecksOutcome<Id extends string = CheckId> {
+  results: CheckResult<Id>[];
   /** every finding in check order, after overrides and on-mismatch */
-  findings: Finding[];
+  findings: Finding<Id>[];
   /** true when no finding had error severity before on-mismatch was applied */
   consistent: boolean;
   /** error findings that remain after on-mismatch: the job fails when > 0 */
@@ -104,7 +104,7 @@ export function parseOnMismatch(text: string): OnMismatch {
 }
 
 /** The severity of a finding: by its kind and the consistency, unless the `checks` input set one. */
-export function severityOf(f: CheckFinding, consistency: Consistency, setting?: Severity): Severity {
+export function severityOf(f: Pick<CheckFinding, 'kind'>, consistency: Consistency, setting?: Severity): Severity {
   if (setting) return setting;
   if (f.kind === 'break') return 'error';
   if (f.kind === 'drift' && consistency === 'exact') return 'error';
@@ -119,41 +119,57 @@ function skipReason(def: CheckDefinition, facts: Facts): string | undefined {
   return def.skipReason?.(facts);
 }
 
-function summarize(findings: Finding[]): string {
+function summarize(findings: Finding<string>[]): string {
   const first = findings[0];
   const at = first.file ? `${first.file}${first.line ? `:${first.line}` : ''}: ` : '';
   return findings.length > 1 ? `${at}${first.message} (+${findings.length - 1} more)` : `${at}${first.message}`;
 }
 
-export interface CheckOptions {
+export interface CheckOptions<Id extends string = CheckId> {
   /** the `checks` input */
-  overrides: ReadonlyMap<CheckId, SeveritySetting>;
+  overrides: ReadonlyMap<Id, SeveritySetting>;
   onMismatch: OnMismatch;
   consistency: Consistency;
 }
 
-/** Runs every registered check, in registry order. */
-export function runChecks(facts: Facts, opts: CheckOptions): ChecksOutcome {
-  const results: CheckResult[] = [];
+/** One check of a registry, as the engine runs it. */
+export interface RunnableCheck<Id extends string, F> {
+  run(f: F): CheckFinding<Id>[];
+  /** why it cannot run on these facts, if it cannot */
+  skipReason?(f: F): string | undefined;
+  /** the result message when it found nothing */
+  passMessage(f: F): string;
+}
+
+/**
+ * Runs the checks of a registry, in its order, over `facts`: the repository's checks (runChecks)
+ * and doctor's machine checks share it, so both weigh their findings the same way.
+ */
+export function runRegistry<Id extends string, F>(
+  checks: readonly (readonly [Id, RunnableCheck<Id, F>])[],
+  facts: F,
+  opts: CheckOptions<Id>
+): ChecksOutcome<Id> {
+  const results: CheckResult<Id>[] = [];
   let mismatchCount = 0;
-  for (const [id, def] of checksInOrder()) {
+  for (const [id, def] of checks) {
     const setting = opts.overrides.get(id);
     if (setting === 'off') {
       results.push({ id, setting, status: 'off', message: 'turned off by input checks', findings: [] });
       continue;
     }
-    const why = skipReason(def, facts);
+    const why = def.skipReason?.(facts);
     if (why !== undefined) {
       results.push({ id, setting: setting ?? 'default', status: 'skipped', message: why, findings: [] });
       continue;
     }
-    let raw: CheckFinding[];
+    let raw: CheckFinding<Id>[];
     try {
       raw = def.run(facts);
     } catch (err) {
       raw = [{ check: id, kind: 'break', message: `internal error in check ${id}: ${(err as Error).message}` }];
     }
-    let findings: Finding[] = raw.map((f) => ({ ...f, severity: severityOf(f, opts.consistency, setting) }));
+    let findings: Finding<Id>[] = raw.map((f) => ({ ...f, severity: severityOf(f, opts.consistency, setting) }));
     mismatchCount += findings.filter((f) => f.severity === 'error').length;
     if (opts.onMismatch === 'warn') {
       findings = findings.map((f) => (f.severity === 'error' ? { ...f, severity: 'warning' as const } : f));
@@ -174,4 +190,13 @@ export function runChecks(facts: Facts, opts: CheckOptions): ChecksOutcome {
     errorCount: findings.filter((f) => f.severity === 'error').length,
     mismatchCount
   };
+}
+
+/** Runs every registered check of the repository, in registry order. */
+export function runChecks(facts: Facts, opts: CheckOptions): ChecksOutcome {
+  const checks = checksInOrder().map(
+    ([id, def]) =>
+      [id, { run: def.run, passMessage: def.passMessage, skipReason: (f: Facts) => skipReason(def, f) }] as const
+  );
+  return runRegistry(checks, facts, opts);
 }

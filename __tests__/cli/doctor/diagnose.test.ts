@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { diagnose, problemLine, type MachineFacts } from '../../../src/cli/doctor/diagnose.js';
+import { MACHINE_CHECK_IDS, diagnose, machineChecks, type MachineFacts } from '../../../src/cli/doctor/diagnose.js';
+import { runRegistry } from '../../../src/verify/run-checks.js';
+import { findingsTable } from '../../../src/cli/render.js';
 import { releases } from '../../verify/checks/facts-fixture.js';
 
 const NEW = { dir: '/usr/local/go/bin', real: '/usr/local/go/bin/go', root: '/usr/local/go', version: '1.22.12' };
@@ -21,7 +23,7 @@ function machine(over: Partial<MachineFacts> = {}): MachineFacts {
   };
 }
 
-const ids = (m: MachineFacts) => diagnose(m).map((p) => p.id);
+const ids = (m: MachineFacts) => diagnose(m).map((p) => p.check);
 
 describe('doctor: diagnose', () => {
   test('a clean machine has no problems', () => {
@@ -34,7 +36,7 @@ describe('doctor: diagnose', () => {
 
   test('shadowing: a later go on PATH never runs', () => {
     const [p] = diagnose(machine({ goOnPath: [OLD, NEW] }));
-    expect(p.id).toBe('shadowed');
+    expect(p.check).toBe('shadowed');
     expect(p.message).toBe(
       'go1.22.12 in /usr/local/go/bin is on PATH but never runs: go1.19.8 in /usr/lib/go-1.19/bin comes first'
     );
@@ -46,7 +48,7 @@ describe('doctor: diagnose', () => {
 
   test('shadowing by a newer go: the older one later on PATH is taken off PATH (the fix runs in bash)', () => {
     const [p] = diagnose(machine({ goOnPath: [NEW, OLD] }));
-    expect(p.id).toBe('shadowed');
+    expect(p.check).toBe('shadowed');
     const out = execFileSync('bash', ['-c', `${p.fix.posix}; printf %s "$PATH"`], {
       env: { PATH: '/usr/local/go/bin:/usr/lib/go-1.19/bin:/usr/bin:/bin', HOME: '/nonexistent' },
       encoding: 'utf8'
@@ -68,7 +70,7 @@ describe('doctor: diagnose', () => {
         repo: { goLine: '1.22.0', file: 'go.mod', wanted: '1.22.0' }
       })
     );
-    expect(problems.map((p) => p.id)).toEqual(['shadowed', 'repo-cannot-build']);
+    expect(problems.map((p) => p.check)).toEqual(['shadowed', 'repo-cannot-build']);
     expect(problems[0].fix.posix).toBe(`export PATH='/home/dev/sdk/go1.22.0/bin'":$PATH"`);
     // Go 1.19.8 cannot parse "go 1.22.0"
     expect(problems[1].message).toContain('cannot parse');
@@ -84,7 +86,7 @@ describe('doctor: diagnose', () => {
         ]
       })
     );
-    expect(p.id).toBe('stale-goroot');
+    expect(p.check).toBe('stale-goroot');
     expect(p.message).toContain('GOROOT is /usr/lib/go-1.19 (go1.19.8)');
     expect(p.fix.posix).toBe('unset GOROOT');
     expect(p.fix.powershell).toContain('Remove-Item Env:GOROOT');
@@ -104,7 +106,7 @@ describe('doctor: diagnose', () => {
 
   test('GOPATH/bin missing from PATH', () => {
     const [p] = diagnose(machine({ gopath: { dir: 'C:\\Users\\dev\\go', binOnPath: false }, os: 'win32' }));
-    expect(p.id).toBe('gopath-bin');
+    expect(p.check).toBe('gopath-bin');
     expect(p.message).toContain('C:\\Users\\dev\\go\\bin');
     expect(p.fix.powershell).toBe("$env:PATH += ';' + (Join-Path (go env GOPATH) 'bin')");
   });
@@ -136,7 +138,7 @@ describe('doctor: diagnose', () => {
       }
     });
     const problems = diagnose(m);
-    expect(problems.map((p) => [p.id, p.message.split(' ')[0]])).toEqual([
+    expect(problems.map((p) => [p.check, p.message.split(' ')[0]])).toEqual([
       ['old-patch', 'go1.22.3'],
       ['vulnerable', 'go1.22.3'],
       ['unsupported', 'go1.19.8']
@@ -146,11 +148,33 @@ describe('doctor: diagnose', () => {
     expect(problems[2].fix.powershell).toBe('setup-go-enforced use 1.22.12 --shell powershell | Invoke-Expression');
   });
 
-  test('one line per problem with both fixes', () => {
-    const [p] = diagnose(machine({ goOnPath: [] }));
-    expect(problemLine(p)).toBe(
-      'no-go: no go command on PATH · fix (POSIX): eval "$(setup-go-enforced use)" · fix (PowerShell): setup-go-enforced use --shell powershell | Invoke-Expression'
+  test('on the check engine: kinds weigh as the repository checks do; the table shows both fixes', () => {
+    const m = machine({ goOnPath: [] });
+    const out = runRegistry(machineChecks(), m, {
+      overrides: new Map(),
+      onMismatch: 'fail',
+      consistency: 'compatible'
+    });
+    expect(out.findings.map((f) => [f.check, f.kind, f.severity])).toEqual([['no-go', 'break', 'error']]);
+    expect(out.results.map((r) => r.id)).toEqual([...MACHINE_CHECK_IDS]);
+    expect(findingsTable(out.findings, { color: false })).toEqual([
+      expect.stringMatching(/^SEVERITY\s+KIND\s+CHECK\s+LOCATION\s+MESSAGE$/),
+      expect.stringMatching(/^error\s+break\s+no-go\s+-\s+no go command on PATH$/),
+      '    fix (POSIX): eval "$(setup-go-enforced use)"',
+      '    fix (PowerShell): setup-go-enforced use --shell powershell | Invoke-Expression'
+    ]);
+  });
+
+  test('advice (a patch behind) is a warning: doctor passes as check would', () => {
+    const out = runRegistry(
+      machineChecks(),
+      machine({
+        releases: releases('1.22.12', '1.22.3'),
+        installs: [{ root: '/g', version: '1.22.3', source: 'PATH' }]
+      }),
+      { overrides: new Map(), onMismatch: 'fail', consistency: 'compatible' }
     );
-    expect(problemLine(p)).not.toContain('\n');
+    expect(out.findings.every((f) => f.severity === 'warning')).toBe(true);
+    expect(out.errorCount).toBe(0);
   });
 });

@@ -15,6 +15,8 @@
  */
 import type { Release } from '../../go/types.js';
 import type { VulnFacts } from '../../verify/facts.js';
+import type { CheckFinding } from '../../verify/findings.js';
+import type { RunnableCheck } from '../../verify/run-checks.js';
 import { compareGo, lang } from '../../go/gover.js';
 import { goLineVerdict, verdictReason } from '../../go/compat.js';
 import { newestPatch, supportedMinors } from '../../go/releases.js';
@@ -59,32 +61,34 @@ export interface MachineFacts {
   vulns?: Record<string, VulnFacts>;
 }
 
-export interface Problem {
-  id:
-    | 'no-go'
-    | 'go-root-mismatch'
-    | 'shadowed'
-    | 'stale-goroot'
-    | 'goenv-gotoolchain'
-    | 'goenv-goflags'
-    | 'env-gotoolchain'
-    | 'gopath-bin'
-    | 'repo-cannot-build'
-    | 'unsupported'
-    | 'old-patch'
-    | 'vulnerable';
-  message: string;
-  fix: { posix: string; powershell: string };
-}
+/** The machine checks of `doctor`, in the order they report (one per kind of problem). */
+export const MACHINE_CHECK_IDS = [
+  'no-go',
+  'shadowed',
+  'stale-goroot',
+  'goenv-gotoolchain',
+  'goenv-goflags',
+  'env-gotoolchain',
+  'gopath-bin',
+  'repo-cannot-build',
+  'unsupported',
+  'old-patch',
+  'vulnerable'
+] as const;
+export type MachineCheckId = (typeof MACHINE_CHECK_IDS)[number];
 
-function prependPath(dir: string): Problem['fix'] {
+/** A machine check's finding: the engine's finding shape, always with its fix. */
+type Fix = { posix: string; powershell: string };
+export type Problem = CheckFinding<MachineCheckId> & { fix: Fix };
+
+function prependPath(dir: string): Fix {
   return {
     posix: `export PATH=${shQuote(dir)}":$PATH"`,
     powershell: `$env:PATH = ${psQuote(`${dir};`)} + $env:PATH`
   };
 }
 
-function removeFromPath(dir: string): Problem['fix'] {
+function removeFromPath(dir: string): Fix {
   return {
     posix: `export PATH="$(printf %s "$PATH" | tr ':' '\\n' | grep -vxF ${shQuote(dir)} | paste -sd: -)"`,
     powershell: `$env:PATH = ($env:PATH -split ';' | Where-Object { $_ -ne ${psQuote(dir)} }) -join ';'`
@@ -96,7 +100,7 @@ const USE = {
   powershell: 'setup-go-enforced use --shell powershell | Invoke-Expression'
 };
 
-function useVersion(v: string): Problem['fix'] {
+function useVersion(v: string): Fix {
   return {
     posix: `eval "$(setup-go-enforced use ${v})"`,
     powershell: `setup-go-enforced use ${v} --shell powershell | Invoke-Expression`
@@ -116,7 +120,7 @@ export function diagnose(f: MachineFacts): Problem[] {
   const first = f.goOnPath[0];
 
   if (!first) {
-    out.push({ id: 'no-go', message: 'no go command on PATH', fix: USE });
+    out.push({ check: 'no-go', kind: 'break', message: 'no go command on PATH', fix: USE });
   }
 
   // Shadowing: the repository's Go is installed but another go comes first; or a later go on PATH never runs.
@@ -124,7 +128,8 @@ export function diagnose(f: MachineFacts): Problem[] {
     const wanted = f.installs.find((i) => i.version === f.repo!.wanted);
     if (wanted) {
       out.push({
-        id: 'shadowed',
+        check: 'shadowed',
+        kind: 'drift',
         message: `${f.repo.file} asks for go${f.repo.wanted}, installed in ${wanted.root} (${wanted.source}), but ${describeGo(first)} in ${first.dir} comes first on PATH`,
         fix: prependPath(binOf(f.os, wanted.root))
       });
@@ -136,7 +141,8 @@ export function diagnose(f: MachineFacts): Problem[] {
     // behind a newer one only confuses: take it off PATH.
     const newer = later.version && first.version && compareGo(later.version, first.version) > 0;
     out.push({
-      id: 'shadowed',
+      check: 'shadowed',
+      kind: 'drift',
       message: `${describeGo(later)} in ${later.dir} is on PATH but never runs: ${describeGo(first)} in ${first.dir} comes first`,
       fix: newer ? prependPath(later.dir) : removeFromPath(later.dir)
     });
@@ -147,7 +153,8 @@ export function diagnose(f: MachineFacts): Problem[] {
   if (goroot && first?.root && !samePath(f.os, goroot, first.root)) {
     const owner = f.installs.find((i) => samePath(f.os, i.root, goroot));
     out.push({
-      id: 'stale-goroot',
+      check: 'stale-goroot',
+      kind: 'break',
       message: `GOROOT is ${goroot}${owner?.version ? ` (go${owner.version})` : ''}, not the tree of the go on PATH (${first.root}): builds mix two Go trees ("compile version does not match go tool version")`,
       fix: {
         posix: 'unset GOROOT',
@@ -160,14 +167,16 @@ export function diagnose(f: MachineFacts): Problem[] {
   const s = f.goenv?.settings ?? {};
   if (s.GOTOOLCHAIN !== undefined && s.GOTOOLCHAIN !== '') {
     out.push({
-      id: 'goenv-gotoolchain',
+      check: 'goenv-gotoolchain',
+      kind: 'drift',
       message: `GOTOOLCHAIN=${s.GOTOOLCHAIN} is set in ${f.goenv!.file} (go env -w): every go command starts from it, whatever is on PATH`,
       fix: { posix: 'go env -u GOTOOLCHAIN', powershell: 'go env -u GOTOOLCHAIN' }
     });
   }
   if (s.GOFLAGS !== undefined && s.GOFLAGS !== '') {
     out.push({
-      id: 'goenv-goflags',
+      check: 'goenv-goflags',
+      kind: 'advice',
       message: `GOFLAGS=${s.GOFLAGS} is set in ${f.goenv!.file} (go env -w): it applies to every go command on this machine`,
       fix: { posix: 'go env -u GOFLAGS', powershell: 'go env -u GOFLAGS' }
     });
@@ -175,7 +184,8 @@ export function diagnose(f: MachineFacts): Problem[] {
   const tc = f.env.GOTOOLCHAIN?.trim();
   if (tc && tc !== 'local' && tc !== 'auto' && tc !== 'path') {
     out.push({
-      id: 'env-gotoolchain',
+      check: 'env-gotoolchain',
+      kind: 'drift',
       message: `the environment sets GOTOOLCHAIN=${tc}: the go on PATH hands over to that toolchain`,
       fix: { posix: 'unset GOTOOLCHAIN', powershell: 'Remove-Item Env:GOTOOLCHAIN' }
     });
@@ -184,7 +194,8 @@ export function diagnose(f: MachineFacts): Problem[] {
   if (f.gopath && !f.gopath.binOnPath) {
     const bin = binOf(f.os, f.gopath.dir);
     out.push({
-      id: 'gopath-bin',
+      check: 'gopath-bin',
+      kind: 'advice',
       message: `${bin} (GOPATH/bin, where go install puts tools) is not on PATH`,
       fix: {
         posix: `export PATH="$PATH:$(go env GOPATH)/bin"`,
@@ -198,7 +209,8 @@ export function diagnose(f: MachineFacts): Problem[] {
     const verdict = goLineVerdict(f.repo.goLine, first.version);
     if (verdict === 'refuses' || verdict === 'cannot-parse') {
       out.push({
-        id: 'repo-cannot-build',
+        check: 'repo-cannot-build',
+        kind: 'break',
         message: `${f.repo.file} says go ${f.repo.goLine}: ${verdictReason(verdict, f.repo.goLine, first.version)} (the go on PATH)`,
         fix: USE
       });
@@ -217,13 +229,15 @@ export function diagnose(f: MachineFacts): Problem[] {
       if (supported.length > 0 && !supported.includes(lang(v)) && compareGo(lang(v), supported[0]) < 0) {
         const latest = newestPatch(supported[0], f.releases) ?? supported[0];
         out.push({
-          id: 'unsupported',
+          check: 'unsupported',
+          kind: 'advice',
           message: `go${v} in ${i.root} is out of support (supported minors: ${supported.join(' and ')})`,
           fix: useVersion(latest)
         });
       } else if (newest && compareGo(newest, v) > 0) {
         out.push({
-          id: 'old-patch',
+          check: 'old-patch',
+          kind: 'advice',
           message: `go${v} in ${i.root}: go${newest} is the newest patch of ${lang(v)}`,
           fix: useVersion(newest)
         });
@@ -238,7 +252,8 @@ export function diagnose(f: MachineFacts): Problem[] {
         .sort(compareGo)
         .at(-1);
       out.push({
-        id: 'vulnerable',
+        check: 'vulnerable',
+        kind: 'advice',
         message: `go${v} in ${i.root} is affected by ${ids.length} known vulnerabilit${ids.length === 1 ? 'y' : 'ies'} (${ids.slice(0, 3).join(', ')}${ids.length > 3 ? ', …' : ''})`,
         fix: fix ? useVersion(fix) : USE
       });
@@ -247,7 +262,17 @@ export function diagnose(f: MachineFacts): Problem[] {
   return out;
 }
 
-/** One line per problem: what is wrong, then the fix for POSIX shells and for PowerShell. */
-export function problemLine(p: Problem): string {
-  return `${p.id}: ${p.message} · fix (POSIX): ${p.fix.posix} · fix (PowerShell): ${p.fix.powershell}`;
+/**
+ * The machine checks as the engine runs them (verify/run-checks.ts runRegistry): one entry per id;
+ * diagnose() finds every problem once, each check keeps its own.
+ */
+export function machineChecks(): (readonly [MachineCheckId, RunnableCheck<MachineCheckId, MachineFacts>])[] {
+  let memo: { facts: MachineFacts; found: Problem[] } | undefined;
+  const found = (f: MachineFacts): Problem[] => {
+    if (memo?.facts !== f) memo = { facts: f, found: diagnose(f) };
+    return memo.found;
+  };
+  return MACHINE_CHECK_IDS.map(
+    (id) => [id, { run: (f: MachineFacts) => found(f).filter((p) => p.check === id), passMessage: () => 'ok' }] as const
+  );
 }
