@@ -196,7 +196,14 @@ export function runRegistry<Id extends string, F>(
 export function runChecks(facts: Facts, opts: CheckOptions): ChecksOutcome {
   const checks = checksInOrder().map(
     ([id, def]) =>
-      [id, { run: def.run, passMessage: def.passMessage, skipReason: (f: Facts) => skipReason(def, f) }] as const
+      [
+        id,
+        {
+          run: (f: Facts) => def.run(f),
+          passMessage: (f: Facts) => def.passMessage(f),
+          skipReason: (f: Facts) => skipReason(def, f)
+        }
+      ] as const
   );
   return runRegistry(checks, facts, opts);
 }
