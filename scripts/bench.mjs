@@ -27,9 +27,9 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { runAction, DEFAULT_DIST } from './lib/run-action.mjs';
-import { startMirror } from './lib/mirror.mjs';
-import { median, timeCommand, formatBytes, formatMs, table } from './lib/measure.mjs';
+import { runAction, DEFAULT_DIST } from './test-support/run-action.mjs';
+import { startMirror } from './test-support/mirror.mjs';
+import { median, timeCommand, formatBytes, formatMs, table } from './test-support/measure.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -77,9 +77,9 @@ async function main() {
     crashed = true;
     return;
   }
-  const { HOST_GOARCH: goarch, buildSyntheticToolchain, packRealGo } = await import('./lib/toolchains.mjs');
-  const { buildFixtureManifest } = await import('./lib/manifest-fixture.mjs');
-  const { buildVulnDb } = await import('./lib/vulndb-fixture.mjs');
+  const { HOST_GOARCH: goarch, buildSyntheticToolchain, packRealGo } = await import('./test-support/toolchains.mjs');
+  const { buildFixtureManifest } = await import('./test-support/manifest-fixture.mjs');
+  const { buildVulnDb } = await import('./test-support/vulndb-fixture.mjs');
 
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'setup-go-enforced-bench-'));
   const benchDir = path.join(root, '.bench');
@@ -211,7 +211,7 @@ async function main() {
         const prime = await runAction({ inputs, workspace: hello, toolCache, distPath: dist, timeoutMs: 600_000 });
         expectOk(prime, 'priming run');
         warmGoRoot = prime.outputs['go-root'] ?? '';
-        const preload = pathToFileURL(path.join(root, 'scripts', 'lib', 'measure.mjs')).href;
+        const preload = pathToFileURL(path.join(root, 'scripts', 'test-support', 'measure.mjs')).href;
         /** @type {number[]} */
         const wall = [];
         /** @type {number[]} */
@@ -314,7 +314,7 @@ async function main() {
     // (d) Scan of a generated 5,000-module monorepo.
     if (only.has('d')) {
       await part('d', async () => {
-        const { generateMonorepo } = await import('./lib/monorepo.mjs');
+        const { generateMonorepo } = await import('./test-support/monorepo.mjs');
         const repo = path.join(scratch, 'monorepo');
         const gen = await generateMonorepo(repo, { modules: 5000 });
         console.log(
@@ -533,7 +533,7 @@ async function part(id, fn) {
 
 /**
  * A run the bench relies on must end by itself with exit 0 (on-mismatch is warn).
- * @param {import('./lib/run-action.mjs').RunResult} r
+ * @param {import('./test-support/run-action.mjs').RunResult} r
  * @param {string} label
  */
 function expectOk(r, label) {

@@ -12,8 +12,8 @@ import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runAction, DEFAULT_DIST } from './lib/run-action.mjs';
-import { startMirror } from './lib/mirror.mjs';
+import { runAction, DEFAULT_DIST } from './test-support/run-action.mjs';
+import { startMirror } from './test-support/mirror.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -136,15 +136,15 @@ async function main() {
 
 /** @param {string} name */
 async function importHelper(name) {
-  const file = path.join(root, 'scripts', 'lib', name);
-  if (!existsSync(file)) throw new Error(`scripts/lib/${name} is missing`);
-  return import(new URL(`./lib/${name}`, import.meta.url).href);
+  const file = path.join(root, 'scripts', 'test-support', name);
+  if (!existsSync(file)) throw new Error(`scripts/test-support/${name} is missing`);
+  return import(new URL(`./test-support/${name}`, import.meta.url).href);
 }
 
 /**
  * What a run must show whatever the findings: it ended by itself with 0 or 1 and set the outputs.
  * @param {string} label
- * @param {import('./lib/run-action.mjs').RunResult} r
+ * @param {import('./test-support/run-action.mjs').RunResult} r
  * @param {string} version
  */
 function expectRun(label, r, version) {
@@ -160,8 +160,8 @@ function expectRun(label, r, version) {
 }
 
 /**
- * @param {import('./lib/run-action.mjs').RunResult} r
- * @param {import('./lib/mirror.mjs').MirrorRequest[]} requests
+ * @param {import('./test-support/run-action.mjs').RunResult} r
+ * @param {import('./test-support/mirror.mjs').MirrorRequest[]} requests
  */
 function printRun(r, requests) {
   console.log(`exit code     ${r.code}${r.signal ? ` (signal ${r.signal})` : ''} in ${ms(r.durationMs)}`);

@@ -7,7 +7,7 @@ import { parseModFile } from '../../src/go/modfile.js';
 import { input, pkg, side } from './fixture.js';
 
 /**
- * A synthetic `go` (POSIX sh, as scripts/lib/toolchains.mjs writes them) answering `go list -f
+ * A synthetic `go` (POSIX sh, as scripts/test-support/toolchains.mjs writes them) answering `go list -f
  * '{{.Dir}}\t{{.ImportPath}}\t{{.Name}}\t{{.DefaultGODEBUG}}'` as Go 1.27.0 would for a main
  * package under go 1.26.0 (tracebacklabels=0,x509sslcertoverrideplatform=0) and go 1.27.0 (empty),
  * with a godebug pin listed as Go lists explicit settings. It refuses to answer unless it runs

@@ -9,8 +9,8 @@ import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { startMirror, type Mirror } from '../../scripts/lib/mirror.mjs';
-import { buildFixtureManifest } from '../../scripts/lib/manifest-fixture.mjs';
+import { startMirror, type Mirror } from '../../scripts/test-support/mirror.mjs';
+import { buildFixtureManifest } from '../../scripts/test-support/manifest-fixture.mjs';
 import { TempRoot, expectExit, run, type RunResult } from './drop-in-helpers.js';
 import type { AuditResult } from '../../src/audit/types.js';
 

@@ -9,9 +9,9 @@ import { promisify } from 'node:util';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type Mirror, startMirrorServing } from '../../scripts/lib/mirror.mjs';
-import { buildSyntheticToolchain, goScript } from '../../scripts/lib/toolchains.mjs';
-import { listTree, runAction, type RunResult } from '../../scripts/lib/run-action.mjs';
+import { type Mirror, startMirrorServing } from '../../scripts/test-support/mirror.mjs';
+import { buildSyntheticToolchain, goScript } from '../../scripts/test-support/toolchains.mjs';
+import { listTree, runAction, type RunResult } from '../../scripts/test-support/run-action.mjs';
 
 const CACHED = '1.22.12';
 const ARCH = 'x64';

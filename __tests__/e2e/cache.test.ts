@@ -2,7 +2,7 @@
  * Module and build caching end to end: the bundled main step, a real `go build` (Debian's Go 1.19.8)
  * of a module whose dependency comes from a file:// GOPROXY, then the bundled post step with the
  * state the main step saved, as the runner does; the real @actions/cache talks to a stand-in of the
- * cache service on 127.0.0.1 (scripts/lib/cache-service.mjs). Jobs share one HOME path, as hosted
+ * cache service on 127.0.0.1 (scripts/test-support/cache-service.mjs). Jobs share one HOME path, as hosted
  * runners do, and start with empty caches.
  */
 import { execFile } from 'node:child_process';
@@ -20,12 +20,12 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { startMirrorServing, type Mirror } from '../../scripts/lib/mirror.mjs';
-import { packRealGo } from '../../scripts/lib/toolchains.mjs';
-import { startCacheService } from '../../scripts/lib/cache-service.mjs';
-import { buildGoProxy, writeApp, DEP_MODULE } from '../../scripts/lib/goproxy.mjs';
-import { DEFAULT_POST, goJobEnv, runJob, userIds } from '../../scripts/lib/cache-job.mjs';
-import { runAction, type RunResult } from '../../scripts/lib/run-action.mjs';
+import { startMirrorServing, type Mirror } from '../../scripts/test-support/mirror.mjs';
+import { packRealGo } from '../../scripts/test-support/toolchains.mjs';
+import { startCacheService } from '../../scripts/test-support/cache-service.mjs';
+import { buildGoProxy, writeApp, DEP_MODULE } from '../../scripts/test-support/goproxy.mjs';
+import { DEFAULT_POST, goJobEnv, runJob, userIds } from '../../scripts/test-support/cache-job.mjs';
+import { runAction, type RunResult } from '../../scripts/test-support/run-action.mjs';
 import type { RunReport } from '../../src/report/json-report.js';
 import { TempRoot } from './drop-in-helpers.js';
 

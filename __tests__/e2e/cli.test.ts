@@ -10,8 +10,8 @@ import { execFile, execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { startMirror } from '../../scripts/lib/mirror.mjs';
-import { HOST_GOARCH, goScript } from '../../scripts/lib/toolchains.mjs';
+import { startMirror } from '../../scripts/test-support/mirror.mjs';
+import { HOST_GOARCH, goScript } from '../../scripts/test-support/toolchains.mjs';
 import { TempRoot, buildToolchains, makeWorkspace, manifestFor, run as runTheAction } from './drop-in-helpers.js';
 
 type Mirror = Awaited<ReturnType<typeof startMirror>>;

@@ -9,10 +9,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startMirror, type Mirror } from '../../scripts/lib/mirror.mjs';
-import { buildFixtureManifest } from '../../scripts/lib/manifest-fixture.mjs';
-import { buildSyntheticToolchain } from '../../scripts/lib/toolchains.mjs';
-import { listTree, spawnAction, type RunResult } from '../../scripts/lib/run-action.mjs';
+import { startMirror, type Mirror } from '../../scripts/test-support/mirror.mjs';
+import { buildFixtureManifest } from '../../scripts/test-support/manifest-fixture.mjs';
+import { buildSyntheticToolchain } from '../../scripts/test-support/toolchains.mjs';
+import { listTree, spawnAction, type RunResult } from '../../scripts/test-support/run-action.mjs';
 
 const ARCH = 'x64';
 const VERSIONS = ['1.22.12', '1.21.13'] as const;

@@ -10,7 +10,7 @@
  * ("file:line"); findings without a file (latest-patch, supported-release) are not listed.
  */
 import { readFileSync } from 'node:fs';
-import { startMirror } from '../../scripts/lib/mirror.mjs';
+import { startMirror } from '../../scripts/test-support/mirror.mjs';
 import {
   TempRoot,
   buildToolchains,

@@ -17,9 +17,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type Mirror, startMirrorServing } from '../../scripts/lib/mirror.mjs';
-import { packRealGo } from '../../scripts/lib/toolchains.mjs';
-import { listTree, runAction, spawnAction, type RunResult } from '../../scripts/lib/run-action.mjs';
+import { type Mirror, startMirrorServing } from '../../scripts/test-support/mirror.mjs';
+import { packRealGo } from '../../scripts/test-support/toolchains.mjs';
+import { listTree, runAction, spawnAction, type RunResult } from '../../scripts/test-support/run-action.mjs';
 import { INSTALL_POINTS as PAUSE_STAGES, type InstallPoint as PauseStage } from '../../src/test-points.js';
 import { pauseFile } from '../../scripts/test-support/pause-hook.mjs';
 

@@ -5,9 +5,9 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildFixtureManifest } from '../../scripts/lib/manifest-fixture.mjs';
-import { buildSyntheticToolchain } from '../../scripts/lib/toolchains.mjs';
-import { runAction } from '../../scripts/lib/run-action.mjs';
+import { buildFixtureManifest } from '../../scripts/test-support/manifest-fixture.mjs';
+import { buildSyntheticToolchain } from '../../scripts/test-support/toolchains.mjs';
+import { runAction } from '../../scripts/test-support/run-action.mjs';
 
 export type Built = Awaited<ReturnType<typeof buildSyntheticToolchain>>;
 export type RunResult = Awaited<ReturnType<typeof runAction>>;

@@ -8,10 +8,10 @@ import '@microsoft/jest-sarif';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startMirrorServing, type Mirror } from '../../scripts/lib/mirror.mjs';
-import { HOST_GOARCH, buildSyntheticToolchain, goScript } from '../../scripts/lib/toolchains.mjs';
+import { startMirrorServing, type Mirror } from '../../scripts/test-support/mirror.mjs';
+import { HOST_GOARCH, buildSyntheticToolchain, goScript } from '../../scripts/test-support/toolchains.mjs';
 import { execFileSync } from 'node:child_process';
-import { envForNextStep, runAction } from '../../scripts/lib/run-action.mjs';
+import { envForNextStep, runAction } from '../../scripts/test-support/run-action.mjs';
 import type { Finding } from '../../src/verify/findings.js';
 
 type RunResult = Awaited<ReturnType<typeof runAction>>;

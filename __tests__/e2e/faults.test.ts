@@ -9,11 +9,11 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startMirror, type Mirror } from '../../scripts/lib/mirror.mjs';
-import { buildFixtureManifest } from '../../scripts/lib/manifest-fixture.mjs';
-import { buildSyntheticToolchain, goScript } from '../../scripts/lib/toolchains.mjs';
-import { buildVulnDb } from '../../scripts/lib/vulndb-fixture.mjs';
-import { listTree, runAction, type RunResult } from '../../scripts/lib/run-action.mjs';
+import { startMirror, type Mirror } from '../../scripts/test-support/mirror.mjs';
+import { buildFixtureManifest } from '../../scripts/test-support/manifest-fixture.mjs';
+import { buildSyntheticToolchain, goScript } from '../../scripts/test-support/toolchains.mjs';
+import { buildVulnDb } from '../../scripts/test-support/vulndb-fixture.mjs';
+import { listTree, runAction, type RunResult } from '../../scripts/test-support/run-action.mjs';
 
 const VERSION = '1.22.12';
 const ARCH = 'x64';

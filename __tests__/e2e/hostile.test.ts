@@ -13,11 +13,11 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import { startMirror } from '../../scripts/lib/mirror.mjs';
-import { buildFixtureManifest } from '../../scripts/lib/manifest-fixture.mjs';
-import { buildSyntheticToolchain, goScript } from '../../scripts/lib/toolchains.mjs';
-import { gzipTar, tarArchive, tarEntry } from '../../scripts/lib/hostile-archives.mjs';
-import { listTree, runAction, type RunResult } from '../../scripts/lib/run-action.mjs';
+import { startMirror } from '../../scripts/test-support/mirror.mjs';
+import { buildFixtureManifest } from '../../scripts/test-support/manifest-fixture.mjs';
+import { buildSyntheticToolchain, goScript } from '../../scripts/test-support/toolchains.mjs';
+import { gzipTar, tarArchive, tarEntry } from '../../scripts/test-support/hostile-archives.mjs';
+import { listTree, runAction, type RunResult } from '../../scripts/test-support/run-action.mjs';
 
 const VERSION = '1.22.12';
 const ARCH = 'x64';

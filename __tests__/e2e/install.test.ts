@@ -5,8 +5,8 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { startMirror } from '../../scripts/lib/mirror.mjs';
-import { envForNextStep, listTree } from '../../scripts/lib/run-action.mjs';
+import { startMirror } from '../../scripts/test-support/mirror.mjs';
+import { envForNextStep, listTree } from '../../scripts/test-support/run-action.mjs';
 import {
   TempRoot,
   buildToolchains,

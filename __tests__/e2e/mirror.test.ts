@@ -1,6 +1,6 @@
 /**
  * End to end: `setup-go-enforced mirror DIR` through the CLI bundle as a child process
- * (SETUP_GO_ENFORCED_CLI, default dist/cli.js), with the local test mirror (scripts/lib/mirror.mjs)
+ * (SETUP_GO_ENFORCED_CLI, default dist/cli.js), with the local test mirror (scripts/test-support/mirror.mjs)
  * as the upstream serving synthetic toolchains for three platforms (Windows ones are zips). The
  * mirror it builds is then used for real: the action (dist/index.js) installs from it over file://
  * and over a plain static HTTP server (written here: files from DIR, 404 for anything else, the
@@ -19,10 +19,10 @@ import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { buildFixtureManifest } from '../../scripts/lib/manifest-fixture.mjs';
-import { startMirror } from '../../scripts/lib/mirror.mjs';
-import { HOST_GOARCH, buildSyntheticToolchain } from '../../scripts/lib/toolchains.mjs';
-import { DEFAULT_VULN_EXPECTED, buildVulnDb } from '../../scripts/lib/vulndb-fixture.mjs';
+import { buildFixtureManifest } from '../../scripts/test-support/manifest-fixture.mjs';
+import { startMirror } from '../../scripts/test-support/mirror.mjs';
+import { HOST_GOARCH, buildSyntheticToolchain } from '../../scripts/test-support/toolchains.mjs';
+import { DEFAULT_VULN_EXPECTED, buildVulnDb } from '../../scripts/test-support/vulndb-fixture.mjs';
 import { MIRROR_POINTS as MIRROR_PAUSE_STAGES } from '../../src/test-points.js';
 import { pauseFile } from '../../scripts/test-support/pause-hook.mjs';
 

@@ -5,8 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { startMirror } from '../../scripts/lib/mirror.mjs';
-import { listTree } from '../../scripts/lib/run-action.mjs';
+import { startMirror } from '../../scripts/test-support/mirror.mjs';
+import { listTree } from '../../scripts/test-support/run-action.mjs';
 import { buildToolchains, expectExit, makeWorkspace, run, TempRoot, type Built } from './drop-in-helpers.js';
 
 const VERSION = '1.22.3';

@@ -9,11 +9,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { startMirror } from '../../scripts/lib/mirror.mjs';
-import { buildFixtureManifest } from '../../scripts/lib/manifest-fixture.mjs';
-import { HOST_GOARCH, buildSyntheticToolchain } from '../../scripts/lib/toolchains.mjs';
-import { buildVulnDb, DEFAULT_VULN_EXPECTED } from '../../scripts/lib/vulndb-fixture.mjs';
-import { runAction, listTree } from '../../scripts/lib/run-action.mjs';
+import { startMirror } from '../../scripts/test-support/mirror.mjs';
+import { buildFixtureManifest } from '../../scripts/test-support/manifest-fixture.mjs';
+import { HOST_GOARCH, buildSyntheticToolchain } from '../../scripts/test-support/toolchains.mjs';
+import { buildVulnDb, DEFAULT_VULN_EXPECTED } from '../../scripts/test-support/vulndb-fixture.mjs';
+import { runAction, listTree } from '../../scripts/test-support/run-action.mjs';
 import type { Finding } from '../../src/verify/findings.js';
 
 type Mirror = Awaited<ReturnType<typeof startMirror>>;

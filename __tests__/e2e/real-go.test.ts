@@ -9,9 +9,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { startMirrorServing, type Mirror } from '../../scripts/lib/mirror.mjs';
-import { packRealGo } from '../../scripts/lib/toolchains.mjs';
-import { envForNextStep, listTree } from '../../scripts/lib/run-action.mjs';
+import { startMirrorServing, type Mirror } from '../../scripts/test-support/mirror.mjs';
+import { packRealGo } from '../../scripts/test-support/toolchains.mjs';
+import { envForNextStep, listTree } from '../../scripts/test-support/run-action.mjs';
 import { TempRoot, expectExit, hasFile, run } from './drop-in-helpers.js';
 
 const execFileAsync = promisify(execFile);

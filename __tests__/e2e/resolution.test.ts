@@ -7,8 +7,8 @@
 import { copyFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { startMirror } from '../../scripts/lib/mirror.mjs';
-import { listTree } from '../../scripts/lib/run-action.mjs';
+import { startMirror } from '../../scripts/test-support/mirror.mjs';
+import { listTree } from '../../scripts/test-support/run-action.mjs';
 import {
   TempRoot,
   buildToolchains,

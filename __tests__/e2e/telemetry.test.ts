@@ -11,8 +11,8 @@ import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import path from 'node:path';
-import { startMirror } from '../../scripts/lib/mirror.mjs';
-import { DEFAULT_DIST } from '../../scripts/lib/run-action.mjs';
+import { startMirror } from '../../scripts/test-support/mirror.mjs';
+import { DEFAULT_DIST } from '../../scripts/test-support/run-action.mjs';
 import {
   TempRoot,
   buildToolchains,

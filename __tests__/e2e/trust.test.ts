@@ -11,11 +11,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { startMirror, startMirrorServing, type Mirror } from '../../scripts/lib/mirror.mjs';
-import { goScript, packRealGo } from '../../scripts/lib/toolchains.mjs';
-import { addToolchainModule } from '../../scripts/lib/goproxy.mjs';
-import { goJobEnv, runJob } from '../../scripts/lib/cache-job.mjs';
-import { envForNextStep } from '../../scripts/lib/run-action.mjs';
+import { startMirror, startMirrorServing, type Mirror } from '../../scripts/test-support/mirror.mjs';
+import { goScript, packRealGo } from '../../scripts/test-support/toolchains.mjs';
+import { addToolchainModule } from '../../scripts/test-support/goproxy.mjs';
+import { goJobEnv, runJob } from '../../scripts/test-support/cache-job.mjs';
+import { envForNextStep } from '../../scripts/test-support/run-action.mjs';
 import {
   TempRoot,
   buildToolchains,

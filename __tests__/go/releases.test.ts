@@ -1,6 +1,6 @@
 import { parseManifest } from '../../src/go/manifest.js';
 import { newest, newestPatch, oldest, supportedMinors } from '../../src/go/releases.js';
-import { buildFixtureManifest } from '../../scripts/lib/manifest-fixture.mjs';
+import { buildFixtureManifest } from '../../scripts/test-support/manifest-fixture.mjs';
 
 const releases = parseManifest(buildFixtureManifest(), 'fixture');
 const rcReleases = parseManifest(buildFixtureManifest({ rcPeriod: true }), 'fixture');

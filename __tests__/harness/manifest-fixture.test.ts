@@ -6,7 +6,7 @@ import {
   fakeSha256,
   PRERELEASE_VERSIONS,
   STABLE_VERSIONS
-} from '../../scripts/lib/manifest-fixture.mjs';
+} from '../../scripts/test-support/manifest-fixture.mjs';
 
 const versions = (m: { version: string }[]): string[] => m.map((r) => r.version);
 

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startMirror, supportedOnly } from '../../scripts/lib/mirror.mjs';
+import { startMirror, supportedOnly } from '../../scripts/test-support/mirror.mjs';
 import { get, sha256 } from './http-helper.js';
 
 type Mirror = Awaited<ReturnType<typeof startMirror>>;

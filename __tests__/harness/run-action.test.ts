@@ -12,7 +12,7 @@ import {
   parseAnnotations,
   readActionDefaults,
   inputEnvName
-} from '../../scripts/lib/run-action.mjs';
+} from '../../scripts/test-support/run-action.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fake = path.join(here, 'fixtures', 'fake-action.mjs');

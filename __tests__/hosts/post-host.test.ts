@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { jest } from '@jest/globals';
 import { postHost } from '../../src/hosts/post-host.js';
-import { parseAnnotations } from '../../scripts/lib/run-action.mjs';
+import { parseAnnotations } from '../../scripts/test-support/run-action.mjs';
 
 describe('postHost (the post step without @actions/core)', () => {
   test('state from STATE_*, annotations escaped as @actions/core does, summary appended', async () => {

@@ -26,7 +26,7 @@ import {
 import { IN_PROCESS } from '../../src/install/zip-extract.js';
 import { decodeConsoleText } from '../../src/install/console-text.js';
 import { ArchiveError } from '../../src/install/archive-rules.js';
-import { buildSyntheticToolchain } from '../../scripts/lib/toolchains.mjs';
+import { buildSyntheticToolchain } from '../../scripts/test-support/toolchains.mjs';
 
 const WIN_FILE = 'D:\\a\\_temp\\go1.22.3.windows-amd64.zip';
 const WIN_DEST = 'D:\\hostedtoolcache\\windows\\go\\1.22.3\\x64.staging-1-a';

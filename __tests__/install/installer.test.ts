@@ -29,7 +29,7 @@ import { InputError } from '../../src/errors.js';
 import { ExtractError } from '../../src/install/extract.js';
 import { type ManifestFile } from '../../src/go/types.js';
 import { HttpError } from '../../src/system/http.js';
-import { buildSyntheticToolchain, packRealGo } from '../../scripts/lib/toolchains.mjs';
+import { buildSyntheticToolchain, packRealGo } from '../../scripts/test-support/toolchains.mjs';
 
 type Mode = 'ok' | 'truncate' | 'truncate-once';
 

@@ -13,7 +13,7 @@ import {
   paxEntry,
   tarArchive,
   tarEntry
-} from '../../scripts/lib/hostile-archives.mjs';
+} from '../../scripts/test-support/hostile-archives.mjs';
 
 /** Why each hostile archive of the shared fixtures must be refused. */
 const HOSTILE_REASONS: Record<string, RegExp> = {

@@ -1,4 +1,4 @@
-import { buildFixtureManifest } from '../../scripts/lib/manifest-fixture.mjs';
+import { buildFixtureManifest } from '../../scripts/test-support/manifest-fixture.mjs';
 import { parseManifest } from '../../src/go/manifest.js';
 import { parseModFile } from '../../src/go/modfile.js';
 import { parseDockerfile } from '../../src/go/readers/dockerfile.js';

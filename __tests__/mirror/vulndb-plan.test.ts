@@ -1,4 +1,4 @@
-import { modulesIndex, osvEntry } from '../../scripts/lib/vulndb-fixture.mjs';
+import { modulesIndex, osvEntry } from '../../scripts/test-support/vulndb-fixture.mjs';
 import { entriesToFetch, entryFile, goOnlyIndex } from '../../src/mirror/vulndb-plan.js';
 
 const entries = [

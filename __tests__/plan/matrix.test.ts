@@ -2,7 +2,7 @@ import { InputError } from '../../src/errors.js';
 import { type Platform, type Release } from '../../src/go/types.js';
 import { parseManifest } from '../../src/go/manifest.js';
 import { computeMatrix, type MatrixRange } from '../../src/plan/matrix.js';
-import { buildFixtureManifest } from '../../scripts/lib/manifest-fixture.mjs';
+import { buildFixtureManifest } from '../../scripts/test-support/manifest-fixture.mjs';
 
 const releases = parseManifest(buildFixtureManifest(), 'fixture');
 const rcReleases = parseManifest(buildFixtureManifest({ rcPeriod: true }), 'fixture');

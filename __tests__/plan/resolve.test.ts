@@ -4,7 +4,7 @@ import { type VersionSpec } from '../../src/plan/types.js';
 import { parseManifest } from '../../src/go/manifest.js';
 import { parseVersionSpec } from '../../src/plan/spec.js';
 import { applyCheckLatest, cachedToGo, needsManifest, resolveFromCache, resolveSpec } from '../../src/plan/resolve.js';
-import { buildFixtureManifest } from '../../scripts/lib/manifest-fixture.mjs';
+import { buildFixtureManifest } from '../../scripts/test-support/manifest-fixture.mjs';
 
 const URL = 'fixture';
 const releases = parseManifest(buildFixtureManifest(), URL);

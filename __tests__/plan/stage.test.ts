@@ -10,7 +10,7 @@ import { InputError } from '../../src/errors.js';
 import { type RawInputs } from '../../src/inputs/inputs.js';
 import { makePlan } from '../../src/plan/stage.js';
 import { describeOrigin } from '../../src/plan/request-origin.js';
-import { buildFixtureManifest } from '../../scripts/lib/manifest-fixture.mjs';
+import { buildFixtureManifest } from '../../scripts/test-support/manifest-fixture.mjs';
 import { runContext } from '../run-context-fixture.js';
 
 const SECRET = 'plan-stage-secret-7f3e';

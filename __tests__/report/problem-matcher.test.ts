@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { runAction } from '../../scripts/lib/run-action.mjs';
+import { runAction } from '../../scripts/test-support/run-action.mjs';
 import { TempRoot } from '../e2e/drop-in-helpers.js';
 
 const execFileAsync = promisify(execFile);

@@ -2,7 +2,7 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { askGo, parseGoVersionLine } from '../../src/system/go-exec.js';
-import { goScript } from '../../scripts/lib/toolchains.mjs';
+import { goScript } from '../../scripts/test-support/toolchains.mjs';
 
 test.each<[string, string | undefined]>([
   ['go version go1.22.3 linux/amd64', '1.22.3'],

@@ -2,7 +2,7 @@ import { chmod, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises'
 import os from 'node:os';
 import path from 'node:path';
 import { scanWorkspace } from '../../src/verify/workspace-scan.js';
-import { generateMonorepo } from '../../scripts/lib/monorepo.mjs';
+import { generateMonorepo } from '../../scripts/test-support/monorepo.mjs';
 
 const GOMOD = (go: string) => `module example.com/m\n\ngo ${go}\n`;
 

@@ -3,7 +3,7 @@
 // runs. Each run is a separate jest process against the bundled dist/index.js.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { formatMs, timeCommand } from '../lib/measure.mjs';
+import { formatMs, timeCommand } from '../test-support/measure.mjs';
 
 /**
  * @param {{ root: string, runs: number, add: (f: import('../bench.mjs').Figure) => void, skip: (id: string, name: string, goal: string, note: string) => void }} ctx

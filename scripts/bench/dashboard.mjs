@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { generateFleet } from '../test-support/fleet.mjs';
-import { formatBytes, formatMs, median, timeCommand } from '../lib/measure.mjs';
+import { formatBytes, formatMs, median, timeCommand } from '../test-support/measure.mjs';
 
 const CHROMIUM = '/usr/bin/chromium';
 const MiB = 1024 * 1024;
@@ -38,7 +38,7 @@ export async function benchDashboard(ctx) {
     const t0 = Date.now();
     const fleet = generateFleet({ dir: path.join(dir, 'reports'), reports, seed: 42, now: Date.now() });
     console.log(`    generated ${fleet.files.length} files in ${formatMs(Date.now() - t0)}`);
-    const preload = pathToFileURL(path.join(ctx.root, 'scripts', 'lib', 'measure.mjs')).href;
+    const preload = pathToFileURL(path.join(ctx.root, 'scripts', 'test-support', 'measure.mjs')).href;
     const out = path.join(dir, 'out');
     /** @type {number[]} */
     const wall = [];

@@ -2,7 +2,7 @@
 // of 80 MiB, random bytes: the mirror verifies sha256 and size, it does not unpack; generated once
 // and cached with their sha256 beside them) are fetched (1) with `curl -sS -o` one after another,
 // the floor; (2) with `mirror --jobs 1`; (3) with `mirror --jobs 4` (the default); each from two
-// servers: the loopback test mirror (scripts/lib/mirror.mjs; CPU-bound: the client's HTTP stack and
+// servers: the loopback test mirror (scripts/test-support/mirror.mjs; CPU-bound: the client's HTTP stack and
 // sha256 against curl's), and the same files paced to --rate-mb MiB/s per connection (default
 // 40; network-bound, as go.dev's CDN or an artifact store is: where concurrency pays). Also a
 // second run that finds everything in place (the state file) and one that hashes every file again
@@ -17,10 +17,10 @@ import { createServer } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildFixtureManifest } from '../lib/manifest-fixture.mjs';
-import { formatBytes, formatMs, median, table, timeCommand } from '../lib/measure.mjs';
-import { startMirror } from '../lib/mirror.mjs';
-import { builtArchive, publishArchive } from '../lib/toolchains.mjs';
+import { buildFixtureManifest } from '../test-support/manifest-fixture.mjs';
+import { formatBytes, formatMs, median, table, timeCommand } from '../test-support/measure.mjs';
+import { startMirror } from '../test-support/mirror.mjs';
+import { builtArchive, publishArchive } from '../test-support/toolchains.mjs';
 
 const MiB = 1024 * 1024;
 

@@ -6,10 +6,10 @@
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { median, formatMs } from '../lib/measure.mjs';
-import { startMirrorServing } from '../lib/mirror.mjs';
-import { runActionUnderWine } from '../lib/wine-action.mjs';
-import { prepareWine, runWindows, winPath, wineMissingReason } from '../lib/wine.mjs';
+import { median, formatMs } from '../test-support/measure.mjs';
+import { startMirrorServing } from '../test-support/mirror.mjs';
+import { runActionUnderWine } from '../test-support/wine-action.mjs';
+import { prepareWine, runWindows, winPath, wineMissingReason } from '../test-support/wine.mjs';
 
 /**
  * @param {{ dist: string, add: (f: import('../bench.mjs').Figure) => void, skip: (id: string, name: string, goal: string, note: string) => void, coldRuns?: number, warmRuns?: number }} ctx

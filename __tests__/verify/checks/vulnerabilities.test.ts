@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Facts, VulnFacts, VulnMatch } from '../../../src/verify/facts.js';
 import { checkVulnerabilities } from '../../../src/verify/checks/vulnerabilities.js';
 import { loadVulnFacts } from '../../../src/verify/vulndb/load.js';
-import { buildVulnDb } from '../../../scripts/lib/vulndb-fixture.mjs';
+import { buildVulnDb } from '../../../scripts/test-support/vulndb-fixture.mjs';
 import { testFetchJson } from '../vulndb/vuln-server.js';
 import { DEFAULT_SWITCHING } from '../../../src/plan/toolchain-switching.js';
 

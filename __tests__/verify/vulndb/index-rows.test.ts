@@ -5,7 +5,7 @@ import { compareIds, goIndexRows, idsToFetch, type IndexRow } from '../../../src
 import { matchOsvEntry } from '../../../src/verify/vulndb/osv.js';
 
 type Events = Record<string, string>[];
-import { latestFixed } from '../../../scripts/lib/vulndb-fixture.mjs';
+import { latestFixed } from '../../../scripts/test-support/vulndb-fixture.mjs';
 
 describe('goIndexRows and idsToFetch', () => {
   const index = [

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { VulnFacts } from '../../../src/verify/facts.js';
 import { loadVulnFacts } from '../../../src/verify/vulndb/load.js';
-import { buildVulnDb, DEFAULT_VULN_EXPECTED } from '../../../scripts/lib/vulndb-fixture.mjs';
+import { buildVulnDb, DEFAULT_VULN_EXPECTED } from '../../../scripts/test-support/vulndb-fixture.mjs';
 import { deadPort, serveDir, testFetchJson, type VulnServer } from './vuln-server.js';
 import { fetchJson } from '../../../src/system/http.js';
 

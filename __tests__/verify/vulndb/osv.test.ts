@@ -1,5 +1,5 @@
 import { matchOsvEntry } from '../../../src/verify/vulndb/osv.js';
-import { osvEntry } from '../../../scripts/lib/vulndb-fixture.mjs';
+import { osvEntry } from '../../../scripts/test-support/vulndb-fixture.mjs';
 
 type Events = Record<string, string>[];
 

@@ -365,11 +365,11 @@ export async function runWindows(w, exe, args, o = {}) {
   }
 }
 
-// `node scripts/lib/wine.mjs prepare`: builds the Wine prefix, node.exe and the Windows Go into the
+// `node scripts/test-support/wine.mjs prepare`: builds the Wine prefix, node.exe and the Windows Go into the
 // cache ahead of the tests (.ci/run does this so the suite's first run is not also the cold one).
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
   if (process.argv[2] !== 'prepare') {
-    console.error('usage: node scripts/lib/wine.mjs prepare');
+    console.error('usage: node scripts/test-support/wine.mjs prepare');
     process.exit(2);
   }
   const missing = wineMissingReason();

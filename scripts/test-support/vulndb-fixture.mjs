@@ -1,6 +1,6 @@
 // A small Go vulnerability database (the layout of https://vuln.go.dev) built on disk for tests,
 // end-to-end runs and the demo: `<dir>/index/modules.json` plus `<dir>/ID/<id>.json` OSV entries.
-// Serve the folder over HTTP (scripts/lib/mirror.mjs `vulnDir`) or point vulndb-url at file://.
+// Serve the folder over HTTP (scripts/test-support/mirror.mjs `vulnDir`) or point vulndb-url at file://.
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
