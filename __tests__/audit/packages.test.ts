@@ -1,6 +1,6 @@
 import { readSourceHeader } from '../../src/go/source-header.js';
 import { ownerDir, packageOf, packageSources, useDir, usedDirs } from '../../src/audit/packages.js';
-import { builtByFinder } from '../../src/audit/built-by.js';
+import { moduleBuiltBy } from '../../src/verify/checks/common.js';
 import { mod } from './fixture.js';
 
 describe('packages: folders, modules and main packages', () => {
@@ -52,15 +52,15 @@ describe('packages: folders, modules and main packages', () => {
     expect(packageSources('lib', [f('lib/l.go', 'package lib\n')]).main).toBe(false);
   });
 
-  test('builtByFinder: the nearest go.mod, else the root; workflows build the root; a go.work root takes root files', () => {
+  test('moduleBuiltBy: the nearest go.mod, else the root; workflows build the root; a go.work root takes root files', () => {
     const root = mod('go.mod', 'go 1.23');
     const svc = mod('svc/go.mod', 'go 1.23');
-    const by = builtByFinder([root, svc], root);
+    const by = moduleBuiltBy([root, svc], root);
     expect(by('svc/deploy/Dockerfile')).toBe(svc);
     expect(by('Dockerfile')).toBe(root);
     expect(by('.github/workflows/ci.yml')).toBe(root);
     const work = mod('go.work', 'go 1.23', 'use ./svc');
-    const byWork = builtByFinder([work, root, svc], work);
+    const byWork = moduleBuiltBy([work, root, svc], work);
     expect(byWork('Dockerfile')).toBe(work);
     expect(byWork('svc/Dockerfile')).toBe(svc);
   });

@@ -97,7 +97,7 @@ describe('parseMirrorArgs: defaults', () => {
         '--platforms',
         'linux/amd64',
         '--from',
-        'https://u:p@mirror.example/go?x=1',
+        'https://u:p@mirror.example/go/',
         '--go-download-token',
         'T',
         '--jobs',
@@ -149,6 +149,11 @@ describe('parseMirrorArgs: every bad argument is one line naming the flag and wh
       ['d', '--from', 'ftp://x/go'],
       {},
       '--from: "ftp://x/go" has an unsupported scheme ftp: (expected http(s):// or file://)'
+    ],
+    [
+      ['d', '--from', 'https://mirror.example/go?sig=1'],
+      {},
+      '--from: "https://mirror.example/go?sig=1" must be a base URL without ?query or #fragment'
     ],
     [
       ['d', '--from', 'not a url'],

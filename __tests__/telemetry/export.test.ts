@@ -2,7 +2,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { gunzipSync } from 'node:zlib';
-import { displayUrl, sendAll, sendSignal, type SignalRequest } from '../../src/telemetry/export.js';
+import { sendAll, sendSignal, type SignalRequest } from '../../src/telemetry/export.js';
+import { displayUrl } from '../../src/url.js';
 
 interface Seen {
   method: string;
@@ -165,6 +166,6 @@ describe('displayUrl', () => {
     ['http://127.0.0.1:4318/v1/metrics', 'http://127.0.0.1:4318/v1/metrics'],
     ['not a url', '(the endpoint)']
   ])('%s -> %s', (url, shown) => {
-    expect(displayUrl(url)).toBe(shown);
+    expect(displayUrl(url, '(the endpoint)')).toBe(shown);
   });
 });

@@ -23,7 +23,7 @@ import { mainGoVersion } from '../go/modfile.js';
 import { languageChanges, vetChanges } from '../go/release-changes.js';
 import { clipContent, count, showPath } from '../text.js';
 import { buildOf, declaredGo, effectiveOf, sameBuild } from './build-go.js';
-import { builtByFinder } from './built-by.js';
+import { moduleBuiltBy } from '../verify/checks/common.js';
 import { auditFlip, godebugDelta, sameFlips, type GodebugPackage, type GodebugSide } from './godebug-delta.js';
 import { leftBehind, type MovedModule } from './left-behind.js';
 import { dirOf, goModDirsOf, isFolderGoMod, ownerDir, usedDirs } from './packages.js';
@@ -281,8 +281,8 @@ export function auditUpgrade(input: AuditInput): AuditResult {
   const notes: string[] = (base.problems ?? []).map(
     (p) => `base ${showPath(p.file)}${p.line ? `:${p.line}` : ''}: ${p.message}`
   );
-  const builtBy = builtByFinder(head.modules, find(head, head.root));
-  const baseBuiltBy = builtByFinder(base.modules, find(base, base.root));
+  const builtBy = moduleBuiltBy(head.modules, find(head, head.root));
+  const baseBuiltBy = moduleBuiltBy(base.modules, find(base, base.root));
   const us = units(base, head);
   const modules = us.map((u) => moduleAudit(u, input, base, builtBy, notes));
   const declarations = declarationChanges(input, base, builtBy, baseBuiltBy);

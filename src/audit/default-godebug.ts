@@ -14,7 +14,7 @@
  * which are the tested default. Edge module: runs go and writes one temporary folder.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ModFile } from '../go/types.js';
 import { compareGo, isValidGo } from '../go/gover.js';
@@ -22,6 +22,7 @@ import { readWorkspaceFile, workspaceRoot } from '../system/workspace-files.js';
 import { clipContent, showPath } from '../text.js';
 import { dirOf } from './packages.js';
 import type { DefaultGodebugAnswer } from './types.js';
+import { realPathOf } from '../system/fs-probe.js';
 
 export interface DefaultGodebugOptions {
   /** the go binary that builds (installed), and its version */
@@ -88,11 +89,7 @@ function relativeDir(goDir: string, moduleAbs: string, repoAbs: string, moduleRe
 }
 
 function safeReal(p: string): string {
-  try {
-    return realpathSync.native(p);
-  } catch {
-    return p;
-  }
+  return realPathOf(p) ?? p;
 }
 
 /** Parses go list's lines: only main packages count. */

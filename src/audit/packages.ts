@@ -10,6 +10,9 @@ import type { ModFile } from '../go/types.js';
 import type { GoSourceFile } from '../go/godebug.js';
 import type { SourceHeader } from '../go/source-header.js';
 import type { PackageSources } from './types.js';
+import { dirOf, isGoMod as isFolderGoMod } from '../verify/checks/common.js';
+
+export { dirOf, isFolderGoMod };
 
 /** Go files read at most per folder before the package is known (go/build: every file has the same package). */
 export const MAX_UNDECIDED_FILES = 8;
@@ -43,16 +46,6 @@ export function isPackageFolderName(name: string): boolean {
 export function packageOf(header: SourceHeader): 'main' | 'other' | 'undecided' {
   if (isIgnoredHeader(header) || header.packageName === undefined) return 'undecided';
   return header.packageName === 'main' ? 'main' : 'other';
-}
-
-export function dirOf(file: string): string {
-  const i = file.lastIndexOf('/');
-  return i < 0 ? '' : file.slice(0, i);
-}
-
-/** A folder's own go.mod (not a tool modfile such as tools/golangci-lint.mod). */
-export function isFolderGoMod(m: ModFile): boolean {
-  return m.kind === 'go.mod' && (m.path === 'go.mod' || m.path.endsWith('/go.mod'));
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 import type { FileProblem, VulnFacts } from '../verify/facts.js';
 import type { FindingKind } from '../verify/findings.js';
+import type { AuditCheckId } from '../verify/checks/ids.js';
 import type { ModFile, Platform, Release, VersionDeclaration } from '../go/types.js';
 import type { GodebugFlipCause, GoSourceFile } from '../go/godebug.js';
 import type { LanguageChange, PlatformRequirement, VetChange } from '../go/release-changes.js';
@@ -303,19 +304,7 @@ export interface AuditResult {
   notes: string[];
 }
 
-/** The finding classes of the audit (proposed check ids; the lead adds them to CHECK_IDS). */
-export const AUDIT_CHECK_IDS = [
-  'audit-base',
-  'audit-godebug',
-  'audit-language',
-  'audit-vet',
-  'audit-platform',
-  'audit-vulnerabilities',
-  'audit-support',
-  'audit-left-behind'
-] as const;
-
-export type AuditCheckId = (typeof AUDIT_CHECK_IDS)[number];
+export { AUDIT_CHECK_IDS, type AuditCheckId } from '../verify/checks/ids.js';
 
 /** A finding of the audit: CheckFinding's shape (model.ts) with the audit's ids; always advice. */
 export interface AuditFinding {

@@ -17,7 +17,6 @@ import {
   openSync,
   readFileSync,
   readlinkSync,
-  realpathSync,
   renameSync,
   rmSync,
   writeSync,
@@ -26,6 +25,7 @@ import {
 import path from 'node:path';
 import { showPath } from '../text.js';
 import { isInside, readWorkspaceFile, type WorkspaceRoot } from '../system/workspace-files.js';
+import { realPathOf } from '../system/fs-probe.js';
 
 export interface Snapshot {
   abs: string;
@@ -60,12 +60,7 @@ export function readForRewrite(root: WorkspaceRoot, abs: string): ReadOutcome {
     return { ok: false, reason: `cannot be read (${code(e)}): not rewritten` };
   }
   if (st.isSymbolicLink()) {
-    let real: string | undefined;
-    try {
-      real = realpathSync.native(abs);
-    } catch {
-      real = undefined;
-    }
+    const real = realPathOf(abs);
     let target = '?';
     try {
       target = showPath(readlinkSync(abs));

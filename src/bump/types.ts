@@ -54,8 +54,23 @@ export interface LocatedFile {
 }
 
 /** The kinds of file bump rewrites; `tool modfile` is a `*.mod` file other than go.mod (`go run -modfile`). */
-export type BumpFileKind =
-  'go.mod' | 'go.work' | 'tool modfile' | '.go-version' | '.tool-versions' | 'mise.toml' | 'Dockerfile' | 'workflow';
+export const BUMP_FILE_KINDS = [
+  'go.mod',
+  'go.work',
+  'tool modfile',
+  '.go-version',
+  '.tool-versions',
+  'mise.toml',
+  'Dockerfile',
+  'workflow'
+] as const;
+
+export type BumpFileKind = (typeof BUMP_FILE_KINDS)[number];
+
+/** Whether bump rewrites files of a kind the checks read (a new reader's kind: not until it has a locator). */
+export function isBumpFileKind(kind: string): kind is BumpFileKind {
+  return (BUMP_FILE_KINDS as readonly string[]).includes(kind);
+}
 
 /** Why a module's go line is raised or kept under `--go-lines main`. */
 export type ModuleRole = 'workspace' | 'application' | 'tools' | 'library';

@@ -18,7 +18,7 @@ import { readWorkspaceFile, workspaceRoot, type WorkspaceRoot } from '../system/
 import { comparePaths, makeScope } from '../verify/scope.js';
 import { kindOfPath } from '../go/readers/registry.js';
 import { countsForRole, isIgnoredFile, isToolsFile, type PackageFolder } from './roles.js';
-import type { BumpFileKind, Note } from './types.js';
+import { isBumpFileKind, type BumpFileKind, type Note } from './types.js';
 
 /** Header bytes read in all (the scan's byte budget). */
 export const MAX_HEADER_BYTES = DEFAULT_SCAN_LIMITS.maxTotalBytes;
@@ -122,9 +122,10 @@ export function walkRepository(dir: string): WalkResult {
         continue;
       }
       // The scan's kinds; `tool.mod` (any other *.mod) may be a tool modfile: kept if it parses as one.
-      const kind = kindOfPath(childRel);
+      const kind: string | undefined = kindOfPath(childRel);
       if (kind === 'tool.mod') files.push({ path: childRel, kind: 'tool modfile' });
-      else if (kind !== undefined) files.push({ path: childRel, kind });
+      else if (kind !== undefined && isBumpFileKind(kind)) files.push({ path: childRel, kind });
+      else if (kind !== undefined) notes.push({ file: childRel, message: `a ${kind} file: bump does not rewrite it` });
     }
     if (owner === undefined || applications.has(owner)) continue;
     const relInModule = owner === '' ? rel : rel === owner ? '' : rel.slice(owner.length + 1);

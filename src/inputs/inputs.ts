@@ -2,12 +2,12 @@
  * The action's inputs: raw strings (as the runner passes them, defaults from action.yml applied by
  * the runner) -> typed, validated values. Pure: every bad value is an InputError naming the input.
  */
-import { InputError, type Where } from '../errors.js';
+import { InputError } from '../errors.js';
 import { type CheckId } from '../verify/checks/ids.js';
 import { type Mode } from './mode.js';
 import { type SeveritySetting } from '../verify/findings.js';
 import { parseChecksInput, parseConsistency, parseOnMismatch, type Consistency } from '../verify/run-checks.js';
-import { parseVulnDbUrl } from '../verify/vulndb/urls.js';
+import { parseBaseUrl } from '../url.js';
 import type { MatrixRange } from '../plan/matrix.js';
 import type { SwitchMode } from '../go/gotoolchain.js';
 
@@ -105,24 +105,6 @@ function oneOf<T extends string>(name: InputName, value: string | undefined, all
   throw new InputError(`"${v}" is not valid (expected one of ${allowed.join(', ')})`, { input: name });
 }
 
-/** A download base URL: http(s):// or file://, trailing slashes removed. Errors name `where`. */
-export function parseBaseUrl(where: Where, value: string): string {
-  const v = value.trim().replace(/\/+$/, '');
-  let url: URL;
-  try {
-    url = new URL(v);
-  } catch {
-    throw new InputError(`"${value.trim()}" is not a URL (expected https://host/path or file:///folder)`, where);
-  }
-  if (!['http:', 'https:', 'file:'].includes(url.protocol)) {
-    throw new InputError(
-      `"${value.trim()}" has an unsupported scheme ${url.protocol} (expected http(s):// or file://)`,
-      where
-    );
-  }
-  return v;
-}
-
 function lines(value: string | undefined): string[] {
   return (value ?? '')
     .split(/\r?\n/)
@@ -163,7 +145,7 @@ export function parseInputs(raw: RawInputs, env: Record<string, string | undefin
     reportFile: t('report-file'),
     sarifFile: t('sarif-file'),
     matrixRange: oneOf('matrix-range', raw['matrix-range'], ['all', 'supported', 'minimal-and-latest'] as const, 'all'),
-    vulndbUrl: t('vulndb-url') ? parseVulnDbUrl(t('vulndb-url')) : DEFAULT_VULNDB_URL,
+    vulndbUrl: t('vulndb-url') ? parseBaseUrl({ input: 'vulndb-url' }, t('vulndb-url')) : DEFAULT_VULNDB_URL,
     allowMissingChecksum: parseBoolean('allow-missing-checksum', raw['allow-missing-checksum'], false),
     ...(t('toolchain-switching')
       ? { toolchainSwitching: oneOf('toolchain-switching', raw['toolchain-switching'], SWITCH_MODES, 'local') }

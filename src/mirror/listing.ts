@@ -12,15 +12,8 @@ import { compareHeld, type HeldFile } from './selection.js';
 /** The static listing (http) and the file:// listing: the same bytes. */
 export const LISTING_FILES = ['index.json', 'manifest.json'] as const;
 
-export interface ListingFile {
-  filename: string;
-  os: string;
-  arch: string;
-  version: string;
-  sha256: string;
-  size: number;
-  kind: string;
-}
+/** A file of the listing: the manifest's fields, written in go.dev's order by listingFile. */
+export type ListingFile = ManifestFile;
 
 export interface ListingRelease {
   version: string;

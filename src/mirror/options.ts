@@ -8,12 +8,11 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from '../cli/args.js';
 import { InputError } from '../errors.js';
-import { DEFAULT_DOWNLOAD_BASE_URL, DEFAULT_VULNDB_URL, parseBaseUrl } from '../inputs/inputs.js';
-import { parseVulnDbUrl } from '../verify/vulndb/urls.js';
+import { DEFAULT_DOWNLOAD_BASE_URL, DEFAULT_VULNDB_URL } from '../inputs/inputs.js';
+import { displayUrl, parseBaseUrl } from '../url.js';
 import { parseKinds, type FileKind } from './kinds.js';
 import { parsePlatforms, type MirrorPlatform } from './platforms.js';
 import { parseMirrorSpecs, type MirrorSpec } from './specs.js';
-import { displayUrl } from './urls.js';
 
 export const MIRROR_USAGE = `  mirror DIR       build or refresh in DIR a mirror of Go releases that the action
                    (go-download-base-url, vulndb-url) and use install from: the archives,
@@ -128,7 +127,7 @@ export function parseMirrorArgs(argv: readonly string[], env: NodeJS.ProcessEnv)
   let vulndbUrl: string | undefined;
   if (v.vulndb === true) {
     try {
-      vulndbUrl = parseVulnDbUrl(v['vulndb-url'] ?? DEFAULT_VULNDB_URL);
+      vulndbUrl = parseBaseUrl({}, v['vulndb-url'] ?? DEFAULT_VULNDB_URL);
     } catch (e) {
       if (e instanceof InputError) throw new UsageError(`--vulndb-url: ${e.detail}`);
       throw e;

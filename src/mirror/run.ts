@@ -62,7 +62,7 @@ import {
   upstreamRetry,
   type Upstream
 } from './upstream.js';
-import { displayUrl } from './urls.js';
+import { displayUrl } from '../url.js';
 import { copyVulnDb, type VulnCopyResult } from './vulndb-copy.js';
 
 /** The vulnerability database copy's folder in DIR (`vulndb-url: <mirror>/vulndb`). */

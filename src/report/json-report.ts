@@ -14,6 +14,7 @@ import type { CheckResult, ChecksOutcome, Consistency, OnMismatch } from '../ver
 import type { ReportSource } from './source.js';
 import type { AuditResult } from '../audit/types.js';
 import type { ToolchainSwitching } from '../plan/toolchain-switching.js';
+import type { PlannedMatrix } from '../plan/matrix.js';
 
 export const REPORT_SCHEMA_VERSION = 3;
 
@@ -58,14 +59,8 @@ export interface ReportModule {
   toolchainLine: number | null;
 }
 
-export interface ReportMatrix {
-  /** the `matrix` output: versions in Go spelling */
-  matrix: string[];
-  minimal?: string;
-  latest?: string;
-  /** the matrix-range input: all, supported, minimal-and-latest */
-  range: string;
-}
+/** The matrix outputs (`matrix`: versions in Go spelling; `range`: the matrix-range input). */
+export type ReportMatrix = PlannedMatrix;
 
 export interface ReportPreviousGo {
   path: string;

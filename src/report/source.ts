@@ -3,6 +3,7 @@
  * per repository and job): the workflow run on a runner (GITHUB_*), or the repository's git facts
  * when the CLI runs locally. Pure: the git facts are read by system/git.ts.
  */
+import { parseUrl } from '../url.js';
 
 export interface ReportSource {
   /** runner: a GitHub Actions job (GITHUB_ACTIONS=true); local: the CLI or another host */
@@ -73,12 +74,8 @@ export function repositoryOfRemote(url: string): { repository: string; serverUrl
   const u = url.trim();
   const scp = /^[\w.-]+@([\w.-]+):([\w.-]+)\/([\w.-]+?)(?:\.git)?\/?$/.exec(u);
   if (scp) return { repository: `${scp[2]}/${scp[3]}`, serverUrl: `https://${scp[1]}` };
-  let parsed: URL;
-  try {
-    parsed = new URL(u);
-  } catch {
-    return undefined;
-  }
+  const parsed = parseUrl(u);
+  if (!parsed) return undefined;
   const parts = parsed.pathname
     .replace(/\.git\/?$/, '')
     .split('/')

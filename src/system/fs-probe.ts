@@ -1,5 +1,5 @@
-/** Whether a path is there, without throwing: the two probes the installer and the tool cache use. */
-import { promises as fs } from 'node:fs';
+/** Whether a path is there, and where it really is, without throwing. */
+import { promises as fs, realpathSync } from 'node:fs';
 
 /** stat: the path is there (links followed). */
 export async function exists(p: string): Promise<boolean> {
@@ -18,6 +18,15 @@ export async function lexists(p: string): Promise<boolean> {
     return true;
   } catch {
     return false;
+  }
+}
+
+/** The real path of `p` (links, junctions and 8.3 names resolved), or undefined when it has none. */
+export function realPathOf(p: string): string | undefined {
+  try {
+    return realpathSync.native(p);
+  } catch {
+    return undefined;
   }
 }
 

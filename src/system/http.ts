@@ -16,6 +16,7 @@ import { getProxyUrl } from '@actions/http-client/lib/proxy';
 import { InputError, UserError } from '../errors.js';
 import { TooLongError, readAll } from './read-all.js';
 import { isTransientError, retryPolicy, retrying, type GiveUp, type RetryPolicy } from './retry.js';
+import { parseUrl } from '../url.js';
 
 export const USER_AGENT = 'setup-go-enforced';
 
@@ -84,15 +85,10 @@ export interface MirrorAuth {
 function mirrorAuthorization(url: string, mirror: MirrorAuth | undefined): string | undefined {
   const token = mirror?.token.trim();
   if (!token) return undefined;
-  try {
-    const u = new URL(url);
-    const b = new URL(mirror!.baseUrl);
-    if (!/^https?:$/.test(u.protocol) || u.protocol !== b.protocol || u.host.toLowerCase() !== b.host.toLowerCase()) {
-      return undefined;
-    }
-  } catch {
-    return undefined;
-  }
+  const u = parseUrl(url);
+  const b = parseUrl(mirror!.baseUrl);
+  if (!u || !b || !/^https?:$/.test(u.protocol) || u.protocol !== b.protocol) return undefined;
+  if (u.host.toLowerCase() !== b.host.toLowerCase()) return undefined;
   return /\s/.test(token) ? token : `Bearer ${token}`;
 }
 
@@ -111,25 +107,14 @@ export function authHeaders(
   const forMirror = mirrorAuthorization(url, mirror);
   if (forMirror) return { Authorization: forMirror };
   if (!token) return {};
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return {};
-  }
+  const u = parseUrl(url);
+  if (!u) return {};
   const host = u.hostname.toLowerCase();
   const isGithub =
     u.protocol === 'https:' &&
     (GITHUB_HOSTS.includes(host) || host.endsWith('.github.com') || host.endsWith('.githubusercontent.com'));
-  let isGhes = false;
-  if (githubServerUrl) {
-    try {
-      const s = new URL(githubServerUrl);
-      isGhes = s.host.toLowerCase() === u.host.toLowerCase() && s.protocol === u.protocol;
-    } catch {
-      isGhes = false;
-    }
-  }
+  const s = githubServerUrl ? parseUrl(githubServerUrl) : undefined;
+  const isGhes = s !== undefined && s.host.toLowerCase() === u.host.toLowerCase() && s.protocol === u.protocol;
   return isGithub || isGhes ? { Authorization: `token ${token}` } : {};
 }
 

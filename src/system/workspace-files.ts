@@ -21,6 +21,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { showPath } from '../text.js';
+import { realPathOf } from './fs-probe.js';
 
 /** Largest go.mod, go.work, version file, Dockerfile or workflow that is read (1 MiB). */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -44,13 +45,7 @@ export interface WorkspaceRoot {
 }
 
 export function workspaceRoot(dir: string): WorkspaceRoot {
-  let real: string;
-  try {
-    real = realpathSync.native(dir);
-  } catch {
-    real = path.resolve(dir);
-  }
-  return { dir, real };
+  return { dir, real: realPathOf(dir) ?? path.resolve(dir) };
 }
 
 /** True when `p` is `root` or below it (both absolute, already resolved). */

@@ -20,6 +20,7 @@
  * the caller masks them before anything could print them.
  */
 import type { Attributes, Temporality } from './model.js';
+import { parseUrl } from '../url.js';
 
 export type Protocol = 'http/protobuf' | 'http/json';
 export type Compression = 'gzip' | 'none';
@@ -152,24 +153,14 @@ export function secretsOf(env: Env): string[] {
         if (eq < 0) continue;
         const raw = entry.slice(eq + 1);
         add(raw);
-        try {
-          add(decodeURIComponent(raw.trim()));
-        } catch {
-          // malformed: the raw value is masked
-        }
+        add(decoded(raw.trim()));
       }
     }
-    const endpoint = env[`${PREFIX}${signal}ENDPOINT`];
-    if (endpoint) {
-      try {
-        const u = new URL(endpoint.trim());
-        for (const part of [u.username, u.password].filter(Boolean)) {
-          add(part);
-          add(decodeURIComponent(part));
-        }
-      } catch {
-        // not a URL (reported as malformed, never printed), or not percent-encoding (masked raw)
-      }
+    // an endpoint that is not a URL is reported as malformed, never printed
+    const endpoint = parseUrl(env[`${PREFIX}${signal}ENDPOINT`]?.trim() ?? '');
+    for (const part of endpoint ? [endpoint.username, endpoint.password].filter(Boolean) : []) {
+      add(part);
+      add(decoded(part));
     }
   }
   return [...out];
@@ -183,12 +174,8 @@ function endpointOf(env: Env, signal: Signal): string | undefined {
   const variable = s !== undefined ? specific : generic;
   const text = s ?? g;
   if (text === undefined) return undefined;
-  let u: URL;
-  try {
-    u = new URL(text);
-  } catch {
-    throw new Malformed(variable, 'not a URL');
-  }
+  const u = parseUrl(text);
+  if (!u) throw new Malformed(variable, 'not a URL');
   if (u.protocol !== 'http:' && u.protocol !== 'https:') {
     throw new Malformed(variable, 'not an http:// or https:// URL');
   }
@@ -295,5 +282,14 @@ export function readTelemetryConfig(env: Env): ConfigResult {
   } catch (e) {
     if (e instanceof Malformed) return { kind: 'invalid', variable: e.variable, reason: e.reason, secrets };
     throw e;
+  }
+}
+
+/** Percent-decoded `s`, or `s` itself when it is not valid percent-encoding (then the raw value is masked). */
+function decoded(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
   }
 }

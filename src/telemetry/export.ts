@@ -9,6 +9,7 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import { gzipSync } from 'node:zlib';
 import { isTransientError, retrying } from '../system/retry.js';
+import { displayUrl } from '../url.js';
 import type { Compression, Signal } from './config.js';
 
 export interface SignalRequest {
@@ -26,16 +27,6 @@ export type SignalOutcome =
 
 /** One POST: resolves with the response status once the response has ended, within timeoutMs. */
 export type Post = (url: URL, headers: Record<string, string>, body: Uint8Array, timeoutMs: number) => Promise<number>;
-
-/** The endpoint as a log line may show it: no user name or password, no query, no fragment. */
-export function displayUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    return `${u.protocol}//${u.host}${u.pathname}`;
-  } catch {
-    return '(the endpoint)';
-  }
-}
 
 /** A failed try; `retry` when OTLP says another may succeed. */
 class TryError extends Error {
@@ -91,7 +82,7 @@ function reasonOf(e: unknown): string {
 
 /** Sends one signal; the outcome, never a throw. */
 export async function sendSignal(req: SignalRequest, post: Post = httpPost): Promise<SignalOutcome> {
-  const url = displayUrl(req.url);
+  const url = displayUrl(req.url, '(the endpoint)');
   try {
     const body = req.compression === 'gzip' ? gzipSync(req.body) : req.body;
     const headers: Record<string, string> = {

@@ -13,7 +13,7 @@
  * vulnerability database fetch) keeps going. Measured on a generated tree of 5,000 modules: 2-4x
  * faster than fs/promises, where every small file costs four thread-pool round trips.
  */
-import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { readdirSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import type { FileProblem, UseTarget, WorkspaceFacts } from './facts.js';
 import type { ModFile, VersionDeclaration } from '../go/types.js';
@@ -26,6 +26,7 @@ import {
   workspaceRoot,
   type WorkspaceRoot
 } from '../system/workspace-files.js';
+import { realPathOf } from '../system/fs-probe.js';
 
 export interface ScanLimits {
   /** folders below the root entered at most (deeper ones are reported, not read) */
@@ -86,15 +87,10 @@ function resolveUses(root: WorkspaceRoot, work: ModFile): UseTarget[] {
       ).replace(/\/+$/, '') || '.';
     const base = { workFile: work.path, use: written, line: u.line, dir };
     if (!isInside(path.resolve(root.dir), abs)) return { ...base, ...outside };
-    let real: string | undefined;
-    try {
-      real = realpathSync.native(abs);
-    } catch {
-      real = undefined;
-    }
+    const real = realPathOf(abs);
     if (real !== undefined && !isInside(root.real, real)) return { ...base, ...outside };
     const exists = real !== undefined && isDir(real);
-    return { ...base, outside: false, exists, hasGoMod: exists && isFile(path.join(real!, 'go.mod')) };
+    return { ...base, outside: false, exists, hasGoMod: exists && isFile(path.join(real, 'go.mod')) };
   });
 }
 

@@ -20,7 +20,8 @@ import type { RunnableCheck } from '../../verify/run-checks.js';
 import { compareGo, lang } from '../../go/gover.js';
 import { goLineVerdict, verdictReason } from '../../go/compat.js';
 import { newestPatch, supportedMinors } from '../../go/releases.js';
-import { pathApi, samePath } from './locations.js';
+import { pathApi } from './locations.js';
+import { samePath } from '../../paths.js';
 import { psQuote, shQuote } from '../activate.js';
 
 /** A Go tree found on the machine. */
@@ -136,7 +137,7 @@ export function diagnose(f: MachineFacts): Problem[] {
     }
   }
   for (const later of f.goOnPath.slice(1)) {
-    if (!first || samePath(f.os, later.real, first.real)) continue;
+    if (!first || samePath(later.real, first.real, f.os)) continue;
     // A newer go behind an older one is most likely the one meant: put it first. An older one
     // behind a newer one only confuses: take it off PATH.
     const newer = later.version && first.version && compareGo(later.version, first.version) > 0;
@@ -150,8 +151,8 @@ export function diagnose(f: MachineFacts): Problem[] {
 
   // GOROOT: set to another tree than the go on PATH (a stale one from an older install).
   const goroot = f.env.GOROOT?.trim();
-  if (goroot && first?.root && !samePath(f.os, goroot, first.root)) {
-    const owner = f.installs.find((i) => samePath(f.os, i.root, goroot));
+  if (goroot && first?.root && !samePath(goroot, first.root, f.os)) {
+    const owner = f.installs.find((i) => samePath(i.root, goroot, f.os));
     out.push({
       check: 'stale-goroot',
       kind: 'break',

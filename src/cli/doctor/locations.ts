@@ -27,17 +27,6 @@ export function pathApi(os: string): path.PlatformPath {
   return os === 'win32' ? path.win32 : path.posix;
 }
 
-/** Whether two paths name the same folder on `os` (case-insensitive on Windows, trailing separators ignored). */
-export function samePath(os: string, a: string, b: string): boolean {
-  const norm = (p: string): string => {
-    const n = pathApi(os)
-      .normalize(p)
-      .replace(/[\\/]+$/, '');
-    return os === 'win32' ? n.toLowerCase() : n;
-  };
-  return norm(a) === norm(b);
-}
-
 /** The folders Go installers, package managers and version managers use on this platform. */
 export function knownLocations(p: DoctorPlatform, gomodcache?: string): Location[] {
   const api = pathApi(p.os);

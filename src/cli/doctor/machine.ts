@@ -3,22 +3,20 @@
  * the known locations, GOROOT and GOTOOLCHAIN, the `go env -w` file, GOPATH. Edge module: file
  * system and processes (the first go on PATH answers `go env`).
  */
-import { existsSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { askGo, parseGoVersionLine } from '../../system/go-exec.js';
 import { exeName } from '../../go/platform-names.js';
-import { defaultGoEnvFile, knownLocations, pathApi, samePath, type DoctorPlatform } from './locations.js';
+import { defaultGoEnvFile, knownLocations, pathApi, type DoctorPlatform } from './locations.js';
+import { samePath } from '../../paths.js';
 import type { GoInstall, GoOnPath, MachineFacts } from './diagnose.js';
+import { realPathOf } from '../../system/fs-probe.js';
 
 function isFile(p: string): boolean {
   return statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
 }
 
 function real(p: string): string {
-  try {
-    return realpathSync.native(p);
-  } catch {
-    return p;
-  }
+  return realPathOf(p) ?? p;
 }
 
 /** The version a Go tree says in its VERSION file (first line, "go1.22.3" -> "1.22.3"). */
@@ -105,7 +103,7 @@ export async function collectMachine(p: DoctorPlatform): Promise<MachineFacts> {
   const gopath = gopathDir
     ? {
         dir: gopathDir,
-        binOnPath: entries.some((e) => samePath(p.os, e, api.join(gopathDir, 'bin')))
+        binOnPath: entries.some((e) => samePath(e, api.join(gopathDir, 'bin'), p.os))
       }
     : undefined;
 

@@ -4,6 +4,7 @@
  */
 import type { Facts } from '../facts.js';
 import type { ModFile } from '../../go/types.js';
+import { samePath } from '../../paths.js';
 
 /** How the checked Go came to be: "installed", "found on PATH", "resolved" (plan mode). */
 export function howObtained(facts: Facts): string {
@@ -23,7 +24,8 @@ export function isGoMod(m: ModFile): boolean {
   return m.kind === 'go.mod' && (m.path === 'go.mod' || m.path.endsWith('/go.mod'));
 }
 
-function dirOf(file: string): string {
+/** The folder of a repository-relative path ("" for the root). */
+export function dirOf(file: string): string {
   const i = file.lastIndexOf('/');
   return i < 0 ? '' : file.slice(0, i);
 }
@@ -32,37 +34,24 @@ function dirOf(file: string): string {
  * The module a file in the repository builds: the go.mod in its folder or the nearest folder above
  * it, else the main module or workspace of the root (a root Dockerfile of a go.work monorepo builds
  * the workspace). Workflows build the root's. Undefined when there is neither. The returned finder
- * indexes the modules once, for every file asked about.
+ * indexes the modules once, for every file asked about. Also the audit's, over each side's modules.
  */
-export function moduleBuiltBy(facts: Facts): (file: string) => ModFile | undefined {
+export function moduleBuiltBy(
+  modules: readonly ModFile[],
+  root: ModFile | undefined
+): (file: string) => ModFile | undefined {
   const byDir = new Map<string, ModFile>();
-  for (const m of facts.workspace.modules) if (isGoMod(m)) byDir.set(dirOf(m.path), m);
+  for (const m of modules) if (isGoMod(m)) byDir.set(dirOf(m.path), m);
   return (file) => {
     if (!file.startsWith('.github/')) {
       for (let d = dirOf(file); ; d = dirOf(d)) {
         const m = byDir.get(d);
-        if (m && (d !== '' || !facts.root || facts.root.kind !== 'go.work')) return m;
+        if (m && (d !== '' || !root || root.kind !== 'go.work')) return m;
         if (d === '') break;
       }
     }
-    return facts.root;
+    return root;
   };
-}
-
-/**
- * Normalizes a path for comparison: backslashes to slashes, no trailing separator, and
- * lower case when it looks like a Windows path (drive letter).
- */
-function comparable(p: string): string {
-  let s = p.trim().replace(/\\/g, '/');
-  while (s.length > 1 && s.endsWith('/') && !/^[A-Za-z]:\/$/.test(s)) s = s.slice(0, -1);
-  // Windows paths (a drive letter, or UNC //server/share) compare case-insensitively.
-  if (/^[A-Za-z]:/.test(s) || s.startsWith('//')) s = s.toLowerCase();
-  return s;
-}
-
-export function samePath(a: string, b: string): boolean {
-  return comparable(a) === comparable(b);
 }
 
 /** The real path of `p` as the edge resolved it (InstalledGo / EnvironmentBefore realPaths), else `p`. */
@@ -76,18 +65,4 @@ export function realOf(facts: Pick<Facts, 'installed' | 'env'>, p: string): stri
  */
 export function sameFolder(facts: Pick<Facts, 'installed' | 'env'>, a: string, b: string): boolean {
   return samePath(a, b) || samePath(realOf(facts, a), realOf(facts, b));
-}
-
-/** True when `file` is below the folder `dir` (both absolute). */
-export function below(file: string, dir: string): boolean {
-  const d = comparable(dir);
-  return comparable(file).startsWith(d.endsWith('/') ? d : `${d}/`);
-}
-
-/** True when `file` is directly inside the folder `dir` (both absolute). */
-export function directlyInside(file: string, dir: string): boolean {
-  const f = comparable(file);
-  const d = comparable(dir);
-  const prefix = d.endsWith('/') ? d : `${d}/`;
-  return f.startsWith(prefix) && !f.slice(prefix.length).includes('/');
 }

@@ -9,7 +9,8 @@
  */
 import type { CheckFinding } from '../findings.js';
 import type { Facts } from '../facts.js';
-import { below, sameFolder } from './common.js';
+import { sameFolder } from './common.js';
+import { below } from '../../paths.js';
 import { describeSetting, replacesInvoked } from '../../go/gotoolchain.js';
 
 const TOOLCHAIN_FLAG = /(?:^|\s)(--?toolchain(?:=\S*)?)(?=\s|$)/;

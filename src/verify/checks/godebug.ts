@@ -24,7 +24,7 @@ import { checkGodebugLine, checkPackageGoDebug, type GodebugVerdict } from '../.
 import { mainGoVersion } from '../../go/modfile.js';
 import { showPath } from '../../text.js';
 import { declaredGo } from '../../audit/build-go.js';
-import { builtByFinder } from '../../audit/built-by.js';
+import { moduleBuiltBy } from './common.js';
 import { dirOf, goModDirsOf, ownerDir, usedDirs } from '../../audit/packages.js';
 import type { PackageSources } from '../../audit/types.js';
 
@@ -74,7 +74,7 @@ interface Refusal {
 export function checkGodebug(facts: GodebugCheckFacts): GodebugFinding[] {
   const modules = facts.workspace.modules;
   const root = facts.root;
-  const builtBy = builtByFinder(modules, root);
+  const builtBy = moduleBuiltBy(modules, root);
   const rootUses = root?.kind === 'go.work' ? usedDirs(root) : new Set<string>();
   const inWorkspace = (m: ModFile): boolean =>
     root?.kind === 'go.work' && (m === root || (m.kind === 'go.mod' && rootUses.has(dirOf(m.path))));

@@ -13,7 +13,8 @@ import type { CheckFinding, FindingKind } from '../findings.js';
 import type { Facts } from '../facts.js';
 import { sameRelease } from '../../go/gover.js';
 import { fromVersionInput } from '../../plan/request-origin.js';
-import { directlyInside, realOf, sameFolder } from './common.js';
+import { realOf, sameFolder } from './common.js';
+import { directlyInside } from '../../paths.js';
 
 /** What `go version` and `go env GOVERSION` say against `expected`: at most one finding for one mismatch. */
 function versionFindings(facts: Facts, expected: string, kind: FindingKind): CheckFinding[] {

@@ -46,7 +46,7 @@ function what(d: VersionDeclaration): string {
 
 export function checkVersionFiles(facts: Facts): CheckFinding[] {
   const out: CheckFinding[] = [];
-  const builtBy = moduleBuiltBy(facts);
+  const builtBy = moduleBuiltBy(facts.workspace.modules, facts.root);
   for (const d of facts.workspace.declarations) {
     const at = { file: d.file, line: d.line };
     const built = builtBy(d.file);

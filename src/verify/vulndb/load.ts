@@ -16,7 +16,7 @@ const DEFAULT_CONCURRENCY = 8;
 const DEFAULT_TIMEOUT_MS = 20_000;
 
 export interface LoadVulnOptions {
-  /** parsed `vulndb-url` (see parseVulnDbUrl) */
+  /** parsed `vulndb-url` (see parseBaseUrl in url.ts) */
   baseUrl: string;
   /** GET + JSON.parse; http(s):// and file:// (the shared edge/http fetchJson) */
   fetchJson: (url: string) => Promise<unknown>;
