@@ -15,7 +15,10 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/version.ts + 1 modules
 var version = __webpack_require__(1013);
+// EXTERNAL MODULE: ./src/url.ts
+var src_url = __webpack_require__(7666);
 ;// CONCATENATED MODULE: ./src/telemetry/config.ts
+
 /** The spec's default timeout per export. */
 const DEFAULT_TIMEOUT_MS = 10_000;
 /** The longest one signal's export may take (both are sent at the same time). */
@@ -116,26 +119,14 @@ function secretsOf(env) {
                     continue;
                 const raw = entry.slice(eq + 1);
                 add(raw);
-                try {
-                    add(decodeURIComponent(raw.trim()));
-                }
-                catch {
-                    // malformed: the raw value is masked
-                }
+                add(decoded(raw.trim()));
             }
         }
-        const endpoint = env[`${PREFIX}${signal}ENDPOINT`];
-        if (endpoint) {
-            try {
-                const u = new URL(endpoint.trim());
-                for (const part of [u.username, u.password].filter(Boolean)) {
-                    add(part);
-                    add(decodeURIComponent(part));
-                }
-            }
-            catch {
-                // not a URL (reported as malformed, never printed), or not percent-encoding (masked raw)
-            }
+        // an endpoint that is not a URL is reported as malformed, never printed
+        const endpoint = (0,src_url/* parseUrl */.Dl)(env[`${PREFIX}${signal}ENDPOINT`]?.trim() ?? '');
+        for (const part of endpoint ? [endpoint.username, endpoint.password].filter(Boolean) : []) {
+            add(part);
+            add(decoded(part));
         }
     }
     return [...out];
@@ -149,13 +140,9 @@ function endpointOf(env, signal) {
     const text = s ?? g;
     if (text === undefined)
         return undefined;
-    let u;
-    try {
-        u = new URL(text);
-    }
-    catch {
+    const u = (0,src_url/* parseUrl */.Dl)(text);
+    if (!u)
         throw new Malformed(variable, 'not a URL');
-    }
     if (u.protocol !== 'http:' && u.protocol !== 'https:') {
         throw new Malformed(variable, 'not an http:// or https:// URL');
     }
@@ -277,6 +264,15 @@ function readTelemetryConfig(env) {
         throw e;
     }
 }
+/** Percent-decoded `s`, or `s` itself when it is not valid percent-encoding (then the raw value is masked). */
+function decoded(s) {
+    try {
+        return decodeURIComponent(s);
+    }
+    catch {
+        return s;
+    }
+}
 
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(7067);
@@ -298,16 +294,7 @@ var retry = __webpack_require__(9871);
 
 
 
-/** The endpoint as a log line may show it: no user name or password, no query, no fragment. */
-function displayUrl(url) {
-    try {
-        const u = new URL(url);
-        return `${u.protocol}//${u.host}${u.pathname}`;
-    }
-    catch {
-        return '(the endpoint)';
-    }
-}
+
 /** A failed try; `retry` when OTLP says another may succeed. */
 class TryError extends Error {
     retry;
@@ -356,7 +343,7 @@ function reasonOf(e) {
 }
 /** Sends one signal; the outcome, never a throw. */
 async function sendSignal(req, post = httpPost) {
-    const url = displayUrl(req.url);
+    const url = (0,src_url/* displayUrl */.Qy)(req.url, '(the endpoint)');
     try {
         const body = req.compression === 'gzip' ? (0,external_node_zlib_.gzipSync)(req.body) : req.body;
         const headers = {

@@ -4,7 +4,6 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import * as glob from '@actions/glob';
 import { DEFAULT_DEPENDENCY_NAMES } from './dependency-hash.js';
 import { readDir } from './cache-files.js';
 import { isInside } from '../system/workspace-files.js';
@@ -23,6 +22,8 @@ export async function findDependencyFiles(workspace: string, patterns: string[])
   if (patterns.length > 0) {
     // Links are neither followed nor matched, as in the default walk: a pull request's `go.sum ->
     // /dev/zero` would stall the hash, and a link to / would walk the whole disk.
+    // loaded only for patterns (it imports @actions/core)
+    const glob = await import('@actions/glob');
     const globber = await glob.create(patterns.map((p) => (path.isAbsolute(p) ? p : path.join(root, p))).join('\n'), {
       matchDirectories: false,
       implicitDescendants: false,

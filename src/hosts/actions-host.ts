@@ -1,16 +1,19 @@
 /**
- * The runner as a Host, through @actions/core: inputs, outputs, exported environment and PATH,
- * annotations, the job summary, state for the post step, the log. The only module that imports
- * @actions/core.
+ * The runner as a Host: inputs, outputs, exported environment and PATH, annotations, the job
+ * summary, state for the post step, the log, written as workflow commands and command files the
+ * way @actions/core writes them (workflow-commands.ts), without loading @actions/core.
  */
-import * as core from '@actions/core';
+import { appendFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { INPUT_NAMES, type RawInputs } from '../inputs/inputs.js';
 import type { Host } from './host.js';
 import { whichOn } from '../system/which.js';
+import { addPathCommand, command, inputValue, keyValue } from './workflow-commands.js';
 
-export function readRawInputs(): RawInputs {
+export function readRawInputs(env: NodeJS.ProcessEnv = process.env): RawInputs {
   const raw: RawInputs = {};
-  for (const name of INPUT_NAMES) raw[name] = core.getInput(name);
+  for (const name of INPUT_NAMES) raw[name] = inputValue(env, name);
   return raw;
 }
 
@@ -22,38 +25,41 @@ export function neutralizeCommands(message: string): string {
   return message.replace(/^(\s*):/gm, '$1%3A');
 }
 
-/** The GitHub Actions runner: @actions/core writes the runner's command files and stdout commands. */
-export function actionsHost(): Host {
+/** The GitHub Actions runner. */
+export function actionsHost(env: NodeJS.ProcessEnv = process.env): Host {
   return {
-    // @actions/core's exportVariable and addPath update process.env as well.
-    env: process.env,
-    setOutput: (name, value) => core.setOutput(name, value),
-    exportVariable: (name, value) => core.exportVariable(name, value),
-    addPath: (dir) => core.addPath(dir),
-    annotate(a) {
-      const props = a.file ? { file: a.file, startLine: a.line } : undefined;
-      if (a.level === 'error') core.error(a.message, props);
-      else if (a.level === 'warning') core.warning(a.message, props);
-      else core.notice(a.message, props);
+    // exportVariable and addPath update the environment as well, as @actions/core's do.
+    env,
+    setOutput: (name, value) => keyValue(env, 'GITHUB_OUTPUT', 'set-output', name, value),
+    exportVariable: (name, value) => {
+      env[name] = value;
+      keyValue(env, 'GITHUB_ENV', 'set-env', name, value);
     },
-    info: (message) => core.info(message.includes('::') ? neutralizeCommands(message) : message),
-    warning: (message) => core.warning(message),
-    notice: (message) => core.notice(message),
-    debug: (message) => core.debug(message),
+    addPath: (dir) => {
+      addPathCommand(env, dir);
+      env.PATH = `${dir}${path.delimiter}${env.PATH ?? ''}`;
+    },
+    annotate: (a) => command(a.level, a.message, a.file ? { file: a.file, line: a.line } : {}),
+    info: (message) =>
+      void process.stdout.write(`${message.includes('::') ? neutralizeCommands(message) : message}${os.EOL}`),
+    warning: (message) => command('warning', message),
+    notice: (message) => command('notice', message),
+    debug: (message) => command('debug', message),
     setSecret: (value) => {
-      if (value) core.setSecret(value);
+      if (value) command('add-mask', value);
     },
-    async writeSummary(markdown) {
-      if (!process.env.GITHUB_STEP_SUMMARY) return;
-      await core.summary.addRaw(markdown, true).write();
+    writeSummary(markdown) {
+      if (env.GITHUB_STEP_SUMMARY)
+        appendFileSync(env.GITHUB_STEP_SUMMARY, `${markdown}${os.EOL}`, { encoding: 'utf8' });
+      return Promise.resolve();
     },
-    saveState: (name, value) => core.saveState(name, value),
-    getState: (name) => core.getState(name),
-    // The runner reads this workflow command from stdout; @actions/core has no function for it.
-    addMatcher: (file) => core.info(`::add-matcher::${file}`),
+    saveState: (name, value) => keyValue(env, 'GITHUB_STATE', 'save-state', name, value),
+    getState: (name) => env[`STATE_${name}`] ?? '',
+    // The runner reads this workflow command from stdout (@actions/core has no function for it).
+    addMatcher: (file) => void process.stdout.write(`::add-matcher::${file}${os.EOL}`),
     fail: () => {
       process.exitCode = 1;
     },
-    which: (name) => whichOn(name, process.env)
+    which: (name) => whichOn(name, env)
   };
 }

@@ -11,7 +11,9 @@ import { STATUS_CODES } from 'node:http';
 import { PassThrough, type Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import * as zlib from 'node:zlib';
-import { Agent, ProxyAgent, request, type Dispatcher } from 'undici';
+import * as nodeHttp from 'node:http';
+import * as nodeHttps from 'node:https';
+import type { ProxyAgent } from 'undici';
 import { getProxyUrl } from '@actions/http-client/lib/proxy';
 import { InputError, UserError } from '../errors.js';
 import { TooLongError, readAll } from './read-all.js';
@@ -225,24 +227,52 @@ function transportFailure(e: unknown): TryFailure {
 }
 
 /**
- * The transport: undici (the HTTP client Node's own fetch is built on). HTTP(S)_PROXY and NO_PROXY
- * are read as @actions/http-client reads them (its getProxyUrl); every request closes its
- * connection, so no idle socket keeps a finished step alive. No TCP keep-alive probes either
- * (setting them fails under Wine, where the Windows suite runs). Made on the first request.
+ * The transport. HTTP(S)_PROXY and NO_PROXY are read as @actions/http-client reads them (its
+ * getProxyUrl). Without a proxy: node:http(s), one connection per request (no agent), so no idle
+ * socket keeps a finished step alive. Through a proxy: undici's ProxyAgent (CONNECT for https),
+ * loaded only then: loading undici and compiling its WebAssembly HTTP parser cost a warm run about
+ * 80 ms and 30 MiB on Node 20 (docs/performance.md). No TCP keep-alive probes (setting them fails
+ * under Wine, where the Windows suite runs).
  */
 const connect = { keepAlive: false };
-let direct: Agent | undefined;
 const proxies = new Map<string, ProxyAgent>();
 
-function dispatcherFor(url: URL): Dispatcher {
-  const proxy = getProxyUrl(url);
-  if (!proxy) return (direct ??= new Agent({ connect }));
+async function proxyAgent(proxy: URL): Promise<ProxyAgent> {
   let agent = proxies.get(proxy.href);
   if (!agent) {
+    const { ProxyAgent } = await import('undici');
     agent = new ProxyAgent({ uri: proxy.href, connect });
     proxies.set(proxy.href, agent);
   }
   return agent;
+}
+
+/** A GET straight to the server: resolves with the response once its headers arrived. */
+function directGet(url: URL, headers: Record<string, string>, signal: AbortSignal): Promise<Answer> {
+  const client = url.protocol === 'https:' ? nodeHttps : nodeHttp;
+  return new Promise((resolve, reject) => {
+    const req = client.get(url, { headers, agent: false, signal }, (res) =>
+      resolve({ status: res.statusCode ?? 0, headers: res.headers, body: res })
+    );
+    req.on('error', reject);
+  });
+}
+
+/** A GET through a proxy, with undici. */
+async function proxiedGet(url: URL, proxy: URL, headers: Record<string, string>, signal: AbortSignal): Promise<Answer> {
+  const { request } = await import('undici');
+  const res = await request(url, {
+    method: 'GET',
+    headers,
+    dispatcher: await proxyAgent(proxy),
+    maxRedirections: 0,
+    reset: true,
+    signal,
+    // the body's idle time is guardBody's; the headers' wait is getOnce's timer
+    headersTimeout: 0,
+    bodyTimeout: 0
+  });
+  return { status: res.statusCode, headers: res.headers, body: res.body };
 }
 
 /** A response: status, headers (lower-case names) and the body stream. */
@@ -263,18 +293,9 @@ async function getOnce(url: URL, headers: Record<string, string>, timeoutMs: num
   const timer = setTimeout(() => abort.abort(), timeoutMs);
   timer.unref();
   try {
-    const res = await request(url, {
-      method: 'GET',
-      headers: { 'user-agent': USER_AGENT, ...headers },
-      dispatcher: dispatcherFor(url),
-      maxRedirections: 0,
-      reset: true,
-      signal: abort.signal,
-      // the body's idle time is guardBody's; the headers' wait is the timer above
-      headersTimeout: 0,
-      bodyTimeout: 0
-    });
-    return { status: res.statusCode, headers: res.headers, body: res.body };
+    const all = { 'user-agent': USER_AGENT, ...headers };
+    const proxy = getProxyUrl(url);
+    return await (proxy ? proxiedGet(url, proxy, all, abort.signal) : directGet(url, all, abort.signal));
   } catch (e) {
     if (abort.signal.aborted) throw new TryFailure(`no response within ${timeoutMs} ms`, true);
     throw transportFailure((e as { cause?: unknown }).cause ?? e);

@@ -1,8 +1,8 @@
-export const id = 223;
-export const ids = [223];
+export const id = 322;
+export const ids = [322];
 export const modules = {
 
-/***/ 223:
+/***/ 322:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -22,7 +22,62 @@ const ACTION_VERSION = package_namespaceObject.rE;
 /** Where the action's documentation is (the SARIF tool's informationUri). */
 const ACTION_URL = 'https://github.com/org/setup-go-enforced';
 
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(916);
+;// CONCATENATED MODULE: ./src/url.ts
+/**
+ * URLs as this project reads them: one parser that does not throw, one validator for every base
+ * URL a user gives (go-download-base-url and GO_DOWNLOAD_BASE_URL, vulndb-url, the mirror's --from
+ * and --vulndb-url), and how a URL is shown in logs and reports without its credentials. Pure.
+ */
+
+/** `text` as a URL (relative to `base` when given), or undefined when it is not one. */
+function url_parseUrl(text, base) {
+    try {
+        return new URL(text, base);
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * A base URL that paths are appended to: http(s):// with a host, or file://; no ?query or
+ * #fragment; trailing slashes removed. Errors name `where` (the input, variable or flag).
+ */
+function parseBaseUrl(where, value) {
+    const raw = value.trim();
+    const url = /^[a-z][a-z\d+.-]*:\/\//i.test(raw) ? url_parseUrl(raw) : undefined;
+    if (!url || (url.protocol !== 'file:' && url.hostname === '')) {
+        throw new InputError(`"${raw}" is not a URL (expected https://host/path or file:///folder)`, where);
+    }
+    if (!['http:', 'https:', 'file:'].includes(url.protocol)) {
+        throw new InputError(`"${raw}" has an unsupported scheme ${url.protocol} (expected http(s):// or file://)`, where);
+    }
+    if (url.search !== '' || url.hash !== '' || raw.includes('?') || raw.includes('#')) {
+        throw new InputError(`"${raw}" must be a base URL without ?query or #fragment`, where);
+    }
+    let base = raw;
+    while (base.endsWith('/') && !/^[a-z]+:\/\/\/?$/i.test(base))
+        base = base.slice(0, -1);
+    return base;
+}
+/**
+ * `url` as a log line or a report may show it: no user name or password, no query or fragment, no
+ * trailing slash; `fallback` when it is not a URL (it may hold a secret, so by default it is not shown).
+ */
+function displayUrl(url, fallback = '(the URL)') {
+    const u = url_parseUrl(url);
+    if (!u)
+        return fallback;
+    u.username = '';
+    u.password = '';
+    u.search = '';
+    u.hash = '';
+    return u.href.replace(/\/+$/, '');
+}
+
 ;// CONCATENATED MODULE: ./src/telemetry/config.ts
+
 /** The spec's default timeout per export. */
 const DEFAULT_TIMEOUT_MS = 10_000;
 /** The longest one signal's export may take (both are sent at the same time). */
@@ -123,26 +178,14 @@ function secretsOf(env) {
                     continue;
                 const raw = entry.slice(eq + 1);
                 add(raw);
-                try {
-                    add(decodeURIComponent(raw.trim()));
-                }
-                catch {
-                    // malformed: the raw value is masked
-                }
+                add(decoded(raw.trim()));
             }
         }
-        const endpoint = env[`${PREFIX}${signal}ENDPOINT`];
-        if (endpoint) {
-            try {
-                const u = new URL(endpoint.trim());
-                for (const part of [u.username, u.password].filter(Boolean)) {
-                    add(part);
-                    add(decodeURIComponent(part));
-                }
-            }
-            catch {
-                // not a URL (reported as malformed, never printed), or not percent-encoding (masked raw)
-            }
+        // an endpoint that is not a URL is reported as malformed, never printed
+        const endpoint = url_parseUrl(env[`${PREFIX}${signal}ENDPOINT`]?.trim() ?? '');
+        for (const part of endpoint ? [endpoint.username, endpoint.password].filter(Boolean) : []) {
+            add(part);
+            add(decoded(part));
         }
     }
     return [...out];
@@ -156,13 +199,9 @@ function endpointOf(env, signal) {
     const text = s ?? g;
     if (text === undefined)
         return undefined;
-    let u;
-    try {
-        u = new URL(text);
-    }
-    catch {
+    const u = url_parseUrl(text);
+    if (!u)
         throw new Malformed(variable, 'not a URL');
-    }
     if (u.protocol !== 'http:' && u.protocol !== 'https:') {
         throw new Malformed(variable, 'not an http:// or https:// URL');
     }
@@ -282,6 +321,15 @@ function readTelemetryConfig(env) {
         if (e instanceof Malformed)
             return { kind: 'invalid', variable: e.variable, reason: e.reason, secrets };
         throw e;
+    }
+}
+/** Percent-decoded `s`, or `s` itself when it is not valid percent-encoding (then the raw value is masked). */
+function decoded(s) {
+    try {
+        return decodeURIComponent(s);
+    }
+    catch {
+        return s;
     }
 }
 
@@ -426,16 +474,7 @@ async function retrying(policy, attempt, verdict, hooks = {}) {
 
 
 
-/** The endpoint as a log line may show it: no user name or password, no query, no fragment. */
-function displayUrl(url) {
-    try {
-        const u = new URL(url);
-        return `${u.protocol}//${u.host}${u.pathname}`;
-    }
-    catch {
-        return '(the endpoint)';
-    }
-}
+
 /** A failed try; `retry` when OTLP says another may succeed. */
 class TryError extends Error {
     retry;
@@ -484,7 +523,7 @@ function reasonOf(e) {
 }
 /** Sends one signal; the outcome, never a throw. */
 async function sendSignal(req, post = httpPost) {
-    const url = displayUrl(req.url);
+    const url = displayUrl(req.url, '(the endpoint)');
     try {
         const body = req.compression === 'gzip' ? (0,external_node_zlib_.gzipSync)(req.body) : req.body;
         const headers = {
@@ -708,6 +747,7 @@ function randomSpanId(random) {
  * per repository and job): the workflow run on a runner (GITHUB_*), or the repository's git facts
  * when the CLI runs locally. Pure: the git facts are read by system/git.ts.
  */
+
 const nonEmpty = (v) => (v && v.trim() !== '' ? v.trim() : undefined);
 function defined(o) {
     return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
@@ -746,13 +786,9 @@ function repositoryOfRemote(url) {
     const scp = /^[\w.-]+@([\w.-]+):([\w.-]+)\/([\w.-]+?)(?:\.git)?\/?$/.exec(u);
     if (scp)
         return { repository: `${scp[2]}/${scp[3]}`, serverUrl: `https://${scp[1]}` };
-    let parsed;
-    try {
-        parsed = new URL(u);
-    }
-    catch {
+    const parsed = parseUrl(u);
+    if (!parsed)
         return undefined;
-    }
     const parts = parsed.pathname
         .replace(/\.git\/?$/, '')
         .split('/')
