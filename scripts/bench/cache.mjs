@@ -26,15 +26,16 @@ const GO_VERSION = '1.19.8';
 const BUMPS = 5;
 const DEP_VERSIONS = Array.from({ length: BUMPS + 1 }, (_, i) => `v1.${i}.0`);
 /** where the search tool's `fetch` leaves the snapshot on this machine */
-const DEFAULT_SNAPSHOT = '/work/.mirror/actions+setup-go/repo';
+export const DEFAULT_SNAPSHOT = '/work/.mirror/actions+setup-go/repo';
 
 /**
  * Extracts setup-go's bundles, action.yml and matchers.json from a snapshot into `dir`.
  * @param {string} snapshot  a git directory (bare or .git) or a checkout
  * @param {string} dir
+ * @param {string} [ref]     of a git directory: the commit or tag to read (default HEAD)
  * @returns {{ dist: string, post: string, actionYml: string, version: string } | string}  or why not
  */
-function extractSetupGo(snapshot, dir) {
+export function extractSetupGo(snapshot, dir, ref = 'HEAD') {
   const files = [
     'dist/setup/index.js',
     'dist/setup/package.json',
@@ -51,7 +52,10 @@ function extractSetupGo(snapshot, dir) {
     try {
       const text = isCheckout
         ? readFileSync(path.join(snapshot, f))
-        : execFileSync('git', [`--git-dir=${snapshot}`, 'show', `HEAD:${f}`], { maxBuffer: 64 << 20 });
+        : execFileSync('git', [`--git-dir=${snapshot}`, 'show', `${ref}:${f}`], {
+            maxBuffer: 64 << 20,
+            stdio: ['ignore', 'pipe', 'ignore']
+          });
       writeFileSync(path.join(dir, f), text);
     } catch {
       return `${snapshot} has no ${f}`;
@@ -74,7 +78,7 @@ function extractSetupGo(snapshot, dir) {
  *   benchDir: string,
  *   snapshot?: string,
  *   runs?: number,
- *   add: (f: import('../bench.mjs').Figure) => void,
+ *   add: (f: import('./context.mjs').Figure) => void,
  *   skip: (id: string, name: string, goal: string, note: string) => void
  * }} o
  */

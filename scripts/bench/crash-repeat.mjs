@@ -6,7 +6,7 @@ import path from 'node:path';
 import { formatMs, timeCommand } from '../test-support/measure.mjs';
 
 /**
- * @param {{ root: string, runs: number, add: (f: import('../bench.mjs').Figure) => void, skip: (id: string, name: string, goal: string, note: string) => void }} ctx
+ * @param {{ root: string, runs: number, add: (f: import('./context.mjs').Figure) => void, skip: (id: string, name: string, goal: string, note: string) => void }} ctx
  */
 export async function benchCrashSuiteRepeated(ctx) {
   const name = `crash suite, ${ctx.runs} runs in a row`;

@@ -20,7 +20,7 @@ const GOALS = { wallMs: 10_000, rss: 512 * MiB, openMs: 3_000, sortMs: 1_000 };
  *   scratch: string,
  *   reports?: number,
  *   runs?: number,
- *   add: (f: import('../bench.mjs').Figure) => void,
+ *   add: (f: import('./context.mjs').Figure) => void,
  *   skip: (id: string, name: string, goal: string, note: string) => void
  * }} ctx
  */

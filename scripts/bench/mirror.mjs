@@ -109,7 +109,7 @@ async function startPaced(files, manifest, bytesPerSec) {
 
 /**
  * @param {{ cli: string, cacheDir: string, scratch: string, files?: number, sizeMb?: number, runs?: number, rateMb?: number,
- *   add: (f: import('../bench.mjs').Figure) => void, skip: (id: string, name: string, goal: string, note: string) => void }} ctx
+ *   add: (f: import('./context.mjs').Figure) => void, skip: (id: string, name: string, goal: string, note: string) => void }} ctx
  */
 export async function benchMirror(ctx) {
   const n = ctx.files ?? 8;
@@ -275,7 +275,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   };
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'sge-bench-mirror-'));
-  /** @type {import('../bench.mjs').Figure[]} */
+  /** @type {import('./context.mjs').Figure[]} */
   const figures = [];
   benchMirror({
     cli: path.resolve(flag('--cli') ?? path.join(root, 'dist', 'cli.js')),

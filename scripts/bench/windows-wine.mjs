@@ -12,7 +12,7 @@ import { runActionUnderWine } from '../test-support/wine-action.mjs';
 import { prepareWine, runWindows, winPath, wineMissingReason } from '../test-support/wine.mjs';
 
 /**
- * @param {{ dist: string, add: (f: import('../bench.mjs').Figure) => void, skip: (id: string, name: string, goal: string, note: string) => void, coldRuns?: number, warmRuns?: number }} ctx
+ * @param {{ dist: string, add: (f: import('./context.mjs').Figure) => void, skip: (id: string, name: string, goal: string, note: string) => void, coldRuns?: number, warmRuns?: number }} ctx
  */
 export async function benchWindowsUnderWine(ctx) {
   const missing = wineMissingReason();
