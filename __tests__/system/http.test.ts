@@ -184,7 +184,9 @@ describe('fetchJson', () => {
     const url = `${srv.url}/drop`;
     const e = await failure(fetchJson(url, { what: 'the manifest', retry: FAST }));
     expect(e.message).toMatch(
-      new RegExp(`^could not download the manifest from ${url}: .*(socket hang up|ECONNRESET|other side closed).* \\(3 tries\\)$`)
+      new RegExp(
+        `^could not download the manifest from ${url}: .*(socket hang up|ECONNRESET|other side closed).* \\(3 tries\\)$`
+      )
     );
     expect(srv.hits.get('/drop')).toBe(3);
   });
