@@ -2,7 +2,8 @@
  * The action's entry: the pipeline (pipeline.ts) on the GitHub Actions runner, with the inputs the
  * runner passes, and what only a runner does (caching, the problem matcher).
  */
-import { actionsHost, readRawInputs } from './hosts/actions-host.js';
+import { actionsHost } from './hosts/actions-host.js';
+import { readRawInputs } from './hosts/runner-inputs.js';
 import type { Host } from './hosts/host.js';
 import { runPipeline } from './pipeline.js';
 import { restoreCaches } from './cache/restore.js';

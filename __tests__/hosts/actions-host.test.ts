@@ -8,7 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { jest } from '@jest/globals';
 import * as core from '@actions/core';
-import { actionsHost, readRawInputs } from '../../src/hosts/actions-host.js';
+import { actionsHost } from '../../src/hosts/actions-host.js';
+import { readRawInputs } from '../../src/hosts/runner-inputs.js';
 import type { Host } from '../../src/hosts/host.js';
 
 const FILES = ['GITHUB_OUTPUT', 'GITHUB_ENV', 'GITHUB_PATH', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY'] as const;
@@ -20,8 +21,9 @@ async function capture(withFiles: boolean, calls: () => Promise<void> | void): P
   for (const f of FILES) delete process.env[f];
   if (withFiles) {
     for (const f of FILES) {
-      process.env[f] = path.join(dir, f);
-      writeFileSync(process.env[f]!, '');
+      const file = path.join(dir, f);
+      process.env[f] = file;
+      writeFileSync(file, '');
     }
   }
   const written: string[] = [];

@@ -33,7 +33,7 @@ describe('postHost (the post step without @actions/core)', () => {
     expect(written.at(-1)).toBe(`plain${os.EOL}`);
     await host.writeSummary('# one\n');
     await host.writeSummary('# two\n');
-    expect(readFileSync(summary, 'utf8')).toBe('# one\n# two\n');
+    expect(readFileSync(summary, 'utf8')).toBe(`# one\n${os.EOL}# two\n${os.EOL}`); // as @actions/core's addRaw(text, true)
     // a post host has no outputs, env exports or PATH to change: the type says so
     expect('setOutput' in host).toBe(false);
     rmSync(dir, { recursive: true, force: true });

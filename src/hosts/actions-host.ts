@@ -6,16 +6,9 @@
 import { appendFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { INPUT_NAMES, type RawInputs } from '../inputs/inputs.js';
 import type { Host } from './host.js';
 import { whichOn } from '../system/which.js';
-import { addPathCommand, command, inputValue, keyValue } from './workflow-commands.js';
-
-export function readRawInputs(env: NodeJS.ProcessEnv = process.env): RawInputs {
-  const raw: RawInputs = {};
-  for (const name of INPUT_NAMES) raw[name] = inputValue(env, name);
-  return raw;
-}
+import { addPathCommand, command, keyValue } from './workflow-commands.js';
 
 /**
  * A log line that starts with "::" is read by the runner as a workflow command. Text that may carry
